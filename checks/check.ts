@@ -1,0 +1,49 @@
+import type { Lang, Localized, MessageParams } from '../runner/i18n.js';
+import type { Evidence, EvidenceKind, VerdictStatus } from './verdict.js';
+import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
+
+/** A JSON Schema (draft-07) for a check's options, validated by the runner with ajv before `run`. */
+export type OptionsSchema = Record<string, unknown>;
+
+/**
+ * What a check declares about itself, ESLint-rule style: enough to list it, document it, validate its
+ * options and render its messages without running it.
+ */
+export interface CheckMeta {
+  /** `family/name`, e.g. `db/rows-match-source`. */
+  id: string;
+  title: Localized;
+  /** Criterion refs, `framework:code`, e.g. `cdp-data-ia:C1.9`. */
+  criteria: string[];
+  evidence: EvidenceKind[];
+  /** Options schema; `default` values in it are applied by the runner. */
+  options: OptionsSchema;
+  /** Message templates by key; `{name}` placeholders are filled from the outcome's params. */
+  messages: Record<string, Localized>;
+}
+
+/** What `run` returns: a status, a message key into `meta.messages`, and the facts behind it. */
+export interface CheckOutcome {
+  status: Exclude<VerdictStatus, 'error'>;
+  /** Defaults to 1 for pass, 0.5 for warn, 0 otherwise. */
+  score?: number;
+  message: string;
+  params?: MessageParams;
+  evidence?: Evidence[];
+}
+
+/** Everything a check may read. A check never starts a process or opens a file itself. */
+export interface CheckContext<Options = Record<string, unknown>> extends CheckEvidence {
+  options: Options;
+  lang: Lang;
+}
+
+export interface CheckModule<Options = Record<string, unknown>> {
+  meta: CheckMeta;
+  run(ctx: CheckContext<Options>): Promise<CheckOutcome> | CheckOutcome;
+}
+
+/** Identity helper that keeps the options type attached to a check definition. */
+export function defineCheck<Options>(check: CheckModule<Options>): CheckModule<Options> {
+  return check;
+}

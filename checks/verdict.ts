@@ -1,0 +1,46 @@
+import type { Localized } from '../runner/i18n.js';
+
+export type VerdictStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
+
+/** Where evidence comes from (CRITERIA.md): strongest first, `static` is used only when nothing ran. */
+export type EvidenceKind = 'trace' | 'artifact' | 'db' | 'http' | 'git' | 'static' | 'step';
+
+/** A place in the candidate's code. `cell` is the 1-based notebook cell when the code ran in a notebook. */
+export interface CodeLocation {
+  file: string;
+  line?: number;
+  cell?: number;
+}
+
+/**
+ * One fact behind a verdict: what was looked at (`subject`), what was found and what was expected.
+ * Facts are data, not prose, so every renderer (and a jury) can read them the same way.
+ */
+export interface Evidence {
+  kind: EvidenceKind;
+  /** What the fact is about, e.g. `table sales`, `data/sales.csv`, `train_test_split`. */
+  subject: string;
+  location?: CodeLocation;
+  expected?: string | number | boolean;
+  actual?: string | number | boolean | null;
+  /** Any other values worth showing (sizes, params, column names). */
+  data?: Record<string, unknown>;
+  note?: Localized;
+}
+
+/** The judgement on one criterion for one submission. */
+export interface Verdict {
+  /** Instance id from the scenario (defaults to the check id). */
+  id: string;
+  checkId: string;
+  title: Localized;
+  status: VerdictStatus;
+  /** In [0,1]; partial credit where the check can measure it. */
+  score: number;
+  weight: number;
+  required: boolean;
+  message: Localized;
+  evidence: Evidence[];
+  criteria: string[];
+  durationMs: number;
+}

@@ -1,0 +1,72 @@
+import { type Lang, type Localized, pick } from './i18n.js';
+
+/** Every error mspr-lab raises on purpose has one of these codes, so scripts can branch on it. */
+export type MsprErrorCode =
+  | 'MSPR_USAGE'
+  | 'MSPR_SCENARIO_NOT_FOUND'
+  | 'MSPR_SCENARIO_INVALID'
+  | 'MSPR_CHECK_UNKNOWN'
+  | 'MSPR_SUBMISSION_UNREADABLE'
+  | 'MSPR_GIT_FAILED'
+  | 'MSPR_SANDBOX_UNAVAILABLE'
+  | 'MSPR_SANDBOX_FAILED'
+  | 'MSPR_SERVICE_FAILED'
+  | 'MSPR_DATA_UNREADABLE'
+  | 'MSPR_DB_UNREACHABLE'
+  | 'MSPR_TRACE_INVALID'
+  | 'MSPR_REPORT_INVALID'
+  | 'MSPR_INTERNAL';
+
+/**
+ * An error that knows what went wrong, in both languages, and what the user can do about it.
+ * `details` carries the long form (e.g. every schema violation), shown under the message.
+ */
+export class MsprError extends Error {
+  readonly code: MsprErrorCode;
+  readonly text: Localized;
+  readonly hint?: Localized;
+  readonly details: string[];
+
+  constructor(code: MsprErrorCode, text: Localized, options: { hint?: Localized; details?: string[]; cause?: unknown } = {}) {
+    super(text.en, { cause: options.cause });
+    this.name = 'MsprError';
+    this.code = code;
+    this.text = text;
+    this.hint = options.hint;
+    this.details = options.details ?? [];
+  }
+
+  /** The message a human reads: what happened, the details, then what to do. */
+  describe(lang: Lang): string {
+    const lines = [`${this.code}: ${pick(this.text, lang)}`, ...this.details.map((d) => `  - ${d}`)];
+    if (this.hint) lines.push(`${lang === 'fr' ? 'Que faire' : 'What to do'}: ${pick(this.hint, lang)}`);
+    return lines.join('\n');
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.text, hint: this.hint, details: this.details };
+  }
+}
+
+/** The shape errors take inside reports (JSON has no classes). */
+export interface SerializedError {
+  code: MsprErrorCode;
+  message: Localized;
+  hint?: Localized;
+  details: string[];
+}
+
+/** Wraps anything thrown into a serializable error without losing the original message. */
+export function toSerializedError(error: unknown): SerializedError {
+  if (error instanceof MsprError) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'MSPR_INTERNAL',
+    message: { fr: `Erreur interne : ${message}`, en: `Internal error: ${message}` },
+    hint: {
+      fr: 'Relancez avec --verbose et signalez le problème avec le rapport joint.',
+      en: 'Run again with --verbose and report the problem with the report attached.',
+    },
+    details: error instanceof Error && error.stack ? [error.stack.split('\n').slice(1, 4).join(' | ').trim()] : [],
+  };
+}

@@ -1,0 +1,32 @@
+import type { ServiceSpec } from '../../scenarios/scenario.js';
+import type { DbInspector } from './db/db-inspector.js';
+import type { FrameReader } from './frame-reader.js';
+import type { WorkspaceFiles } from './workspace-files.js';
+import type { StepRecord } from '../steps/step-record.js';
+import type { TraceIndex } from '../tracer/trace-index.js';
+import type { CandidateManifest } from '../submission/candidate-manifest.js';
+import type { SubmissionInfo } from '../submission/submission-info.js';
+
+/** Databases the run knows about, opened lazily and read-only by the runner. */
+export interface DatabaseAccess {
+  readonly services: readonly ServiceSpec[];
+  /** Opens (once) the service with this id, or the only/first one when no id is given. */
+  open(serviceId?: string): Promise<DbInspector>;
+}
+
+/**
+ * The evidence a check may read, gathered by the runner before checks start. Everything here is read-only
+ * and cached, so ten checks reading the same CSV read it once.
+ */
+export interface CheckEvidence {
+  /** The candidate's files as the run left them. */
+  workspace: WorkspaceFiles;
+  /** The scenario's datasets (read-only copies). */
+  datasets: WorkspaceFiles | undefined;
+  steps: readonly StepRecord[];
+  trace: TraceIndex;
+  frames: FrameReader;
+  databases: DatabaseAccess;
+  manifest: CandidateManifest | undefined;
+  submission: SubmissionInfo;
+}

@@ -1,0 +1,96 @@
+import type { Localized } from '../i18n.js';
+
+/** Output of a process, kept within a byte cap. The head and tail are kept; the middle is dropped. */
+export interface CapturedOutput {
+  text: string;
+  /** Bytes the process actually wrote. */
+  bytes: number;
+  truncated: boolean;
+}
+
+/**
+ * How a process ended. A non-zero exit, a signal, a timeout or an out-of-memory kill are results, not
+ * exceptions: the caller decides what they mean.
+ */
+export interface ExecResult {
+  argv: string[];
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  /** Killed by the kernel's OOM killer or the container's memory limit (docker backend only). */
+  oomKilled: boolean;
+  durationMs: number;
+  stdout: CapturedOutput;
+  stderr: CapturedOutput;
+}
+
+export interface ExecOptions {
+  /** Wall-clock limit; the process and all its children are killed when it passes. */
+  timeoutMs: number;
+  env?: Record<string, string>;
+  /** Working directory relative to the workspace (defaults to the workspace root). */
+  cwd?: string;
+  /** Called with progress text (e.g. the last line printed) for long steps. */
+  onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+}
+
+export interface SandboxLimits {
+  timeoutSec: number;
+  memoryMb: number;
+  cpus: number;
+  pids: number;
+  network: 'none' | 'services';
+}
+
+/** Everything a backend needs to start a sandbox for one submission. */
+export interface SandboxSpec {
+  runId: string;
+  /** Host folder holding the candidate's copy; the only writable place the code gets. */
+  workspaceDir: string;
+  /** Host folder holding the scenario's datasets, exposed read-only. */
+  datasetsDir?: string;
+  /** Host folder where the tracer writes its events; writable by the candidate's processes. */
+  traceDir: string;
+  /** Host folder holding the Python tracer (`sitecustomize.py`), exposed read-only. */
+  tracerDir: string;
+  limits: SandboxLimits;
+  image?: string;
+  /** Python interpreter for the local backend (the docker image has its own). */
+  python: string;
+  /** Environment every exec starts from (on top of a minimal PATH/HOME/LANG). */
+  env: Record<string, string>;
+  /** Docker network the run's services live on, when the scenario declares services. */
+  serviceNetwork?: string;
+}
+
+/**
+ * A started sandbox. Paths given to `exec` are as the candidate's code sees them (`paths`), which differ
+ * between backends (host folders for local, mount points for docker).
+ */
+export interface Sandbox {
+  readonly backend: string;
+  /** False when the candidate's code runs unconfined on the host (local backend). */
+  readonly isolated: boolean;
+  readonly paths: { workspace: string; datasets: string; trace: string; tracer: string };
+  /** The interpreter to start Python with inside this sandbox. */
+  readonly python: string;
+  exec(argv: string[], options: ExecOptions): Promise<ExecResult>;
+  /** Copies a file or folder from the sandbox's view (`paths.*`) to a host path. */
+  copyOut(sandboxPath: string, hostPath: string): Promise<void>;
+  /** Always safe to call, several times, whatever state the sandbox is in. */
+  dispose(): Promise<void>;
+}
+
+export interface ProbeResult {
+  available: boolean;
+  /** Why not, and what to do; shown when `auto` falls back or an explicit backend cannot run. */
+  reason?: Localized;
+  /** E.g. engine version. */
+  detail?: string;
+}
+
+export interface SandboxBackend {
+  readonly name: 'local' | 'docker';
+  probe(): Promise<ProbeResult>;
+  start(spec: SandboxSpec): Promise<Sandbox>;
+}

@@ -1,0 +1,24 @@
+import type { SerializedError } from '../errors.js';
+import type { ExecResult } from '../sandbox/sandbox.js';
+
+export type StepStatus = 'ok' | 'failed' | 'timeout' | 'oom' | 'error' | 'skipped';
+
+/** One step as it ran: what was asked, how it ended. */
+export interface StepRecord {
+  id: string;
+  kind: 'command' | 'notebook';
+  /** The candidate file the step runs (script or notebook), relative to the workspace, when there is one. */
+  entry?: string;
+  optional: boolean;
+  status: StepStatus;
+  result?: ExecResult;
+  /** Set when the step could not even start (e.g. the notebook file is missing). */
+  error?: SerializedError;
+}
+
+/** Maps how a process ended to a step status; a timeout or OOM wins over the exit code it caused. */
+export function stepStatusOf(result: ExecResult): StepStatus {
+  if (result.timedOut) return 'timeout';
+  if (result.oomKilled) return 'oom';
+  return result.exitCode === 0 ? 'ok' : 'failed';
+}

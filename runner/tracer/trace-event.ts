@@ -1,0 +1,20 @@
+import type { CodeLocation } from '../../checks/verdict.js';
+
+/**
+ * Fields every event written by the Python tracer carries. Event-specific fields sit beside them; the full
+ * format is `runner/tracer/trace-event.schema.json`.
+ */
+export interface TraceEvent {
+  /** Event type, e.g. `split`, `fit`, `metric`, `read`, `tracer_error`. */
+  type: string;
+  /** Order of emission within one process. */
+  seq: number;
+  /** Seconds since the epoch, as Python's time.time(). */
+  ts: number;
+  pid: number;
+  /** The candidate's code that made the call (first frame outside libraries and the tracer). */
+  site?: CodeLocation;
+  /** Which step produced it (set by the runner when it indexes the trace). */
+  step?: string;
+  [field: string]: unknown;
+}

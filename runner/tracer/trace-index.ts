@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { TraceEvent } from './trace-event.js';
+
+/** Read-only access to the tracer's events, grouped by type for checks. */
+export interface TraceIndex {
+  /** False when no trace was recorded at all (e.g. nothing ran in Python). */
+  readonly available: boolean;
+  all(): readonly TraceEvent[];
+  ofType<E extends TraceEvent = TraceEvent>(type: string): E[];
+  /** Lines that were not valid events, and the tracer's own failures; shown in reports, never fatal. */
+  readonly problems: readonly string[];
+}
+
+/** Builds an index over events already parsed (tests and the runner share this). */
+export function indexTraceEvents(events: TraceEvent[], problems: string[] = [], available = events.length > 0): TraceIndex {
+  const byType = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    const list = byType.get(event.type) ?? [];
+    list.push(event);
+    byType.set(event.type, list);
+  }
+  return {
+    available,
+    all: () => events,
+    ofType: <E extends TraceEvent>(type: string) => (byType.get(type) ?? []) as E[],
+    problems,
+  };
+}
+
+/**
+ * Reads a JSONL trace file. A malformed line is recorded as a problem and skipped: a candidate's program
+ * killed mid-write leaves a partial last line, and the events before it are still evidence.
+ */
+export function readTraceFile(path: string, step?: string): { events: TraceEvent[]; problems: string[] } {
+  if (!existsSync(path)) return { events: [], problems: [] };
+  const events: TraceEvent[] = [];
+  const problems: string[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      try {
+        const event = JSON.parse(line) as TraceEvent;
+        if (typeof event?.type !== 'string') throw new Error('no "type" field');
+        events.push(step ? { ...event, step } : event);
+      } catch (error) {
+        problems.push(`${path}:${index + 1}: ${(error as Error).message}`);
+      }
+    });
+  return { events, problems };
+}
