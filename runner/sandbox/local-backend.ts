@@ -2,6 +2,7 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { t } from '../i18n.js';
+import { onShutdown } from '../shutdown.js';
 import { killProcessGroup } from './process-group.js';
 import { DEFAULT_OUTPUT_CAP_BYTES, OutputCapture } from './output-capture.js';
 import type { ExecOptions, ExecResult, Sandbox, SandboxBackend, SandboxSpec } from './sandbox.js';
@@ -68,6 +69,7 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
     cleanup: true,
   });
   const pid = child.pid;
+  const unregister = onShutdown(() => killProcessGroup(pid, 0));
   child.stdout?.on('data', (chunk: Buffer) => {
     stdout.push(chunk);
     options.onOutput?.(chunk.toString('utf8'), 'stdout');
@@ -86,6 +88,7 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
   clearTimeout(timer);
   // Children left behind (daemons, a SIGTERM-ignoring grandchild) belong to the step: end them too.
   await killProcessGroup(pid, 0);
+  unregister();
   await drain([child.stdout, child.stderr]);
 
   const spawnFailed = result.failed && result.exitCode === undefined && result.signal === undefined;

@@ -1,0 +1,71 @@
+import { MsprError } from '../runner/errors.js';
+import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
+import { type Lang, localize, type Localized } from '../runner/i18n.js';
+import type { CheckUse } from '../scenarios/scenario.js';
+import type { CheckModule, CheckOutcome } from './check.js';
+import { loadCheck } from './registry.js';
+import type { Verdict } from './verdict.js';
+
+const DEFAULT_SCORE = { pass: 1, warn: 0.5, fail: 0, skip: 0 } as const;
+
+/**
+ * Runs one check use and always returns a verdict. A check that throws gets `error` with what it threw:
+ * never a silent pass, never a fail the candidate did not earn.
+ */
+export async function runCheck(use: CheckUse, evidence: CheckEvidence, lang: Lang): Promise<Verdict> {
+  const started = Date.now();
+  const check = await loadCheck(use.use);
+  const base = {
+    id: use.id ?? use.use,
+    checkId: use.use,
+    weight: use.weight ?? 1,
+    required: use.required ?? true,
+  };
+  if (!check) return { ...base, ...errorVerdict(new Error(`unknown check ${use.use}`)), title: { fr: use.use, en: use.use }, criteria: use.criteria ?? [], durationMs: 0 };
+  const criteria = use.criteria ?? check.meta.criteria;
+  try {
+    const outcome = await check.run({ ...evidence, options: use.with ?? {}, lang });
+    return { ...base, title: check.meta.title, criteria, ...fromOutcome(check, outcome), durationMs: Date.now() - started };
+  } catch (error) {
+    return { ...base, title: check.meta.title, criteria, ...errorVerdict(error), durationMs: Date.now() - started };
+  }
+}
+
+function fromOutcome(check: CheckModule<any>, outcome: CheckOutcome): Pick<Verdict, 'status' | 'score' | 'message' | 'evidence'> {
+  const template = check.meta.messages[outcome.message];
+  const message: Localized = template
+    ? localize(template, outcome.params)
+    : { fr: `[message inconnu ${outcome.message}]`, en: `[unknown message ${outcome.message}]` };
+  return {
+    status: outcome.status,
+    score: clamp(outcome.score ?? DEFAULT_SCORE[outcome.status]),
+    message,
+    evidence: outcome.evidence ?? [],
+  };
+}
+
+function errorVerdict(error: unknown): Pick<Verdict, 'status' | 'score' | 'message' | 'evidence'> {
+  if (error instanceof MsprError) {
+    const hint = error.hint;
+    return {
+      status: 'error',
+      score: 0,
+      message: {
+        fr: `Vérification impossible : ${error.text.fr}${hint ? ` ${hint.fr}` : ''}`,
+        en: `Could not check: ${error.text.en}${hint ? ` ${hint.en}` : ''}`,
+      },
+      evidence: [{ kind: 'step', subject: error.code, data: error.details.length > 0 ? { details: error.details } : undefined }],
+    };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    status: 'error',
+    score: 0,
+    message: { fr: `La vérification a échoué sur une erreur interne : ${text}`, en: `The check failed with an internal error: ${text}` },
+    evidence: [{ kind: 'step', subject: 'MSPR_INTERNAL', data: { stack: error instanceof Error ? error.stack?.split('\n').slice(0, 4).join(' | ') : undefined } }],
+  };
+}
+
+function clamp(score: number): number {
+  return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+}
