@@ -8,20 +8,28 @@ import type { Verdict } from './verdict.js';
 
 const DEFAULT_SCORE = { pass: 1, warn: 0.5, fail: 0, skip: 0 } as const;
 
+/** Runs one check use from a scenario (options already validated by the loader). */
+export async function runCheck(use: CheckUse, evidence: CheckEvidence, lang: Lang): Promise<Verdict> {
+  const check = await loadCheck(use.use);
+  if (!check) {
+    const base = { id: use.id ?? use.use, checkId: use.use, weight: use.weight ?? 1, required: use.required ?? true, criteria: use.criteria ?? [] };
+    return { ...base, ...errorVerdict(new Error(`unknown check ${use.use}`)), title: { fr: use.use, en: use.use }, durationMs: 0 };
+  }
+  return runCheckModule(check, use, evidence, lang);
+}
+
 /**
- * Runs one check use and always returns a verdict. A check that throws gets `error` with what it threw:
+ * Runs a check module and always returns a verdict. A check that throws gets `error` with what it threw:
  * never a silent pass, never a fail the candidate did not earn.
  */
-export async function runCheck(use: CheckUse, evidence: CheckEvidence, lang: Lang): Promise<Verdict> {
+export async function runCheckModule(check: CheckModule<any>, use: CheckUse, evidence: CheckEvidence, lang: Lang): Promise<Verdict> {
   const started = Date.now();
-  const check = await loadCheck(use.use);
   const base = {
     id: use.id ?? use.use,
     checkId: use.use,
     weight: use.weight ?? 1,
     required: use.required ?? true,
   };
-  if (!check) return { ...base, ...errorVerdict(new Error(`unknown check ${use.use}`)), title: { fr: use.use, en: use.use }, criteria: use.criteria ?? [], durationMs: 0 };
   const criteria = use.criteria ?? check.meta.criteria;
   try {
     const outcome = await check.run({ ...evidence, options: use.with ?? {}, lang });
@@ -31,7 +39,9 @@ export async function runCheck(use: CheckUse, evidence: CheckEvidence, lang: Lan
   }
 }
 
-function fromOutcome(check: CheckModule<any>, outcome: CheckOutcome): Pick<Verdict, 'status' | 'score' | 'message' | 'evidence'> {
+type Judgement = Pick<Verdict, 'status' | 'score' | 'message' | 'messageKey' | 'evidence'>;
+
+function fromOutcome(check: CheckModule<any>, outcome: CheckOutcome): Judgement {
   const template = check.meta.messages[outcome.message];
   const message: Localized = template
     ? localize(template, outcome.params)
@@ -40,16 +50,18 @@ function fromOutcome(check: CheckModule<any>, outcome: CheckOutcome): Pick<Verdi
     status: outcome.status,
     score: clamp(outcome.score ?? DEFAULT_SCORE[outcome.status]),
     message,
+    messageKey: outcome.message,
     evidence: outcome.evidence ?? [],
   };
 }
 
-function errorVerdict(error: unknown): Pick<Verdict, 'status' | 'score' | 'message' | 'evidence'> {
+function errorVerdict(error: unknown): Judgement {
   if (error instanceof MsprError) {
     const hint = error.hint;
     return {
       status: 'error',
       score: 0,
+      messageKey: 'error',
       message: {
         fr: `Vérification impossible : ${error.text.fr}${hint ? ` ${hint.fr}` : ''}`,
         en: `Could not check: ${error.text.en}${hint ? ` ${hint.en}` : ''}`,
@@ -61,6 +73,7 @@ function errorVerdict(error: unknown): Pick<Verdict, 'status' | 'score' | 'messa
   return {
     status: 'error',
     score: 0,
+    messageKey: 'error',
     message: { fr: `La vérification a échoué sur une erreur interne : ${text}`, en: `The check failed with an internal error: ${text}` },
     evidence: [{ kind: 'step', subject: 'MSPR_INTERNAL', data: { stack: error instanceof Error ? error.stack?.split('\n').slice(0, 4).join(' | ') : undefined } }],
   };

@@ -35,5 +35,10 @@ function pyprojectPackages(text: string): string[] {
 function condaPackages(text: string): string[] {
   const section = /^dependencies:\s*\n([\s\S]*?)(?=^\S|(?![\s\S]))/m.exec(text);
   if (!section) return [];
-  return [...section[1]!.matchAll(/^\s*-\s*([A-Za-z0-9_.-]+)(?!:)/gm)].map((m) => m[1]!).filter((n) => n !== 'pip' && n !== 'python');
+  return section[1]!
+    .split(/\r?\n/)
+    .map((line) => /^\s*-\s*([A-Za-z0-9_.-]+)\s*(:?)/.exec(line))
+    .filter((match): match is RegExpExecArray => Boolean(match) && match![2] !== ':')
+    .map((match) => match[1]!)
+    .filter((name) => name !== 'pip' && name !== 'python');
 }
