@@ -104,8 +104,9 @@ def fit_handler(method):
         yd = api.describe(y, with_columns=False)
 
         def after(result, error):
-            fields = describe_estimator(est)
-            fields["estimator"] = fields.pop("class")
+            described = describe_estimator(est)
+            fields = {"estimator": described.pop("class")}
+            fields.update(described)
             fields.update(method=method, obj=api.token(est), x=x, y=yd, duration=call.elapsed())
             if error is not None:
                 fields["error"] = _error_text(error)

@@ -24,6 +24,7 @@ def on_train_test_split(call):
     arrays = call.args
     options = call.kwargs
     n = api.rows_of(arrays[0]) if arrays else None
+    inputs = [api.describe(a, with_columns=False) for a in arrays]
 
     def after(result, error):
         outputs = []
@@ -49,6 +50,7 @@ def on_train_test_split(call):
             stratify=options.get("stratify") is not None,
             random_state=options.get("random_state"),
             n_arrays=len(arrays),
+            inputs=inputs,
             outputs=outputs,
             error=_error(error),
         )
