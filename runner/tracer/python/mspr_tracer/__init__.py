@@ -20,12 +20,13 @@ def activate():
     if not config.load():
         return False
     _active = True
-    from . import errors, excepthook, importhook, registry
+    from . import errors, excepthook, importhook, registry, writer
 
     try:
         importhook.install()
         registry.discover()
         excepthook.install()
+        writer.start()
     except Exception as error:  # noqa: BLE001
         errors.report("activate", error)
     return True

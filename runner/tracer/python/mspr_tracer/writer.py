@@ -1,7 +1,7 @@
 """Writes events, one JSON object per line, to MSPR_TRACE_DIR/events-<pid>.jsonl.
 
-Each process has its own file (joblib/multiprocessing children write theirs), opened on its first event, so a
-worker that records nothing leaves no file. Every line is one os.write on an O_APPEND descriptor: nothing sits
+Each process has its own file (joblib/multiprocessing children write theirs). The main process opens it at
+start-up (its tracer_start line proves the tracer ran); a forked child opens its own on its first event. Every line is one os.write on an O_APPEND descriptor: nothing sits
 in a buffer when the candidate's program crashes or calls os._exit. After fork() the child reopens its own file.
 """
 
@@ -47,6 +47,13 @@ def write(event_type, fields, site=None):
             line = json.dumps(jsonsafe.safe(event), ensure_ascii=False, allow_nan=False)
         os.write(_fd, (line + "\n").encode("utf-8"))
         return _seq
+
+
+def start():
+    """Opens this process's file now, so a run that records nothing still shows the tracer was active."""
+    with _lock:
+        if _fd is None or _pid != os.getpid():
+            _open()
 
 
 def _open():
