@@ -1,4 +1,5 @@
 import type { CheckEvidence } from '../../../../runner/evidence/check-evidence.js';
+import type { StepRecord } from '../../../../runner/steps/step-record.js';
 import type { TraceEvent } from '../../../../runner/tracer/trace-event.js';
 import type { TracedData } from '../../../../runner/tracer/trace-event-types.js';
 import { indexTraceEvents } from '../../../../runner/tracer/trace-index.js';
@@ -137,4 +138,25 @@ export function regressionRun(models: string[] = ['Lasso', 'Ridge', 'ElasticNet'
     b.predict(21 + i * 10, obj, name, Xte, `pred-${name}`);
   });
   return b;
+}
+
+/** A finished step that printed `stdout` (for checks that read what the candidate printed). */
+export function printedStep(stdout: string): StepRecord {
+  return {
+    id: 'pipeline:model.py',
+    kind: 'command',
+    entry: 'model.py',
+    optional: false,
+    status: 'ok',
+    result: {
+      argv: ['python', 'model.py'],
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+      oomKilled: false,
+      durationMs: 1000,
+      stdout: { text: stdout, bytes: stdout.length, truncated: false },
+      stderr: { text: '', bytes: 0, truncated: false },
+    },
+  };
 }
