@@ -11,7 +11,10 @@ type Reuse = { how: 'refit'; event: PredictEvent } | { how: 'fit'; event: FitEve
 
 const searchedClass = (s: SearchEvent) => s.estimator?.final?.class ?? s.estimator?.class;
 
-/** How a search's best parameters were put to use afterwards, if they were. */
+/**
+ * How a search's best parameters were put to use afterwards, if they were. A refit counts on the search's own
+ * data, the train set, or the whole data set (cdp-data-ia C3.5 asks to retrain "sur l'ensemble du jeu de données").
+ */
 function reuseOf(search: SearchEvent, facts: MlFacts): Reuse | undefined {
   const refitted = search.refit !== false && search.best_estimator_obj;
   if (refitted) {
@@ -22,7 +25,7 @@ function reuseOf(search: SearchEvent, facts: MlFacts): Reuse | undefined {
   const best = search.best_params;
   if (!best || Object.keys(best).length === 0) return undefined;
   const refit = facts.fits.find(
-    (f) => f.ts > search.ts && f.y && finalClass(f) === searchedClass(search) && usesParams(f, best) && (f.x?.fp === search.x?.fp || facts.roles.roleOf(f.x) === 'train'),
+    (f) => f.ts > search.ts && f.y && finalClass(f) === searchedClass(search) && usesParams(f, best) && (f.x?.fp === search.x?.fp || ['train', 'full'].includes(facts.roles.roleOf(f.x) ?? '')),
   );
   return refit ? { how: 'fit', event: refit } : undefined;
 }
