@@ -61,18 +61,24 @@ chmod 755 "$root/usr/sbin/policy-rc.d"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@"; }
 
 log "apt-get install: $MSPR_PACKAGES"
-in_root apt-get update -q >&2
-in_root apt-get -q -y dist-upgrade >&2
+# The .deb cache is a bind mount owned by root: apt's unprivileged download user could not write it.
+apt_opts="-q -y -o APT::Sandbox::User=root"
 # shellcheck disable=SC2086
-in_root apt-get -q -y --no-install-recommends install $MSPR_PACKAGES >&2
+in_root apt-get $apt_opts update >&2
+# shellcheck disable=SC2086
+in_root apt-get $apt_opts dist-upgrade >&2
+# shellcheck disable=SC2086
+in_root apt-get $apt_opts --no-install-recommends install $MSPR_PACKAGES >&2
 
 log "setup script"
 rm -rf "$root/tmp/mspr-setup"
 cp -r "$MSPR_SETUP_DIR" "$root/tmp/mspr-setup"
 in_root /bin/sh /tmp/mspr-setup/setup.sh >&2
 
-# Record what was actually installed; build-image.ts turns it into an image label.
-in_root dpkg-query -W -f '${Package}=${Version}\n' > "$MSPR_OUT.packages"
+# Record what was actually installed, inside the image (for audits) and beside the tarball.
+mkdir -p "$root/etc/mspr-lab"
+in_root dpkg-query -W -f '${Package}=${Version}\n' > "$root/etc/mspr-lab/packages.txt"
+cp "$root/etc/mspr-lab/packages.txt" "$MSPR_OUT.packages"
 
 log "trimming"
 rm -f "$root/usr/sbin/policy-rc.d"
