@@ -40,6 +40,8 @@ export interface Verdict {
   weight: number;
   required: boolean;
   message: Localized;
+  /** Which of the check's message templates was used (`mismatch`, `pass`…), or `error`: a stable, machine-readable reason. */
+  messageKey: string;
   evidence: Evidence[];
   criteria: string[];
   durationMs: number;

@@ -1,56 +1,63 @@
 import type { CapturedOutput } from './sandbox.js';
 
-/** Default cap per stream: enough for any honest log, small enough that 100 MB of noise costs nothing. */
+/** Default cap per stream: enough for any honest log, small enough that 100 MB of prints cannot hurt. */
 export const DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
 
 /**
- * Keeps the first and last bytes of a stream within a cap, counting everything. The head says how a program
- * started and the tail how it ended (the traceback), so the middle is what gets dropped.
- * Shared by the sandbox backends so that a capped result looks the same whatever ran the process.
+ * Keeps the first and last halves of a stream within a byte cap. The head shows how a program started,
+ * the tail shows how it ended (the traceback), and the middle of a flood is what nobody reads.
  */
 export class OutputCapture {
-  private readonly headCap: number;
-  private readonly tailCap: number;
+  private readonly half: number;
   private readonly head: Buffer[] = [];
   private headBytes = 0;
-  /** Ring of recent chunks; trimmed from the front once it holds more than `tailCap` bytes. */
   private tail: Buffer[] = [];
   private tailBytes = 0;
   private total = 0;
 
   constructor(capBytes: number = DEFAULT_OUTPUT_CAP_BYTES) {
-    this.headCap = Math.floor(capBytes / 2);
-    this.tailCap = capBytes - this.headCap;
+    this.half = Math.max(1, Math.floor(capBytes / 2));
   }
 
   push(chunk: Buffer): void {
     this.total += chunk.length;
-    let rest = chunk;
-    if (this.headBytes < this.headCap) {
-      const take = Math.min(this.headCap - this.headBytes, rest.length);
-      this.head.push(rest.subarray(0, take));
-      this.headBytes += take;
-      rest = rest.subarray(take);
+    if (this.headBytes < this.half) {
+      const take = chunk.subarray(0, this.half - this.headBytes);
+      this.head.push(take);
+      this.headBytes += take.length;
+      chunk = chunk.subarray(take.length);
     }
-    if (rest.length === 0) return;
-    // Copy: callers may reuse their buffers, and a subarray would pin a whole large chunk in memory.
-    this.tail.push(Buffer.from(rest.subarray(Math.max(0, rest.length - this.tailCap))));
-    this.tailBytes += Math.min(rest.length, this.tailCap);
-    while (this.tailBytes - (this.tail[0]?.length ?? 0) >= this.tailCap && this.tail.length > 1) {
-      this.tailBytes -= this.tail.shift()!.length;
-    }
-  }
-
-  get bytes(): number {
-    return this.total;
+    if (chunk.length === 0) return;
+    this.tail.push(chunk);
+    this.tailBytes += chunk.length;
+    // Trim only when the tail is well over budget, so a stream of small writes stays cheap.
+    if (this.tailBytes > this.half * 2) this.trimTail();
   }
 
   result(): CapturedOutput {
-    let tail = Buffer.concat(this.tail);
-    if (tail.length > this.tailCap) tail = tail.subarray(tail.length - this.tailCap);
-    const dropped = this.total - this.headBytes - tail.length;
+    this.trimTail();
+    const truncated = this.total > this.headBytes + this.tailBytes;
     const head = Buffer.concat(this.head).toString('utf8');
-    const text = dropped > 0 ? `${head}\n[… ${dropped} bytes omitted …]\n${tail.toString('utf8')}` : head + tail.toString('utf8');
-    return { text, bytes: this.total, truncated: dropped > 0 };
+    const tail = Buffer.concat(this.tail).toString('utf8');
+    const text = truncated
+      ? `${head}\n… [${this.total - this.headBytes - this.tailBytes} bytes omitted / octets omis] …\n${tail}`
+      : head + tail;
+    return { text, bytes: this.total, truncated };
+  }
+
+  private trimTail(): void {
+    let excess = this.tailBytes - this.half;
+    while (excess > 0 && this.tail.length > 0) {
+      const first = this.tail[0]!;
+      if (first.length <= excess) {
+        this.tail.shift();
+        excess -= first.length;
+        this.tailBytes -= first.length;
+      } else {
+        this.tail[0] = first.subarray(excess);
+        this.tailBytes -= excess;
+        excess = 0;
+      }
+    }
   }
 }

@@ -1,35 +1,35 @@
-import { type Localized, t } from '../i18n.js';
+import type { SandboxBackendName } from '../../scenarios/scenario.js';
 import { MsprError } from '../errors.js';
+import { t, type Localized } from '../i18n.js';
+import { LocalBackend } from './local-backend.js';
 import type { SandboxBackend } from './sandbox.js';
 
-/** The backend chosen for a run, and, when `auto` fell back to local, why (to show the user). */
-export interface BackendChoice {
-  backend: SandboxBackend;
-  /** Set when `auto` did not pick docker: the probe's reason, to print before the run starts. */
-  notice?: Localized;
-  detail?: string;
-}
+/** Loaded lazily: the docker client (dockerode) is only needed when docker is asked for or probed. */
+const loadDockerBackend = async (): Promise<SandboxBackend | undefined> => {
+  const { DockerBackend } = await import('./docker/docker-backend.js');
+  return new DockerBackend();
+};
 
 /**
- * `--sandbox local|docker|auto`. `auto` takes docker when its probe succeeds (engine reachable, runtime image
- * built) and otherwise local, saying why: a candidate without Docker still gets feedback, and an instructor
- * sees that the code ran unconfined. An explicit `docker` that cannot run is an error, never a silent local run.
+ * Picks the backend. `auto` prefers docker (isolation) and, when its probe fails, falls back to local and
+ * says why; an explicit `docker` that cannot run is an error with the probe's advice.
  */
-export async function selectBackend(requested: 'local' | 'docker' | 'auto', backends: { local: SandboxBackend; docker: SandboxBackend }): Promise<BackendChoice> {
-  if (requested === 'local') return { backend: backends.local };
-  const probe = await backends.docker.probe();
-  if (probe.available) return { backend: backends.docker, detail: probe.detail };
-  const reason = probe.reason ?? t('raison inconnue', 'unknown reason');
+export async function selectBackend(requested: SandboxBackendName): Promise<{ backend: SandboxBackend; notice?: Localized }> {
+  if (requested === 'local') return { backend: new LocalBackend() };
+  const docker = await loadDockerBackend();
+  const probe = docker ? await docker.probe() : { available: false, reason: t('backend docker non installé dans cette version', 'docker backend not installed in this build') };
+  if (docker && probe.available) return { backend: docker };
   if (requested === 'docker') {
-    throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t(`Le bac à sable Docker est indisponible : ${reason.fr}`, `The Docker sandbox is unavailable: ${reason.en}`), {
-      hint: t('Corrigez la cause ci-dessus, ou lancez avec --sandbox local (code du candidat non isolé).', 'Fix the cause above, or run with --sandbox local (candidate code not isolated).'),
+    throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t('Le bac à sable docker est indisponible.', 'The docker sandbox is unavailable.'), {
+      details: probe.reason ? [probe.reason.en] : [],
+      hint: probe.reason ?? t('Installez et démarrez Docker, ou utilisez --sandbox local.', 'Install and start Docker, or use --sandbox local.'),
     });
   }
   return {
-    backend: backends.local,
+    backend: new LocalBackend(),
     notice: t(
-      `Docker indisponible (${reason.fr}) : exécution locale, le code du candidat n'est PAS isolé.`,
-      `Docker unavailable (${reason.en}): running locally, the candidate's code is NOT isolated.`,
+      `Docker indisponible (${probe.reason?.fr ?? 'raison inconnue'}) : repli sur le bac à sable local.`,
+      `Docker unavailable (${probe.reason?.en ?? 'unknown reason'}): falling back to the local sandbox.`,
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { disposeOnSignal } from '../dispose-on-signal.js';
+import { onShutdown } from '../shutdown.js';
 import { type DockerClient, statusOf } from '../sandbox/docker/docker-client.js';
 import { resourceName, runLabels } from '../sandbox/docker/labels.js';
 
@@ -25,7 +25,7 @@ export async function createRunNetworks(client: DockerClient, runId: string): Pr
     unregister();
     for (const name of created.reverse()) await removeNetwork(client, name);
   };
-  const unregister = disposeOnSignal(dispose);
+  const unregister = onShutdown(dispose);
   try {
     await client.call('create internal network', (abortSignal) =>
       client.docker.createNetwork({

@@ -11,7 +11,7 @@ export interface ConnectionInfo {
 
 /**
  * The environment a candidate's code reads to find a service. `DATABASE_URL` and `DB_*` are what course
- * material and most tutorials use; `<ID>_URL` (e.g. `WAREHOUSE_URL`) disambiguates when a scenario has
+ * material and most tutorials use; `MSPR_DB_<ID>_URL` (e.g. `MSPR_DB_WAREHOUSE_URL`) disambiguates when a scenario has
  * several servers. When there are several, the runner decides which one `DATABASE_URL` names (the first).
  */
 export function serviceEnv(id: string, info: ConnectionInfo): Record<string, string> {
@@ -22,6 +22,6 @@ export function serviceEnv(id: string, info: ConnectionInfo): Record<string, str
     DB_NAME: info.database,
     DB_USER: info.user,
     DB_PASSWORD: info.password,
-    [`${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`]: info.url,
+    [`MSPR_DB_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`]: info.url,
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
-import { disposeOnSignal } from '../dispose-on-signal.js';
+import { onShutdown } from '../shutdown.js';
 import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { latestImage } from '../images/image-lookup.js';
@@ -23,7 +23,7 @@ export interface ServiceHandle {
   sandbox: ConnectionInfo;
   /** The server's admin account (host side), for checks that inspect beyond the candidate's database. */
   admin: { user: string; password: string };
-  /** Environment for the candidate's steps (DATABASE_URL, DB_HOST…, <ID>_URL). */
+  /** Environment for the candidate's steps (DATABASE_URL, DB_HOST…, MSPR_DB_<ID>_URL). */
   env: Record<string, string>;
   containerId: string;
   startMs: number;
@@ -101,7 +101,7 @@ async function startOne(client: DockerClient, runId: string, service: ServiceSpe
       if (statusOf(error) !== 404 && statusOf(error) !== 409) throw error;
     });
   };
-  const unregister = disposeOnSignal(dispose);
+  const unregister = onShutdown(dispose);
   try {
     await client.call('attach service to run network', (abortSignal) =>
       client.docker.getNetwork(networks.internal).connect({ Container: container.id, EndpointConfig: { Aliases: [service.id] }, abortSignal } as object),

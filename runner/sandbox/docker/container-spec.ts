@@ -52,7 +52,9 @@ export function sandboxContainerSpec(
   if (spec.datasetsDir) mounts.push({ Type: 'bind', Source: spec.datasetsDir, Target: CONTAINER_PATHS.datasets, ReadOnly: true });
   const memory = Math.round(spec.limits.memoryMb * MiB);
   const quota = limits.workspaceQuotaMb * MiB;
-  const network = spec.limits.network === 'services' && spec.serviceNetwork ? spec.serviceNetwork : 'none';
+  // The run's service network when there is one: it is internal (no route out, no host address), and a
+  // scenario that declares services but forgot `network: services` would otherwise never reach its database.
+  const network = spec.serviceNetwork ?? 'none';
   return {
     name: options.name,
     Image: options.image,

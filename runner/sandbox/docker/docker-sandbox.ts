@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type Docker from 'dockerode';
-import { disposeOnSignal } from '../../dispose-on-signal.js';
+import { onShutdown } from '../../shutdown.js';
 import { MsprError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import type { ExecOptions, Sandbox, SandboxSpec } from '../sandbox.js';
@@ -37,7 +37,7 @@ export class DockerSandbox implements Sandbox {
     private readonly spec: SandboxSpec,
     private readonly settings: DockerSandboxSettings,
   ) {
-    this.unregister = disposeOnSignal(() => this.dispose());
+    this.unregister = onShutdown(() => this.dispose());
     this.target = {
       client,
       container,

@@ -1,0 +1,68 @@
+import { defineCheck } from '../check.js';
+import type { Evidence } from '../verdict.js';
+import { declaredPackages } from './dependency-files.js';
+
+interface Options {
+  readme: boolean;
+  dependencies: boolean;
+  /** Further files the scenario requires, as paths relative to the repository root. */
+  files: string[];
+}
+
+const README = /^readme(\.(md|markdown|rst|txt))?$/i;
+const DEPENDENCY_FILES = ['requirements.txt', 'pyproject.toml', 'environment.yml', 'environment.yaml'];
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'repo/files-present',
+    title: { fr: 'Documentation et dépendances présentes', en: 'Documentation and dependencies present' },
+    criteria: ['cdp-ia-aivancity:C1.4', 'cdp-ia-aivancity:C6.4', 'dev-ia-ds:bloc 3', 'cdp-ia:A3C2'],
+    evidence: ['artifact'],
+    options: {
+      properties: {
+        readme: { type: 'boolean', default: true, description: 'require a non-empty README at the root' },
+        dependencies: { type: 'boolean', default: true, description: 'require a dependency file declaring at least one package' },
+        files: { type: 'array', items: { type: 'string', minLength: 1 }, default: [], description: 'other required files' },
+      },
+    },
+    messages: {
+      pass: { fr: 'Fichiers présents : {found}.', en: 'Files present: {found}.' },
+      missing: {
+        fr: 'Manquant : {missing}. Attendu : un README à la racine qui explique comment lancer le projet, et un fichier de dépendances (requirements.txt, pyproject.toml ou environment.yml) qui liste les paquets.',
+        en: 'Missing: {missing}. Expected: a README at the root explaining how to run the project, and a dependency file (requirements.txt, pyproject.toml or environment.yml) listing the packages.',
+      },
+    },
+  },
+  run({ options, workspace }) {
+    const root = workspace.list().filter((path) => !path.includes('/'));
+    const found: string[] = [];
+    const missing: string[] = [];
+    const evidence: Evidence[] = [];
+
+    if (options.readme) {
+      const readme = root.find((path) => README.test(path) && workspace.readText(path).trim().length > 0);
+      if (readme) {
+        found.push(readme);
+        evidence.push({ kind: 'artifact', subject: readme, data: { characters: workspace.readText(readme).trim().length } });
+      } else missing.push(root.some((p) => README.test(p)) ? 'README (empty / vide)' : 'README');
+    }
+
+    if (options.dependencies) {
+      const present = DEPENDENCY_FILES.filter((name) => root.includes(name));
+      const declaring = present.map((name) => ({ name, packages: declaredPackages(name, workspace.readText(name)) }));
+      for (const file of declaring) evidence.push({ kind: 'artifact', subject: file.name, actual: file.packages.length, data: { packages: file.packages.slice(0, 30) } });
+      const useful = declaring.find((file) => file.packages.length > 0);
+      if (useful) found.push(useful.name);
+      else missing.push(present.length > 0 ? `${present.join(', ')} (no package / aucun paquet)` : DEPENDENCY_FILES.join(' | '));
+    }
+
+    for (const path of options.files) {
+      if (workspace.exists(path)) found.push(path);
+      else missing.push(path);
+      evidence.push({ kind: 'artifact', subject: path, expected: 'present', actual: workspace.exists(path) ? 'present' : 'absent' });
+    }
+
+    if (missing.length > 0) return { status: 'fail', message: 'missing', params: { missing: missing.join(', ') }, evidence };
+    return { status: 'pass', message: 'pass', params: { found: found.join(', ') }, evidence };
+  },
+});

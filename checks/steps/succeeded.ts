@@ -1,0 +1,54 @@
+import { defineCheck } from '../check.js';
+import type { Evidence } from '../verdict.js';
+import { lastCandidateFrame } from './python-traceback.js';
+
+export default defineCheck<Record<string, never>>({
+  meta: {
+    id: 'steps/succeeded',
+    title: { fr: 'Le pipeline s’exécute sans erreur', en: 'The pipeline runs without error' },
+    criteria: ['cdp-data-ia:C2.6', 'cdp-ia-aivancity:C1.4'],
+    evidence: ['step'],
+    options: { properties: {} },
+    messages: {
+      pass: { fr: 'Les {total} étape(s) se sont terminées sans erreur.', en: 'All {total} step(s) finished without error.' },
+      fail: {
+        fr: '{failed} étape(s) sur {total} en échec : {list}. Attendu : chaque script ou notebook s’exécute jusqu’au bout. Corrigez l’erreur indiquée dans les preuves puis relancez.',
+        en: '{failed} of {total} step(s) failed: {list}. Expected: every script or notebook runs to the end. Fix the error shown in the evidence and run again.',
+      },
+      none: {
+        fr: 'Aucune étape n’a été exécutée. Ajoutez un mspr.yaml avec « run: » (voir docs/candidate-manifest.md) ou un main.py.',
+        en: 'No step was run. Add an mspr.yaml with "run:" (see docs/candidate-manifest.md) or a main.py.',
+      },
+    },
+  },
+  run({ steps, workspace }) {
+    if (steps.length === 0) return { status: 'fail', message: 'none' };
+    const evidence: Evidence[] = [];
+    const failures: string[] = [];
+    for (const step of steps) {
+      const result = step.result;
+      const stderr = result?.stderr.text ?? '';
+      const { location, exception } = lastCandidateFrame(stderr, [workspace.root, '/workspace']);
+      evidence.push({
+        kind: 'step',
+        subject: step.id,
+        location: location ?? (step.entry ? { file: step.entry } : undefined),
+        expected: 'ok',
+        actual: step.status,
+        data: {
+          exitCode: result?.exitCode ?? null,
+          signal: result?.signal ?? null,
+          durationMs: result?.durationMs ?? 0,
+          ...(exception ? { exception } : {}),
+          ...(step.error ? { error: step.error.message.en } : {}),
+          ...(result?.stdout.truncated || result?.stderr.truncated ? { outputTruncated: true } : {}),
+        },
+      });
+      if (step.status !== 'ok' && !step.optional) failures.push(`${step.id} (${step.status}${exception ? `: ${exception}` : ''})`);
+    }
+    const params = { total: steps.length, failed: failures.length, list: failures.join('; ') };
+    const okCount = steps.filter((step) => step.status === 'ok').length;
+    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params, evidence };
+    return { status: 'pass', message: 'pass', params, evidence };
+  },
+});

@@ -1,0 +1,106 @@
+import type { VerdictStatus } from '../checks/verdict.js';
+import { type Lang, pick } from '../runner/i18n.js';
+import { formatEvidence } from './format-evidence.js';
+import type { RunReport } from './report.js';
+import type { Renderer } from './renderer.js';
+
+const ICON: Record<VerdictStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
+const RUN_ICON = { pass: '✅', fail: '❌', error: '💥' } as const;
+
+const WORDS = {
+  fr: {
+    result: 'Résultat', score: 'Score', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut',
+    message: 'Constat', details: 'Détails des points à corriger', steps: 'Étapes', step: 'Étape', duration: 'Durée', exit: 'Sortie',
+    assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury (critères non automatisables)',
+    runErrors: 'Exécution impossible', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', criteria: 'critères',
+  },
+  en: {
+    result: 'Result', score: 'Score', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status',
+    message: 'Finding', details: 'Details of what to fix', steps: 'Steps', step: 'Step', duration: 'Duration', exit: 'Exit',
+    assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid (criteria not automated)',
+    runErrors: 'Run could not be done', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', criteria: 'criteria',
+  },
+} as const;
+
+/** Markdown for humans: the candidate's feedback, a PR comment, the GitHub job summary. */
+export const markdownRenderer: Renderer = {
+  name: 'md',
+  extension: 'md',
+  render(report, lang) {
+    const w = WORDS[lang];
+    const out: string[] = [];
+    const { summary } = report;
+    out.push(`# ${pick(report.scenario.title, lang)}`, '');
+    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
+    const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
+    out.push(`**${w.submission}:** \`${report.submission.source}\`${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
+    if (report.sandbox.notice) out.push(`> ${pick(report.sandbox.notice, lang)}`, '');
+
+    if (report.errors.length > 0) {
+      out.push(`## 💥 ${w.runErrors}`, '');
+      for (const error of report.errors) {
+        out.push(`- **${error.code}**: ${pick(error.message, lang)}`);
+        for (const detail of error.details) out.push(`  - ${escapeInline(detail)}`);
+        if (error.hint) out.push(`  - ➜ ${pick(error.hint, lang)}`);
+      }
+      out.push('');
+    }
+
+    if (report.verdicts.length > 0) {
+      out.push(`| ${w.status} | ${w.check} | ${w.score} | ${w.message} |`, '|---|---|---|---|');
+      for (const v of report.verdicts) {
+        out.push(`| ${ICON[v.status]} ${v.status} | ${cell(pick(v.title, lang))} (\`${v.id}\`) | ${round(v.score)} × ${v.weight} | ${cell(pick(v.message, lang))} |`);
+      }
+      out.push('');
+      const toFix = report.verdicts.filter((v) => v.status !== 'pass' && v.status !== 'skip');
+      if (toFix.length > 0) {
+        out.push(`## ${w.details}`, '');
+        for (const v of toFix) {
+          out.push(`### ${ICON[v.status]} ${pick(v.title, lang)} (\`${v.id}\`)`, '', pick(v.message, lang), '');
+          out.push(`${w.criteria}: ${v.criteria.join(', ')}`, '');
+          for (const e of v.evidence) out.push(`- ${escapeInline(formatEvidence(e, lang))}`);
+          out.push('');
+        }
+      }
+    }
+
+    renderSteps(report, lang, out);
+    renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
+    renderList(`## ${w.refused}`, report.submission.refused.map((r) => pick(r.message, lang)), out);
+    if (report.manual.length > 0) {
+      out.push(`## ${w.manual}`, '');
+      for (const item of report.manual) out.push(`- [ ] ${pick(item.label, lang)} (${item.criteria.join(', ')})`);
+      out.push('');
+    }
+    return `${out.join('\n').trimEnd()}\n`;
+  },
+};
+
+function renderSteps(report: RunReport, lang: Lang, out: string[]): void {
+  if (report.steps.length === 0) return;
+  const w = WORDS[lang];
+  out.push(`## ${w.steps}`, '', `| ${w.step} | ${w.status} | ${w.exit} | ${w.duration} |`, '|---|---|---|---|');
+  for (const step of report.steps) {
+    out.push(`| \`${cell(step.id)}\` | ${step.status} | ${step.exitCode ?? step.signal ?? '–'} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+  }
+  out.push('');
+}
+
+function renderList(title: string, items: string[], out: string[]): void {
+  if (items.length === 0) return;
+  out.push(title, '', ...items.map((item) => `- ${escapeInline(item)}`), '');
+}
+
+/** Table cells cannot hold pipes or line breaks. */
+function cell(text: string): string {
+  return escapeInline(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Candidate-controlled text must not inject HTML into a rendered summary. */
+function escapeInline(text: string): string {
+  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function round(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}

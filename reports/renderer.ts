@@ -1,0 +1,9 @@
+import type { Lang } from '../runner/i18n.js';
+import type { RunReport } from './report.js';
+
+/** A named, pure rendering of the canonical report (vitest-reporter style): no disk, no network. */
+export interface Renderer {
+  name: string;
+  extension: string;
+  render(report: RunReport, lang: Lang): string;
+}

@@ -1,0 +1,65 @@
+import type { Localized } from '../runner/i18n.js';
+import type { SerializedError } from '../runner/errors.js';
+import type { StepStatus } from '../runner/steps/step-record.js';
+import type { SubmissionInfo } from '../runner/submission/submission-info.js';
+import type { Verdict, VerdictStatus } from '../checks/verdict.js';
+
+/** Bumped on any change a consumer must know about; `report.schema.json` is the contract. */
+export const REPORT_SCHEMA_VERSION = '1.0';
+
+/** How one step ended, as the report keeps it (output trimmed to its tail for readability). */
+export interface StepReport {
+  id: string;
+  kind: 'command' | 'notebook';
+  entry?: string;
+  argv: string[];
+  status: StepStatus;
+  optional: boolean;
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  oomKilled: boolean;
+  durationMs: number;
+  stdoutTail: string;
+  stderrTail: string;
+  outputBytes: { stdout: number; stderr: number };
+  outputTruncated: boolean;
+  error?: SerializedError;
+}
+
+export interface ManualReportItem {
+  criteria: string[];
+  label: Localized;
+}
+
+export interface RunSummary {
+  /** `error`: the run itself could not be done; `fail`: a required check did not pass. */
+  status: 'pass' | 'fail' | 'error';
+  /** Weighted score in [0, maxScore]. */
+  score: number;
+  maxScore: number;
+  counts: Record<VerdictStatus, number>;
+  requiredNotPassed: string[];
+}
+
+/** The canonical result of grading one submission: every other format renders this, and only this. */
+export interface RunReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'mspr-lab'; version: string };
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  scenario: { id: string; title: Localized; framework: string; bloc: string; source: string };
+  submission: SubmissionInfo;
+  sandbox: { backend: string; isolated: boolean; notice?: Localized };
+  /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
+  assumptions: Localized[];
+  steps: StepReport[];
+  trace: { events: number; problems: string[] };
+  verdicts: Verdict[];
+  manual: ManualReportItem[];
+  /** Problems with the run itself (unreadable submission, no sandbox…). */
+  errors: SerializedError[];
+  summary: RunSummary;
+}

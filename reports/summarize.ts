@@ -1,0 +1,22 @@
+import type { SerializedError } from '../runner/errors.js';
+import type { Verdict, VerdictStatus } from '../checks/verdict.js';
+import type { RunSummary } from './report.js';
+
+/**
+ * The run's overall status: `error` when the run could not be done, `fail` when any required check did
+ * not pass (an `error` verdict included: it was not shown to pass), `pass` otherwise.
+ */
+export function summarize(verdicts: Verdict[], errors: SerializedError[]): RunSummary {
+  const counts: Record<VerdictStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  let score = 0;
+  let maxScore = 0;
+  for (const verdict of verdicts) {
+    counts[verdict.status]++;
+    if (verdict.status === 'skip') continue;
+    score += verdict.score * verdict.weight;
+    maxScore += verdict.weight;
+  }
+  const requiredNotPassed = verdicts.filter((v) => v.required && (v.status === 'fail' || v.status === 'error')).map((v) => v.id);
+  const status = errors.length > 0 ? 'error' : requiredNotPassed.length > 0 ? 'fail' : 'pass';
+  return { status, score: Math.round(score * 1000) / 1000, maxScore, counts, requiredNotPassed };
+}

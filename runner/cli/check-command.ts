@@ -1,0 +1,73 @@
+import { appendFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { markdownRenderer } from '../../reports/markdown-renderer.js';
+import { renderersFor } from '../../reports/registry.js';
+import { loadScenario } from '../../scenarios/load-scenario.js';
+import { runSubmission } from '../run-submission.js';
+import { resolvePython, resolveWorkRoot } from '../settings.js';
+import { consoleProgress } from './console-progress.js';
+import { exitCodeFor } from './exit-codes.js';
+import { langOf } from './lang-option.js';
+import { formatSummary } from './print-summary.js';
+import { writeOutputs } from './write-outputs.js';
+
+interface CheckOptions {
+  scenario: string;
+  ref?: string;
+  deadline?: string;
+  sandbox?: 'local' | 'docker' | 'auto';
+  format: string;
+  out: string;
+  python?: string;
+  workDir?: string;
+  keepWorkspace?: boolean;
+  quiet?: boolean;
+}
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('grade one repository (folder or git URL) against a scenario / évaluer un dépôt')
+    .argument('<submission>', 'candidate repository: a folder or a git URL')
+    .requiredOption('-s, --scenario <id|file>', 'bundled scenario id (see `scenarios list`) or a YAML/JSON file')
+    .option('--ref <ref>', 'git branch, tag or commit to grade (git sources)')
+    .option('--deadline <iso-date>', 'grade the last commit before this date, e.g. 2026-06-30T23:59:00+02:00')
+    .addOption(new Option('--sandbox <backend>', 'where the code runs (default: the scenario’s, usually auto)').choices(['local', 'docker', 'auto']))
+    .option('-f, --format <list>', 'report formats besides report.json: json,junit,md', 'json,md')
+    .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
+    .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
+    .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')
+    .option('--keep-workspace', 'keep the run folder (workspace, trace) for inspection')
+    .option('-q, --quiet', 'no progress on stderr')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab check https://git.example.org/team3/mspr.git --scenario scenario.yaml --deadline 2026-06-30T23:59:00+02:00
+  mspr-lab check . -s cdp-data-ia-bloc1-etl --format junit,md --sandbox docker --lang en
+
+Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run could not be done.`,
+    )
+    .action(async (submission: string, options: CheckOptions, command: Command) => {
+      const lang = langOf(command);
+      const renderers = renderersFor(['json', ...options.format.split(',').map((f) => f.trim()).filter(Boolean)]);
+      const scenario = await loadScenario(options.scenario);
+      const report = await runSubmission({
+        scenario,
+        source: submission,
+        ref: options.ref,
+        deadline: options.deadline,
+        sandbox: options.sandbox,
+        python: resolvePython(options.python),
+        lang,
+        workRoot: resolveWorkRoot(options.workDir),
+        keepWorkspace: options.keepWorkspace,
+        onProgress: options.quiet ? undefined : consoleProgress(lang),
+      });
+      const files = writeOutputs(report, renderers, options.out, lang);
+      if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownRenderer.render(report, lang));
+      process.stdout.write(`${formatSummary(report, lang, files)}\n`);
+      process.exitCode = exitCodeFor(report);
+    });
+}

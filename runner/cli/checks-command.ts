@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { knownCheckIds, loadCheck } from '../../checks/registry.js';
+import { MsprError } from '../errors.js';
+import { closestMatch } from '../closest-match.js';
+import { pick } from '../i18n.js';
+import { packagePath } from '../paths.js';
+import { langOf } from './lang-option.js';
+
+export function registerChecksCommand(program: Command): void {
+  const checks = program.command('checks').description('list and document the checks / vérifications');
+
+  checks
+    .command('list')
+    .description('list every check with its criteria')
+    .action(async (_options, command: Command) => {
+      const lang = langOf(command);
+      for (const id of knownCheckIds()) {
+        const check = (await loadCheck(id))!;
+        process.stdout.write(`${id.padEnd(32)} ${pick(check.meta.title, lang)}  [${check.meta.criteria.join(', ')}]\n`);
+      }
+    });
+
+  checks
+    .command('show')
+    .description("print a check's documentation, options and criteria")
+    .argument('<id>')
+    .addHelpText('after', '\nExample:\n  mspr-lab checks show db/rows-match-source')
+    .action(async (id: string) => {
+      const check = await loadCheck(id);
+      if (!check) {
+        const suggestion = closestMatch(id, knownCheckIds());
+        throw new MsprError('MSPR_CHECK_UNKNOWN', { fr: `Vérification inconnue : ${id}.`, en: `Unknown check: ${id}.` }, {
+          hint: suggestion ? { fr: `Vouliez-vous dire ${suggestion} ?`, en: `Did you mean ${suggestion}?` } : { fr: 'Voir `mspr-lab checks list`.', en: 'See `mspr-lab checks list`.' },
+        });
+      }
+      const doc = packagePath('checks', `${id}.md`);
+      process.stdout.write(existsSync(doc) ? readFileSync(doc, 'utf8') : `${id}\n`);
+      process.stdout.write(`\nOptions schema:\n${JSON.stringify(check.meta.options, null, 2)}\n`);
+    });
+}

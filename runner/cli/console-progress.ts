@@ -1,0 +1,41 @@
+import { type Lang, pick } from '../i18n.js';
+import type { ProgressListener } from '../progress.js';
+import { paint } from './terminal-style.js';
+
+/**
+ * Prints a run's progress on stderr (stdout stays for the summary, so it can be piped). Long steps show
+ * their latest output line, at most every few seconds, so a silent terminal never looks hung.
+ */
+export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process.stderr): ProgressListener {
+  let lastOutputAt = 0;
+  const write = (line: string) => stream.write(`${line}\n`);
+  return (event) => {
+    switch (event.type) {
+      case 'phase':
+        write(paint('bold', `» ${pick(event.text, lang)}`, stream));
+        break;
+      case 'notice':
+        write(paint('yellow', `! ${pick(event.text, lang)}`, stream));
+        break;
+      case 'step-start':
+        lastOutputAt = Date.now();
+        write(`▶ ${lang === 'fr' ? 'étape' : 'step'} ${event.index + 1}/${event.total} ${event.id}`);
+        break;
+      case 'step-output':
+        if (Date.now() - lastOutputAt > 5_000) {
+          lastOutputAt = Date.now();
+          write(paint('dim', `  … ${event.line.slice(0, 160)}`, stream));
+        }
+        break;
+      case 'step-end': {
+        const { record } = event;
+        const seconds = ((record.result?.durationMs ?? 0) / 1000).toFixed(1);
+        const ok = record.status === 'ok';
+        write(`  ${paint(ok ? 'green' : 'red', ok ? '✔' : '✘', stream)} ${record.status} (${seconds} s)`);
+        break;
+      }
+      case 'verdict':
+        break; // the summary lists verdicts once, at the end
+    }
+  };
+}

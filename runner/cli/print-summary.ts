@@ -1,0 +1,45 @@
+import type { VerdictStatus } from '../../checks/verdict.js';
+import { formatEvidence } from '../../reports/format-evidence.js';
+import type { RunReport } from '../../reports/report.js';
+import { type Lang, pick } from '../i18n.js';
+import { paint } from './terminal-style.js';
+
+const MARK: Record<VerdictStatus, [string, 'green' | 'red' | 'yellow' | 'gray' | 'magenta']> = {
+  pass: ['✔', 'green'],
+  fail: ['✘', 'red'],
+  warn: ['!', 'yellow'],
+  skip: ['-', 'gray'],
+  error: ['⚠', 'magenta'],
+};
+
+/** The terminal summary: one line per verdict, the evidence of what is not passing, then the outcome. */
+export function formatSummary(report: RunReport, lang: Lang, files: string[]): string {
+  const fr = lang === 'fr';
+  const lines: string[] = [];
+  const commit = report.submission.commit ? ` @ ${report.submission.commit.slice(0, 10)}` : '';
+  lines.push(paint('bold', `${pick(report.scenario.title, lang)} (${report.scenario.id})`));
+  lines.push(`${fr ? 'Soumission' : 'Submission'}: ${report.submission.source}${commit} — ${fr ? 'bac à sable' : 'sandbox'}: ${report.sandbox.backend}${report.sandbox.isolated ? '' : fr ? ' (non isolé)' : ' (not isolated)'}`);
+  for (const refused of report.submission.refused) lines.push(paint('yellow', `! ${pick(refused.message, lang)}`));
+  for (const error of report.errors) {
+    lines.push(paint('red', `⚠ ${error.code}: ${pick(error.message, lang)}`));
+    for (const detail of error.details) lines.push(`    - ${detail}`);
+    if (error.hint) lines.push(`    ➜ ${pick(error.hint, lang)}`);
+  }
+  lines.push('');
+  const width = Math.max(0, ...report.verdicts.map((v) => v.id.length));
+  for (const verdict of report.verdicts) {
+    const [mark, color] = MARK[verdict.status];
+    lines.push(`  ${paint(color, `${mark} ${verdict.status.padEnd(5)}`)} ${verdict.id.padEnd(width)}  ${pick(verdict.message, lang)}`);
+    if (verdict.status !== 'pass' && verdict.status !== 'skip') {
+      for (const evidence of verdict.evidence.slice(0, 8)) lines.push(paint('dim', `      · ${formatEvidence(evidence, lang)}`));
+      if (verdict.evidence.length > 8) lines.push(paint('dim', `      · … (+${verdict.evidence.length - 8})`));
+    }
+  }
+  const { summary } = report;
+  const outcome = { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
+  const color = summary.status === 'pass' ? 'green' : 'red';
+  lines.push('');
+  lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore} — ${Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  if (files.length > 0) lines.push(`${fr ? 'Rapports' : 'Reports'}: ${files.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { renderersFor } from '../../reports/registry.js';
+import type { RunReport } from '../../reports/report.js';
+import { validateReport } from '../../reports/validate-report.js';
+import { MsprError } from '../errors.js';
+import { langOf } from './lang-option.js';
+
+export function registerRenderCommand(program: Command): void {
+  program
+    .command('render')
+    .description('re-render a report.json into other formats without running anything again')
+    .argument('<report.json>')
+    .option('-f, --format <list>', 'formats: junit,md,json', 'md')
+    .option('-o, --out <dir>', 'output folder (default: beside the report)')
+    .option('--stdout', 'print to stdout instead of writing files')
+    .addHelpText('after', '\nExample:\n  mspr-lab render out/20261122-104512-cdp-data-ia-bloc1-etl-7f3a/report.json --format junit,md --lang en')
+    .action((file: string, options: { format: string; out?: string; stdout?: boolean }, command: Command) => {
+      const lang = langOf(command);
+      const report = readReport(file);
+      for (const renderer of renderersFor(options.format.split(',').map((f) => f.trim()).filter(Boolean))) {
+        const text = renderer.render(report, lang);
+        if (options.stdout) process.stdout.write(text);
+        else {
+          const path = join(options.out ?? dirname(file), `report.${renderer.name === 'junit' ? 'junit.xml' : renderer.extension}`);
+          writeFileSync(path, text);
+          process.stdout.write(`${path}\n`);
+        }
+      }
+    });
+}
+
+function readReport(file: string): RunReport {
+  let content: unknown;
+  try {
+    content = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new MsprError('MSPR_REPORT_INVALID', { fr: `Rapport illisible : ${file} (${(error as Error).message})`, en: `Unreadable report: ${file} (${(error as Error).message})` });
+  }
+  const problems = validateReport(content);
+  if (problems.length > 0) {
+    throw new MsprError('MSPR_REPORT_INVALID', { fr: `${file} n'est pas un rapport mspr-lab valide.`, en: `${file} is not a valid mspr-lab report.` }, { details: problems });
+  }
+  return content as RunReport;
+}

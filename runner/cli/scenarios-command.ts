@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { stringify } from 'yaml';
+import { listLibraryScenarioFiles, loadScenario } from '../../scenarios/load-scenario.js';
+import { asLocalized } from '../build-report.js';
+import { pick } from '../i18n.js';
+import { langOf } from './lang-option.js';
+
+export function registerScenariosCommand(program: Command): void {
+  const scenarios = program.command('scenarios').description('list, show and validate scenarios / scénarios');
+
+  scenarios
+    .command('list')
+    .description('list the bundled scenarios')
+    .action(async (_options, command: Command) => {
+      const lang = langOf(command);
+      for (const file of listLibraryScenarioFiles()) {
+        try {
+          const { scenario } = await loadScenario(file);
+          process.stdout.write(`${scenario.id.padEnd(40)} ${scenario.framework} bloc ${scenario.bloc} — ${pick(asLocalized(scenario.title), lang)}\n`);
+        } catch (error) {
+          process.stdout.write(`${file}: ${(error as Error).message}\n`);
+          process.exitCode = 2;
+        }
+      }
+    });
+
+  scenarios
+    .command('show')
+    .description('print a scenario with its defaults filled in')
+    .argument('<id|file>')
+    .addHelpText('after', '\nExample:\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl')
+    .action(async (reference: string) => {
+      const { scenario, source } = await loadScenario(reference);
+      process.stdout.write(`# ${source}\n${stringify(scenario)}`);
+    });
+
+  scenarios
+    .command('validate')
+    .description('check a scenario file without running anything; every problem is listed with its path')
+    .argument('<file...>')
+    .addHelpText('after', '\nExample:\n  mspr-lab scenarios validate my-scenario.yaml')
+    .action(async (files: string[], _options, command: Command) => {
+      const lang = langOf(command);
+      for (const file of files) {
+        await loadScenario(file);
+        process.stdout.write(lang === 'fr' ? `${file} : valide\n` : `${file}: valid\n`);
+      }
+    });
+}

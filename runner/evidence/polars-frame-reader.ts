@@ -1,0 +1,121 @@
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { DataFrame } from 'nodejs-polars';
+import { MsprError } from '../errors.js';
+import type { FrameReader, FrameSummary, TabularFormat } from './frame-reader.js';
+
+/** Spreadsheets are parsed in memory; past this size a file is refused rather than risking the grader. */
+const MAX_XLSX_BYTES = 50 * 1024 * 1024;
+
+type Polars = typeof import('nodejs-polars').default;
+let polars: Promise<Polars> | undefined;
+/** Loaded on first use so `--help` and runs without tabular checks never pay for the native module. */
+const loadPolars = () => (polars ??= import('nodejs-polars').then((module) => module.default));
+
+/**
+ * Reads tabular sources with nodejs-polars (1M-row CSV + null counts in 0.26 s here; see README), caching
+ * per path so several checks reading the same file read it once.
+ */
+export function createFrameReader(): FrameReader {
+  const frames = new Map<string, Promise<DataFrame>>();
+  const summaries = new Map<string, Promise<FrameSummary>>();
+
+  const frame = (absolutePath: string, displayPath = absolutePath): Promise<DataFrame> => {
+    let pending = frames.get(absolutePath);
+    if (!pending) {
+      pending = readFrame(absolutePath, displayPath);
+      frames.set(absolutePath, pending);
+    }
+    return pending;
+  };
+
+  const summary = (absolutePath: string, displayPath = absolutePath): Promise<FrameSummary> => {
+    let pending = summaries.get(absolutePath);
+    if (!pending) {
+      pending = frame(absolutePath, displayPath).then((df) => summarize(df, displayPath, formatOf(absolutePath)));
+      summaries.set(absolutePath, pending);
+    }
+    return pending;
+  };
+
+  return { frame, summary };
+}
+
+export function formatOf(path: string): TabularFormat {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.xlsx' || extension === '.xlsm') return 'xlsx';
+  if (extension === '.json' || extension === '.jsonl' || extension === '.ndjson') return 'json';
+  return 'csv';
+}
+
+async function readFrame(absolutePath: string, displayPath: string): Promise<DataFrame> {
+  const pl = await loadPolars();
+  try {
+    switch (formatOf(absolutePath)) {
+      case 'csv':
+        return pl.readCSV(absolutePath, { inferSchemaLength: 10_000 });
+      case 'json':
+        return pl.DataFrame(jsonRecords(absolutePath));
+      case 'xlsx':
+        return pl.DataFrame(await xlsxRecords(absolutePath));
+    }
+  } catch (error) {
+    throw unreadable(displayPath, error);
+  }
+}
+
+function summarize(df: DataFrame, path: string, format: TabularFormat): FrameSummary {
+  const nulls = df.height > 0 ? (df.nullCount().toRecords()[0] as Record<string, number>) : {};
+  return {
+    path,
+    format,
+    rows: df.height,
+    columns: df.columns,
+    nullCounts: Object.fromEntries(df.columns.map((column) => [column, Number(nulls[column] ?? 0)])),
+    dtypes: Object.fromEntries(df.columns.map((column) => [column, String(df.getColumn(column).dtype).replace(/^DataType\((.*)\)$/, '$1')])),
+  };
+}
+
+/** Accepts what candidates are given: an array of records, JSON lines, or `{ "items": [ … ] }`. */
+function jsonRecords(path: string): Record<string, unknown>[] {
+  const text = readFileSync(path, 'utf8');
+  if (/\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+  const parsed = JSON.parse(text) as unknown;
+  if (Array.isArray(parsed)) return parsed as Record<string, unknown>[];
+  if (parsed && typeof parsed === 'object') {
+    const arrays = Object.values(parsed).filter(Array.isArray);
+    if (arrays.length === 1) return arrays[0] as Record<string, unknown>[];
+  }
+  throw new Error('expected an array of records, JSON lines, or an object holding one array of records');
+}
+
+async function xlsxRecords(path: string): Promise<Record<string, unknown>[]> {
+  const size = statSync(path).size;
+  if (size > MAX_XLSX_BYTES) throw new Error(`file is ${size} bytes, over the ${MAX_XLSX_BYTES}-byte limit for spreadsheets`);
+  const { readSheet } = await import('read-excel-file/node');
+  const rows = await readSheet(path);
+  const [header, ...body] = rows;
+  if (!header) return [];
+  const names = header.map((cell, index) => (cell === null || cell === undefined ? `column_${index + 1}` : String(cell)));
+  return body.map((row) => Object.fromEntries(names.map((name, index) => [name, normalizeCell(row[index])])));
+}
+
+function normalizeCell(value: unknown): unknown {
+  if (value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function unreadable(path: string, error: unknown): MsprError {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return new MsprError(
+    'MSPR_DATA_UNREADABLE',
+    { fr: `Impossible de lire ${path} : ${reason}`, en: `Cannot read ${path}: ${reason}` },
+    {
+      hint: {
+        fr: 'Vérifiez que le fichier est un CSV/XLSX/JSON valide (encodage UTF-8, même nombre de colonnes sur chaque ligne, guillemets fermés).',
+        en: 'Check that the file is valid CSV/XLSX/JSON (UTF-8, same number of fields on every line, quotes closed).',
+      },
+      cause: error,
+    },
+  );
+}

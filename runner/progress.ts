@@ -1,0 +1,16 @@
+import type { Localized } from './i18n.js';
+import type { StepRecord } from './steps/step-record.js';
+import type { Verdict } from '../checks/verdict.js';
+
+/** What a run tells whoever watches it (the CLI prints these; tests may collect them). */
+export type RunProgress =
+  | { type: 'phase'; text: Localized }
+  | { type: 'step-start'; id: string; index: number; total: number }
+  | { type: 'step-output'; id: string; line: string }
+  | { type: 'step-end'; record: StepRecord }
+  | { type: 'verdict'; verdict: Verdict }
+  | { type: 'notice'; text: Localized };
+
+export type ProgressListener = (event: RunProgress) => void;
+
+export const silentProgress: ProgressListener = () => {};

@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
+import { runCheck } from '../checks/run-check.js';
+import type { Verdict } from '../checks/verdict.js';
+import { buildReport } from './build-report.js';
+import { MsprError, type SerializedError, toSerializedError } from './errors.js';
+import { createDatabaseAccess } from './evidence/database-access.js';
+import { createFrameReader } from './evidence/polars-frame-reader.js';
+import { workspaceFiles } from './evidence/workspace-files.js';
+import { t, type Lang, type Localized } from './i18n.js';
+import { packagePath } from './paths.js';
+import { type ProgressListener, silentProgress } from './progress.js';
+import { newRunId } from './run-id.js';
+import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
+import type { Sandbox } from './sandbox/sandbox.js';
+import { selectBackend } from './sandbox/select-backend.js';
+import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
+import { planSteps } from './steps/plan-steps.js';
+import { runSteps, type StepRun } from './steps/run-steps.js';
+import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
+import { acquireSubmission } from './submission/acquire-submission.js';
+import { discoverEntryPoints } from './submission/discover-entry-points.js';
+import { placeDatasets } from './submission/place-datasets.js';
+import type { SubmissionInfo } from './submission/submission-info.js';
+import { readStepTraces } from './tracer/read-step-traces.js';
+import type { RunReport } from '../reports/report.js';
+
+export interface RunOptions {
+  scenario: LoadedScenario;
+  source: string;
+  ref?: string;
+  deadline?: string;
+  /** Overrides the scenario's backend (the CLI's --sandbox). */
+  sandbox?: SandboxBackendName;
+  python: string;
+  lang: Lang;
+  /** Where run folders (workspace, datasets, trace) are created. */
+  workRoot: string;
+  keepWorkspace?: boolean;
+  services?: ServiceProvider;
+  onProgress?: ProgressListener;
+}
+
+/**
+ * Grades one submission: workspace → sandbox → steps → evidence → checks → report. Whatever fails, a
+ * report comes back holding everything gathered so far; run-level failures land in `report.errors`.
+ */
+export async function runSubmission(options: RunOptions): Promise<RunReport> {
+  const startedAt = new Date();
+  const { scenario } = options.scenario;
+  const progress = options.onProgress ?? silentProgress;
+  const runId = newRunId(scenario.id, startedAt);
+  const runDir = join(options.workRoot, runId);
+  const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+
+  const errors: SerializedError[] = [];
+  const assumptions: Localized[] = [];
+  const note = (text: Localized) => assumptions.push(text);
+  let submission: SubmissionInfo = { source: options.source, kind: 'directory', refused: [], fileCount: 0, totalBytes: 0 };
+  let sandboxInfo: RunReport['sandbox'] = { backend: 'none', isolated: false };
+  let stepRuns: StepRun[] = [];
+  let verdicts: Verdict[] = [];
+  let traceSummary: RunReport['trace'] = { events: 0, problems: [] };
+  let manifest: CandidateManifest | undefined;
+  let services: StartedServices = noServices;
+  let sandbox: Sandbox | undefined;
+
+  try {
+    progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
+    submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
+    manifest = readManifestKeepingGoing(dirs.workspace, note);
+    for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
+
+    const { backend, notice } = await selectBackend(options.sandbox ?? scenario.sandbox.backend);
+    if (notice) progress({ type: 'notice', text: notice });
+    sandboxInfo = { backend: backend.name, isolated: backend.name !== 'local', notice: backend.name === 'local' ? LOCAL_ISOLATION_NOTICE : undefined };
+    if (backend.name === 'local') progress({ type: 'notice', text: LOCAL_ISOLATION_NOTICE });
+
+    const serverServices = scenario.services.filter((service) => service.kind !== 'sqlite');
+    if (serverServices.length > 0) {
+      if (!options.services) throw new MsprError('MSPR_SERVICE_FAILED', t('Aucun fournisseur de services configuré pour démarrer les bases du scénario.', 'No service provider is configured to start the scenario’s databases.'));
+      progress({ type: 'phase', text: t('Démarrage des services', 'Starting services') });
+      services = await options.services.start(runId, serverServices, backend.name);
+    }
+
+    const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
+    if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
+    sandbox = await backend.start({
+      runId,
+      workspaceDir: dirs.workspace,
+      datasetsDir: dirs.datasets,
+      traceDir: dirs.trace,
+      tracerDir: packagePath('runner/tracer/python'),
+      limits: scenario.sandbox,
+      image: scenario.sandbox.image,
+      python: options.python,
+      env: services.candidateEnv,
+      serviceNetwork: services.network,
+    });
+    stepRuns = await runSteps(planSteps(scenario, entries), {
+      sandbox,
+      hostTraceDir: dirs.trace,
+      hostWorkspaceDir: dirs.workspace,
+      env: services.candidateEnv,
+      onProgress: progress,
+    });
+    await sandbox.dispose();
+    sandbox = undefined;
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
+  } catch (error) {
+    errors.push(toSerializedError(error));
+  } finally {
+    await sandbox?.dispose().catch(() => undefined);
+    await services.dispose().catch((error) => errors.push(toSerializedError(error)));
+    if (!options.keepWorkspace) await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
+}
+
+async function runChecks(
+  options: RunOptions,
+  dirs: { workspace: string; datasets: string },
+  stepRuns: StepRun[],
+  submission: SubmissionInfo,
+  manifest: CandidateManifest | undefined,
+  services: StartedServices,
+  note: (text: Localized) => void,
+  progress: ProgressListener,
+): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
+  progress({ type: 'phase', text: t('Vérifications', 'Checks') });
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })));
+  const workspace = workspaceFiles(dirs.workspace);
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
+  const evidence = {
+    workspace,
+    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
+    steps: stepRuns.map((run) => run.record),
+    trace,
+    frames: createFrameReader(),
+    databases,
+    manifest,
+    submission,
+  };
+  const verdicts: Verdict[] = [];
+  try {
+    for (const use of options.scenario.scenario.checks) {
+      const verdict = await runCheck(use, evidence, options.lang);
+      progress({ type: 'verdict', verdict });
+      verdicts.push(verdict);
+    }
+  } finally {
+    await databases.closeAll();
+  }
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems] } };
+}
+
+/** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */
+function readManifestKeepingGoing(workspaceDir: string, note: (text: Localized) => void): CandidateManifest | undefined {
+  try {
+    return readCandidateManifest(workspaceDir)?.manifest;
+  } catch (error) {
+    const serialized = toSerializedError(error);
+    note(t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`, `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`));
+    return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { t } from '../i18n.js';
+import { onShutdown } from '../shutdown.js';
+import { killProcessGroup } from './process-group.js';
+import { DEFAULT_OUTPUT_CAP_BYTES, OutputCapture } from './output-capture.js';
+import type { ExecOptions, ExecResult, Sandbox, SandboxBackend, SandboxSpec } from './sandbox.js';
+
+/** Seconds a timed-out process group gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2_000;
+/** How long to wait for output pipes to close once the main process has exited (orphans may hold them). */
+const PIPE_DRAIN_MS = 1_000;
+
+/** Said in every report made with this backend: the candidate's code ran with the grader's rights. */
+export const LOCAL_ISOLATION_NOTICE = t(
+  'Bac à sable local : le code du candidat s’exécute directement sur cette machine, SANS isolation (réseau, fichiers, ressources). À réserver à son propre dépôt ; utilisez --sandbox docker pour du code non fiable.',
+  'Local sandbox: the candidate’s code runs directly on this machine WITHOUT isolation (network, files, resources). Use it for your own repository; use --sandbox docker for untrusted code.',
+);
+
+/**
+ * Runs steps as plain child processes in the workspace. Each step gets its own process group so a timeout
+ * kills the whole tree (a `while True` in a subprocess included); the environment is rebuilt from scratch
+ * so the grader's secrets do not leak into the candidate's code. It does not isolate anything else.
+ */
+export class LocalBackend implements SandboxBackend {
+  readonly name = 'local' as const;
+
+  constructor(private readonly outputCapBytes = DEFAULT_OUTPUT_CAP_BYTES) {}
+
+  async probe() {
+    return { available: true, detail: `node ${process.version}` };
+  }
+
+  async start(spec: SandboxSpec): Promise<Sandbox> {
+    const capBytes = this.outputCapBytes;
+    const baseEnv: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      HOME: spec.workspaceDir,
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TMPDIR: process.env.TMPDIR ?? '/tmp',
+      ...spec.env,
+    };
+    return {
+      backend: 'local',
+      isolated: false,
+      python: spec.python,
+      paths: { workspace: spec.workspaceDir, datasets: spec.datasetsDir ?? '', trace: spec.traceDir, tracer: spec.tracerDir },
+      exec: (argv, options) => runLocal(argv, { ...options, env: { ...baseEnv, ...options.env } }, spec.workspaceDir, capBytes),
+      copyOut: async (from, to) => cp(from, to, { recursive: true }),
+      dispose: async () => {},
+    };
+  }
+}
+
+async function runLocal(argv: string[], options: ExecOptions, workspace: string, capBytes: number): Promise<ExecResult> {
+  const started = Date.now();
+  const stdout = new OutputCapture(capBytes);
+  const stderr = new OutputCapture(capBytes);
+  const child = execa(argv[0]!, argv.slice(1), {
+    cwd: options.cwd ? join(workspace, options.cwd) : workspace,
+    env: options.env,
+    extendEnv: false,
+    detached: true, // its own process group, so the whole tree can be killed at once
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    cleanup: true,
+  });
+  const pid = child.pid;
+  const unregister = onShutdown(() => killProcessGroup(pid, 0));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout.push(chunk);
+    options.onOutput?.(chunk.toString('utf8'), 'stdout');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr.push(chunk);
+    options.onOutput?.(chunk.toString('utf8'), 'stderr');
+  });
+
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void killProcessGroup(pid, KILL_GRACE_MS);
+  }, options.timeoutMs);
+  const result = await child;
+  clearTimeout(timer);
+  // Children left behind (daemons, a SIGTERM-ignoring grandchild) belong to the step: end them too.
+  await killProcessGroup(pid, 0);
+  unregister();
+  await drain([child.stdout, child.stderr]);
+
+  const spawnFailed = result.failed && result.exitCode === undefined && result.signal === undefined;
+  if (spawnFailed) stderr.push(Buffer.from(`${result.shortMessage ?? result.message}\n`));
+  return {
+    argv,
+    exitCode: result.exitCode ?? (spawnFailed ? 127 : null),
+    signal: result.signal ?? null,
+    timedOut,
+    oomKilled: false,
+    durationMs: Date.now() - started,
+    stdout: stdout.result(),
+    stderr: stderr.result(),
+  };
+}
+
+function drain(streams: Array<NodeJS.ReadableStream | null | undefined>): Promise<void> {
+  const ends = streams.filter((s): s is NodeJS.ReadableStream => Boolean(s)).map(
+    (stream) =>
+      new Promise<void>((resolve) => {
+        if ((stream as { readableEnded?: boolean }).readableEnded) return resolve();
+        stream.once('end', () => resolve());
+        stream.once('close', () => resolve());
+      }),
+  );
+  return Promise.race([Promise.all(ends).then(() => undefined), new Promise<void>((r) => setTimeout(r, PIPE_DRAIN_MS))]);
+}

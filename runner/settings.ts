@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The Python that runs candidates' code on the local backend. Debian's own interpreter is preferred: it is
+ * the one that sees Debian's python3-pandas/sklearn packages, whereas the first `python3` on PATH may be a
+ * pyenv or venv build without them. `--python` or `MSPR_PYTHON` override it.
+ */
+export function resolvePython(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (explicit) return explicit;
+  if (env.MSPR_PYTHON) return env.MSPR_PYTHON;
+  return existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+}
+
+/** Where run folders go: `MSPR_WORK_DIR`, or a folder in the system's temporary directory. */
+export function resolveWorkRoot(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return explicit ?? env.MSPR_WORK_DIR ?? join(tmpdir(), 'mspr-lab');
+}

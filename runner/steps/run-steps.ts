@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { MsprError } from '../errors.js';
+import type { ProgressListener } from '../progress.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
+import { type PlannedStep, stepSlug } from './plan-steps.js';
+import { type StepRecord, stepStatusOf } from './step-record.js';
+
+export interface StepRunOptions {
+  sandbox: Sandbox;
+  /** Host folder under which each step's trace folder is created (the sandbox sees it as `paths.trace`). */
+  hostTraceDir: string;
+  /** Host folder of the workspace, to tell a missing entry file before starting anything. */
+  hostWorkspaceDir: string;
+  /** Environment for every step (services' URLs and the like); the step's own env comes on top. */
+  env: Record<string, string>;
+  onProgress: ProgressListener;
+}
+
+export interface StepRun {
+  record: StepRecord;
+  /** Host folder holding this step's trace files. */
+  traceDir: string;
+}
+
+/**
+ * Runs the planned steps one after the other. A step that fails, times out or cannot start is recorded
+ * and the next one still runs: later scripts often work on their own, and every result gathered is
+ * evidence the jury keeps.
+ */
+export async function runSteps(steps: PlannedStep[], options: StepRunOptions): Promise<StepRun[]> {
+  const runs: StepRun[] = [];
+  for (const [index, step] of steps.entries()) {
+    options.onProgress({ type: 'step-start', id: step.id, index, total: steps.length });
+    const slug = stepSlug(index, step.id);
+    const traceDir = join(options.hostTraceDir, slug);
+    mkdirSync(traceDir, { recursive: true });
+    // Docker runs the code as an unprivileged user who must be able to write its trace.
+    await chmod(traceDir, 0o777);
+    const record = await runOne(step, posix.join(options.sandbox.paths.trace, slug), options);
+    options.onProgress({ type: 'step-end', record });
+    runs.push({ record, traceDir });
+  }
+  return runs;
+}
+
+async function runOne(step: PlannedStep, sandboxTraceDir: string, options: StepRunOptions): Promise<StepRecord> {
+  const { sandbox } = options;
+  const base = { id: step.id, kind: step.kind, entry: step.entry, optional: step.optional };
+  if (step.entry && !existsSync(join(options.hostWorkspaceDir, step.entry))) {
+    const error = new MsprError(
+      'MSPR_SUBMISSION_UNREADABLE',
+      { fr: `Le fichier à exécuter est absent : ${step.entry}.`, en: `The file to run is missing: ${step.entry}.` },
+      { hint: { fr: 'Vérifiez le chemin dans mspr.yaml (run:).', en: 'Check the path in mspr.yaml (run:).' } },
+    );
+    return { ...base, status: 'error', error: error.toJSON() };
+  }
+  const env: Record<string, string> = {
+    ...options.env,
+    ...step.env,
+    PYTHONPATH: sandbox.paths.tracer,
+    PYTHONUNBUFFERED: '1',
+    MPLBACKEND: 'Agg',
+    MSPR_TRACE_DIR: sandboxTraceDir,
+    MSPR_WORKSPACE: sandbox.paths.workspace,
+    MSPR_DATASETS_DIR: sandbox.paths.datasets,
+    ...(step.kind === 'notebook' && step.entry ? { MSPR_NOTEBOOK: step.entry } : {}),
+  };
+  const argv = step.kind === 'notebook' ? notebookArgv(sandbox.python, step.entry!, sandboxTraceDir) : withInterpreter(step.argv, sandbox.python);
+  const result = await sandbox.exec(argv, {
+    timeoutMs: step.timeoutSec * 1000,
+    env,
+    onOutput: (chunk) => {
+      const line = chunk.trimEnd().split('\n').pop();
+      if (line) options.onProgress({ type: 'step-output', id: step.id, line });
+    },
+  });
+  return { ...base, status: stepStatusOf(result), result };
+}
+
+/** `python` as a first word means the sandbox's interpreter, which is a setting (Debian's, by default). */
+function withInterpreter(argv: string[], python: string): string[] {
+  return /^python3?$/.test(argv[0] ?? '') ? [python, ...argv.slice(1)] : argv;
+}
+
+/**
+ * Executes a notebook top to bottom with nbconvert. The executed copy goes to the trace folder, not the
+ * workspace, so grading never adds files to the candidate's tree. The kernel inherits the environment,
+ * hence the tracer.
+ */
+function notebookArgv(python: string, notebook: string, outputDir: string): string[] {
+  return [
+    python, '-m', 'nbconvert', '--to', 'notebook', '--execute',
+    '--ExecutePreprocessor.kernel_name=python3',
+    '--output-dir', outputDir, '--output', 'executed', notebook,
+  ];
+}

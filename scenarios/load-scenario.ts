@@ -1,0 +1,102 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { MsprError } from '../runner/errors.js';
+import { packagePath } from '../runner/paths.js';
+import { compileSchema, formatSchemaErrors } from '../runner/schema-validation.js';
+import type { LoadedScenario, Scenario } from './scenario.js';
+import { validateScenarioSemantics } from './validate-semantics.js';
+
+const validateShape = compileSchema<Scenario>(JSON.parse(readFileSync(packagePath('scenarios/scenario.schema.json'), 'utf8')));
+
+export const SCENARIO_LIBRARY = packagePath('scenarios/library');
+
+/**
+ * Loads a scenario by file path or by library id, and reports every problem at once: a user fixing a
+ * scenario should not discover errors one run at a time.
+ */
+export async function loadScenario(reference: string): Promise<LoadedScenario> {
+  const file = resolveScenarioFile(reference);
+  const content = parseScenarioFile(file);
+  const problems: string[] = [];
+  if (!validateShape(content)) problems.push(...formatSchemaErrors(validateShape.errors));
+  const scenario = content as Scenario;
+  if (problems.length === 0) {
+    scenario.bloc = String(scenario.bloc);
+    problems.push(...(await validateScenarioSemantics(scenario, dirname(file))));
+  }
+  if (problems.length > 0) {
+    throw new MsprError(
+      'MSPR_SCENARIO_INVALID',
+      {
+        fr: `Le scénario ${file} contient ${problems.length} erreur(s).`,
+        en: `Scenario ${file} has ${problems.length} problem(s).`,
+      },
+      {
+        details: problems,
+        hint: {
+          fr: 'Corrigez chaque chemin signalé ; `mspr-lab scenarios validate <fichier>` revérifie sans rien exécuter.',
+          en: 'Fix each reported path; `mspr-lab scenarios validate <file>` re-checks without running anything.',
+        },
+      },
+    );
+  }
+  return { scenario, source: file, baseDir: dirname(file) };
+}
+
+/** A path to an existing file, or the id of a bundled scenario. */
+export function resolveScenarioFile(reference: string): string {
+  const asPath = resolve(reference);
+  if (existsSync(asPath) && statSync(asPath).isFile()) return asPath;
+  const library = listLibraryScenarioFiles();
+  const byId = library.find((file) => basename(file, extname(file)) === reference);
+  if (byId) return byId;
+  const ids = library.map((file) => basename(file, extname(file)));
+  throw new MsprError(
+    'MSPR_SCENARIO_NOT_FOUND',
+    { fr: `Scénario introuvable : « ${reference} ».`, en: `Scenario not found: "${reference}".` },
+    {
+      details: [`bundled scenarios: ${ids.join(', ') || '(none)'}`],
+      hint: {
+        fr: 'Donnez le chemin d’un fichier YAML/JSON ou un identifiant listé par `mspr-lab scenarios list`.',
+        en: 'Give the path of a YAML/JSON file or an id listed by `mspr-lab scenarios list`.',
+      },
+    },
+  );
+}
+
+export function listLibraryScenarioFiles(): string[] {
+  if (!existsSync(SCENARIO_LIBRARY)) return [];
+  return readdirSync(SCENARIO_LIBRARY)
+    .filter((name) => /\.(ya?ml|json)$/.test(name))
+    .sort()
+    .map((name) => join(SCENARIO_LIBRARY, name));
+}
+
+function parseScenarioFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw invalid(file, [`(file): ${(error as Error).message}`]);
+    }
+  }
+  // YAML is a superset of JSON, so a .yaml file may hold either; parse errors carry line and column.
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw invalid(
+      file,
+      document.errors.map((error) => `line ${error.linePos?.[0].line ?? '?'}, column ${error.linePos?.[0].col ?? '?'}: ${error.message.split('\n')[0]}`),
+    );
+  }
+  return document.toJS();
+}
+
+function invalid(file: string, details: string[]): MsprError {
+  return new MsprError(
+    'MSPR_SCENARIO_INVALID',
+    { fr: `Le scénario ${file} n'est pas lisible.`, en: `Scenario ${file} cannot be parsed.` },
+    { details, hint: { fr: 'Vérifiez la syntaxe YAML/JSON à la ligne indiquée.', en: 'Check the YAML/JSON syntax at the given line.' } },
+  );
+}

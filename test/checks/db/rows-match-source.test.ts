@@ -1,0 +1,107 @@
+import { expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import check from '../../../checks/db/rows-match-source.js';
+import { testCheck } from '../../../checks/tester.js';
+import { workspaceFiles } from '../../../runner/evidence/workspace-files.js';
+import { packagePath } from '../../../runner/paths.js';
+import { sqliteAccess, writeSqlite } from '../../helpers/sqlite-fixture.js';
+import { tempRepo } from '../../helpers/temp-repo.js';
+
+const datasets = workspaceFiles(packagePath('datasets/boutique'));
+const allThree = {
+  mappings: [
+    { source: 'ventes.csv', table: 'ventes' },
+    { source: 'produits.json', table: 'produits' },
+    { source: 'objectifs.xlsx', table: 'objectifs' },
+  ],
+};
+
+/** A candidate workspace with a SQLite file holding these tables. */
+function loaded(tables: Record<string, number>, extraFiles: Record<string, string> = {}) {
+  return () => {
+    const workspace = tempRepo({ 'README.md': '# x\n', ...extraFiles });
+    writeSqlite(workspace, 'warehouse.db', tables);
+    return { workspace, datasets, databases: sqliteAccess(workspace) };
+  };
+}
+
+testCheck(check, {
+  valid: [
+    {
+      name: 'CSV, JSON and XLSX sources all loaded in full',
+      options: allThree,
+      evidence: loaded({ ventes: 2000, produits: 60, objectifs: 60 }),
+      expect: {
+        status: 'pass',
+        message: 'pass',
+        evidence: [
+          { subject: 'table ventes', expected: 2000, actual: 2000 },
+          { subject: 'table produits', expected: 60, actual: 60 },
+          { subject: 'table objectifs', expected: 60, actual: 60 },
+        ],
+      },
+    },
+    {
+      name: 'table names compared without case (SQLite ignores it)',
+      options: { mappings: [{ source: 'produits.json', table: 'PRODUITS' }] },
+      evidence: loaded({ Produits: 60 }),
+      expect: { status: 'pass', evidence: [{ subject: 'table Produits', actual: 60 }] },
+    },
+    {
+      name: "candidate's own copy of the source is preferred (what their code read)",
+      options: { mappings: [{ source: 'data/mini.csv', table: 'mini' }] },
+      evidence: loaded({ mini: 3 }, { 'data/mini.csv': 'a,b\n1,x\n2,y\n3,z\n' }),
+      expect: { status: 'pass', evidence: [{ subject: 'table mini', expected: 3, actual: 3 }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'duplicates silently dropped from ventes',
+      options: allThree,
+      evidence: loaded({ ventes: 1980, produits: 60, objectifs: 60 }),
+      expect: {
+        status: 'fail',
+        message: 'mismatch',
+        includes: ['ventes 1980 / ventes.csv 2000 (20 missing / manquantes)'],
+        score: 2 / 3,
+        evidence: [{ subject: 'table ventes', expected: 2000, actual: 1980, data: expect.objectContaining({ difference: -20 }) }],
+      },
+    },
+    {
+      name: 'rows appended twice',
+      options: { mappings: [{ source: 'objectifs.xlsx', table: 'objectifs' }] },
+      evidence: loaded({ objectifs: 120 }),
+      expect: { status: 'fail', includes: ['60 extra / en trop'], evidence: [{ subject: 'table objectifs', expected: 60, actual: 120 }] },
+    },
+    {
+      name: 'table never created',
+      options: allThree,
+      evidence: loaded({ ventes: 2000, produits: 60 }),
+      expect: { status: 'fail', includes: ['objectifs: table absente / missing table'], evidence: [{ subject: 'table objectifs', expected: 60, actual: null }] },
+    },
+    {
+      name: 'corrupt CSV source is an error, not a fail',
+      options: { mappings: [{ source: 'data/broken.csv', table: 'broken' }] },
+      evidence: loaded({ broken: 2 }, { 'data/broken.csv': 'a,b\n1,2\n"never closed,3\n' }),
+      expect: { status: 'error', message: 'error', includes: ['Cannot read data/broken.csv'] },
+    },
+    {
+      name: 'source file that exists nowhere',
+      options: { mappings: [{ source: 'clients.csv', table: 'clients' }] },
+      evidence: loaded({ clients: 5 }),
+      expect: { status: 'error', includes: ['Source file not found: clients.csv'] },
+    },
+    {
+      name: 'no database was produced',
+      options: allThree,
+      evidence: () => {
+        const workspace = tempRepo({ 'README.md': '# x\n' });
+        return { workspace, datasets, databases: sqliteAccess(workspace) };
+      },
+      expect: { status: 'error', includes: ['No SQLite database (.db, .sqlite) was found after the run.'] },
+    },
+  ],
+});
+
+// Keeps the fixture honest: the counts asserted above are the dataset's real ones.
+if (readFileSync(datasets.resolve('ventes.csv'), 'utf8').trim().split('\n').length !== 2001) throw new Error('boutique/ventes.csv changed');

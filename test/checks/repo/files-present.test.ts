@@ -1,0 +1,69 @@
+import check from '../../../checks/repo/files-present.js';
+import { testCheck } from '../../../checks/tester.js';
+import { tempRepo, utf16le } from '../../helpers/temp-repo.js';
+
+const readme = '# Projet\n\nLancer `python main.py`.\n';
+
+testCheck(check, {
+  valid: [
+    {
+      name: 'README.md and requirements.txt',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': 'pandas==1.5.3\nscikit-learn>=1.2 # ML\n' }) }),
+      expect: { status: 'pass', message: 'pass', includes: ['README.md', 'requirements.txt'], evidence: [{ subject: 'requirements.txt', actual: 2 }] },
+    },
+    {
+      name: 'requirements.txt saved as UTF-16 by PowerShell',
+      evidence: () => ({ workspace: tempRepo({ 'readme.txt': readme, 'requirements.txt': utf16le('pandas==1.5.3\r\nnumpy==1.24.2\r\nopenpyxl\r\n') }) }),
+      expect: { status: 'pass', evidence: [{ subject: 'requirements.txt', actual: 3, data: { packages: ['pandas', 'numpy', 'openpyxl'] } }] },
+    },
+    {
+      name: 'pyproject.toml with PEP 621 dependencies',
+      evidence: () => ({ workspace: tempRepo({ 'README.rst': readme, 'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "pandas>=1.5",\n  "flask",\n]\n' }) }),
+      expect: { status: 'pass', evidence: [{ subject: 'pyproject.toml', actual: 2 }] },
+    },
+    {
+      name: 'conda environment.yml',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'environment.yml': 'name: mspr\ndependencies:\n  - python=3.11\n  - pandas\n  - pip:\n    - xgboost\n' }) }),
+      expect: { status: 'pass', evidence: [{ subject: 'environment.yml', actual: 2 }] },
+    },
+    {
+      name: 'extra required file present',
+      options: { files: ['docs/journal.xlsx'] },
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': 'pandas\n', 'docs/journal.xlsx': 'x' }) }),
+      expect: { status: 'pass', includes: ['docs/journal.xlsx'] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no README',
+      evidence: () => ({ workspace: tempRepo({ 'requirements.txt': 'pandas\n' }) }),
+      expect: { status: 'fail', message: 'missing', includes: ['Missing: README.'] },
+    },
+    {
+      name: 'empty README',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': '  \n', 'requirements.txt': 'pandas\n' }) }),
+      expect: { status: 'fail', message: 'missing', includes: ['README (empty / vide)'] },
+    },
+    {
+      name: 'no dependency file',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'main.py': 'print(1)\n' }) }),
+      expect: { status: 'fail', message: 'missing', includes: ['requirements.txt | pyproject.toml'] },
+    },
+    {
+      name: 'requirements.txt with comments only',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': '# TODO\n\n' }) }),
+      expect: { status: 'fail', includes: ['requirements.txt (no package / aucun paquet)'], evidence: [{ subject: 'requirements.txt', actual: 0 }] },
+    },
+    {
+      name: 'README only in a sub-folder',
+      evidence: () => ({ workspace: tempRepo({ 'docs/README.md': readme, 'requirements.txt': 'pandas\n' }) }),
+      expect: { status: 'fail', includes: ['Missing: README.'] },
+    },
+    {
+      name: 'extra required file missing',
+      options: { files: ['docs/journal.xlsx'] },
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': 'pandas\n' }) }),
+      expect: { status: 'fail', includes: ['docs/journal.xlsx'], evidence: [{ subject: 'docs/journal.xlsx', actual: 'absent' }] },
+    },
+  ],
+});

@@ -1,0 +1,70 @@
+import { expect } from 'vitest';
+import check from '../../../checks/steps/succeeded.js';
+import { testCheck } from '../../../checks/tester.js';
+import { workspaceFiles } from '../../../runner/evidence/workspace-files.js';
+import { runPythonSteps } from '../../helpers/run-python-steps.js';
+
+const crashing = `import pandas as pd
+
+def load():
+    frame = pd.DataFrame({"prix": [1, 2]})
+    return frame["price"]
+
+print("start")
+load()
+`;
+
+/** Evidence from a real run of these scripts. */
+function ran(files: Record<string, string>, steps: Array<{ entry: string; optional?: boolean; timeoutSec?: number }>) {
+  return async () => {
+    const { records, workspaceRoot } = await runPythonSteps(files, steps);
+    return { steps: records, workspace: workspaceFiles(workspaceRoot) };
+  };
+}
+
+testCheck(check, {
+  valid: [
+    {
+      name: 'two scripts that both succeed',
+      evidence: ran({ 'etl.py': 'print("etl ok")\n', 'model.py': 'print("model ok")\n' }, [{ entry: 'etl.py' }, { entry: 'model.py' }]),
+      expect: { status: 'pass', message: 'pass', includes: ['All 2 step(s)'], evidence: [{ subject: 'pipeline:etl.py', actual: 'ok' }] },
+    },
+    {
+      name: 'an optional step may fail',
+      evidence: ran({ 'etl.py': 'print(1)\n', 'extra.py': 'raise SystemExit(3)\n' }, [{ entry: 'etl.py' }, { entry: 'extra.py', optional: true }]),
+      expect: { status: 'pass', evidence: [{ subject: 'pipeline:extra.py', actual: 'failed', data: expect.objectContaining({ exitCode: 3 }) }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a script raising KeyError points at the candidate line',
+      evidence: ran({ 'etl.py': crashing }, [{ entry: 'etl.py' }]),
+      expect: {
+        status: 'fail',
+        message: 'fail',
+        includes: ["pipeline:etl.py (failed: KeyError: 'price')"],
+        evidence: [{ subject: 'pipeline:etl.py', actual: 'failed', location: { file: 'etl.py', line: 5 } }],
+      },
+    },
+    {
+      name: 'one of two scripts fails: partial score',
+      evidence: ran({ 'etl.py': 'print(1)\n', 'model.py': 'import sys\nsys.exit(2)\n' }, [{ entry: 'etl.py' }, { entry: 'model.py' }]),
+      expect: { status: 'fail', score: 0.5, includes: ['1 of 2 step(s) failed'] },
+    },
+    {
+      name: 'an endless loop is reported as a timeout',
+      evidence: ran({ 'loop.py': 'while True:\n    pass\n' }, [{ entry: 'loop.py', timeoutSec: 1 }]),
+      expect: { status: 'fail', includes: ['pipeline:loop.py (timeout)'], evidence: [{ subject: 'pipeline:loop.py', actual: 'timeout' }] },
+    },
+    {
+      name: 'a missing entry file is an error step, not a crash',
+      evidence: ran({ 'README.md': '# x\n' }, [{ entry: 'main.py' }]),
+      expect: { status: 'fail', includes: ['pipeline:main.py (error)'], evidence: [{ subject: 'pipeline:main.py', actual: 'error' }] },
+    },
+    {
+      name: 'nothing ran at all',
+      evidence: { steps: [] },
+      expect: { status: 'fail', message: 'none' },
+    },
+  ],
+});
