@@ -4,6 +4,7 @@ import { markdownRenderer } from '../../reports/markdown-renderer.js';
 import { renderersFor } from '../../reports/registry.js';
 import { loadScenario } from '../../scenarios/load-scenario.js';
 import { runSubmission } from '../run-submission.js';
+import { lazyDockerServices } from '../services/lazy-docker-services.js';
 import { resolvePython, resolveWorkRoot } from '../settings.js';
 import { consoleProgress } from './console-progress.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -63,6 +64,7 @@ Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run
         lang,
         workRoot: resolveWorkRoot(options.workDir),
         keepWorkspace: options.keepWorkspace,
+        services: lazyDockerServices,
         onProgress: options.quiet ? undefined : consoleProgress(lang),
       });
       const files = writeOutputs(report, renderers, options.out, lang);

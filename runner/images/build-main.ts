@@ -5,7 +5,7 @@
  */
 import { MsprError } from '../errors.js';
 import { detectLang } from '../i18n.js';
-import { imagesBuild } from './images-command.js';
+import { imagesBuild } from './images-actions.js';
 
 const args = process.argv.slice(2);
 const lang = detectLang();

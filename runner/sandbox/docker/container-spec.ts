@@ -47,8 +47,8 @@ export function sandboxContainerSpec(
   const mounts: Docker.MountSettings[] = [
     { Type: 'bind', Source: spec.workspaceDir, Target: CONTAINER_PATHS.workspace, ReadOnly: false },
     { Type: 'bind', Source: spec.traceDir, Target: CONTAINER_PATHS.trace, ReadOnly: false },
-    { Type: 'bind', Source: spec.tracerDir, Target: CONTAINER_PATHS.tracer, ReadOnly: true },
   ];
+  if (spec.tracerDir) mounts.push({ Type: 'bind', Source: spec.tracerDir, Target: CONTAINER_PATHS.tracer, ReadOnly: true });
   if (spec.datasetsDir) mounts.push({ Type: 'bind', Source: spec.datasetsDir, Target: CONTAINER_PATHS.datasets, ReadOnly: true });
   const memory = Math.round(spec.limits.memoryMb * MiB);
   const quota = limits.workspaceQuotaMb * MiB;

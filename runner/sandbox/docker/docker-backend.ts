@@ -64,7 +64,10 @@ export class DockerBackend implements SandboxBackend {
 
   async start(spec: SandboxSpec): Promise<Sandbox> {
     const image = spec.image ?? this.options.image ?? (await this.defaultImage());
-    await requireFolders([spec.workspaceDir, spec.tracerDir, ...(spec.datasetsDir ? [spec.datasetsDir] : [])]);
+    await requireFolders([spec.workspaceDir]);
+    // The tracer and datasets are optional mounts: a missing folder is as if it were empty (Python ignores a
+    // PYTHONPATH entry that does not exist), rather than a run that cannot start.
+    spec = { ...spec, tracerDir: (await isFolder(spec.tracerDir)) ? spec.tracerDir : '', datasetsDir: spec.datasetsDir && (await isFolder(spec.datasetsDir)) ? spec.datasetsDir : undefined };
     const user = chooseSandboxUser();
     await prepareWritableFolders(user, [spec.workspaceDir, spec.traceDir]);
     const limits = { ...DEFAULT_DOCKER_LIMITS, ...this.options.limits };
@@ -100,11 +103,14 @@ export class DockerBackend implements SandboxBackend {
 /** Docker would otherwise answer a missing bind source with a cryptic "invalid mount config". */
 async function requireFolders(folders: string[]): Promise<void> {
   for (const folder of folders) {
-    const info = await stat(folder).catch(() => undefined);
-    if (!info?.isDirectory()) {
+    if (!(await isFolder(folder))) {
       throw new MsprError('MSPR_SANDBOX_FAILED', t(`Dossier introuvable pour le bac à sable : ${folder}`, `Folder not found for the sandbox: ${folder}`));
     }
   }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return Boolean(path) && (await stat(path).catch(() => undefined))?.isDirectory() === true;
 }
 
 /** dockerode accepts an abort signal for `version` but its types do not say so. */

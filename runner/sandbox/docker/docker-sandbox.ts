@@ -65,8 +65,8 @@ export class DockerSandbox implements Sandbox {
     const mounts: MountedFolder[] = [
       { container: CONTAINER_PATHS.workspace, host: this.spec.workspaceDir },
       { container: CONTAINER_PATHS.trace, host: this.spec.traceDir },
-      { container: CONTAINER_PATHS.tracer, host: this.spec.tracerDir },
     ];
+    if (this.spec.tracerDir) mounts.push({ container: CONTAINER_PATHS.tracer, host: this.spec.tracerDir });
     if (this.spec.datasetsDir) mounts.push({ container: CONTAINER_PATHS.datasets, host: this.spec.datasetsDir });
     return copyOut(this.client, this.container, mounts, sandboxPath, hostPath);
   }
