@@ -3,7 +3,7 @@ import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../repor
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
 import type { SerializedError } from './errors.js';
-import { t, type Localized } from './i18n.js';
+import { asLocalized, type Localized } from './i18n.js';
 import { packageVersion } from './paths.js';
 import type { StepRun } from './steps/run-steps.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
@@ -63,10 +63,6 @@ export function buildReport(parts: ReportParts): RunReport {
     errors: parts.errors,
     summary: summarize(parts.verdicts, parts.errors),
   };
-}
-
-export function asLocalized(text: Localized | string): Localized {
-  return typeof text === 'string' ? t(text, text) : text;
 }
 
 function tail(text: string): string {

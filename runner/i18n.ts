@@ -45,3 +45,8 @@ export function t(fr: string, en: string): Localized {
 export function pick(text: Localized | string, lang: Lang): string {
   return typeof text === 'string' ? text : text[lang];
 }
+
+/** Scenario texts may be one string for both languages; reports always carry both. */
+export function asLocalized(text: Localized | string): Localized {
+  return typeof text === 'string' ? { fr: text, en: text } : text;
+}

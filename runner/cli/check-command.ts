@@ -1,18 +1,7 @@
-import { appendFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { markdownRenderer } from '../../reports/markdown-renderer.js';
-import { renderersFor } from '../../reports/registry.js';
-import { loadScenario } from '../../scenarios/load-scenario.js';
-import { runSubmission } from '../run-submission.js';
-import { lazyDockerServices } from '../services/lazy-docker-services.js';
-import { resolvePython, resolveWorkRoot } from '../settings.js';
-import { consoleProgress } from './console-progress.js';
-import { exitCodeFor } from './exit-codes.js';
 import { langOf } from './lang-option.js';
-import { formatSummary } from './print-summary.js';
-import { writeOutputs } from './write-outputs.js';
 
-interface CheckOptions {
+export interface CheckOptions {
   scenario: string;
   ref?: string;
   deadline?: string;
@@ -51,25 +40,8 @@ Examples:
 Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run could not be done.`,
     )
     .action(async (submission: string, options: CheckOptions, command: Command) => {
-      const lang = langOf(command);
-      const renderers = renderersFor(['json', ...options.format.split(',').map((f) => f.trim()).filter(Boolean)]);
-      const scenario = await loadScenario(options.scenario);
-      const report = await runSubmission({
-        scenario,
-        source: submission,
-        ref: options.ref,
-        deadline: options.deadline,
-        sandbox: options.sandbox,
-        python: resolvePython(options.python),
-        lang,
-        workRoot: resolveWorkRoot(options.workDir),
-        keepWorkspace: options.keepWorkspace,
-        services: lazyDockerServices,
-        onProgress: options.quiet ? undefined : consoleProgress(lang),
-      });
-      const files = writeOutputs(report, renderers, options.out, lang);
-      if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownRenderer.render(report, lang));
-      process.stdout.write(`${formatSummary(report, lang, files)}\n`);
-      process.exitCode = exitCodeFor(report);
+      // Loaded here, not at start-up: `--help` must stay instant (ajv schema compilation alone is ~130 ms).
+      const { runCheckCommand } = await import('./run-check-command.js');
+      process.exitCode = await runCheckCommand(submission, options, langOf(command));
     });
 }

@@ -1,9 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { renderersFor } from '../../reports/registry.js';
 import type { RunReport } from '../../reports/report.js';
-import { validateReport } from '../../reports/validate-report.js';
 import { MsprError } from '../errors.js';
 import { langOf } from './lang-option.js';
 
@@ -16,9 +14,11 @@ export function registerRenderCommand(program: Command): void {
     .option('-o, --out <dir>', 'output folder (default: beside the report)')
     .option('--stdout', 'print to stdout instead of writing files')
     .addHelpText('after', '\nExample:\n  mspr-lab render out/20261122-104512-cdp-data-ia-bloc1-etl-7f3a/report.json --format junit,md --lang en')
-    .action((file: string, options: { format: string; out?: string; stdout?: boolean }, command: Command) => {
+    .action(async (file: string, options: { format: string; out?: string; stdout?: boolean }, command: Command) => {
       const lang = langOf(command);
-      const report = readReport(file);
+      const { renderersFor } = await import('../../reports/registry.js');
+      const { validateReport } = await import('../../reports/validate-report.js');
+      const report = readReport(file, validateReport);
       for (const renderer of renderersFor(options.format.split(',').map((f) => f.trim()).filter(Boolean))) {
         const text = renderer.render(report, lang);
         if (options.stdout) process.stdout.write(text);
@@ -31,7 +31,7 @@ export function registerRenderCommand(program: Command): void {
     });
 }
 
-function readReport(file: string): RunReport {
+function readReport(file: string, validateReport: (report: unknown) => string[]): RunReport {
   let content: unknown;
   try {
     content = JSON.parse(readFileSync(file, 'utf8'));

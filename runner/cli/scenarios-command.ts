@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
-import { listLibraryScenarioFiles, loadScenario } from '../../scenarios/load-scenario.js';
-import { asLocalized } from '../build-report.js';
-import { pick } from '../i18n.js';
+import { asLocalized, pick } from '../i18n.js';
 import { langOf } from './lang-option.js';
+
+/** The loader compiles the scenario schema; load it only when a subcommand runs, not for `--help`. */
+const loader = () => import('../../scenarios/load-scenario.js');
 
 export function registerScenariosCommand(program: Command): void {
   const scenarios = program.command('scenarios').description('list, show and validate scenarios / scénarios');
@@ -13,6 +13,7 @@ export function registerScenariosCommand(program: Command): void {
     .description('list the bundled scenarios')
     .action(async (_options, command: Command) => {
       const lang = langOf(command);
+      const { listLibraryScenarioFiles, loadScenario } = await loader();
       for (const file of listLibraryScenarioFiles()) {
         try {
           const { scenario } = await loadScenario(file);
@@ -30,7 +31,8 @@ export function registerScenariosCommand(program: Command): void {
     .argument('<id|file>')
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl')
     .action(async (reference: string) => {
-      const { scenario, source } = await loadScenario(reference);
+      const { stringify } = await import('yaml');
+      const { scenario, source } = await (await loader()).loadScenario(reference);
       process.stdout.write(`# ${source}\n${stringify(scenario)}`);
     });
 
@@ -41,6 +43,7 @@ export function registerScenariosCommand(program: Command): void {
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios validate my-scenario.yaml')
     .action(async (files: string[], _options, command: Command) => {
       const lang = langOf(command);
+      const { loadScenario } = await loader();
       for (const file of files) {
         await loadScenario(file);
         process.stdout.write(lang === 'fr' ? `${file} : valide\n` : `${file}: valid\n`);

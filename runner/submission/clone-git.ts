@@ -12,9 +12,18 @@ export interface ClonedRepository {
   commitsAfterDeadline?: number;
 }
 
-/** A git client with hooks off and a bounded wait, so a hung remote cannot stall a whole batch. */
+/**
+ * A git client with hooks off and a bounded wait, so a hung remote cannot stall a whole batch. simple-git
+ * refuses any `-c core.hooksPath` / `core.fsmonitor` / protocol override because a hostile value would be
+ * dangerous; ours are the values that disable those features, so they are allowed explicitly.
+ */
 export function safeGit(baseDir: string): SimpleGit {
-  return simpleGit({ baseDir, config: SAFE_GIT_CONFIG, timeout: { block: 120_000 } });
+  return simpleGit({
+    baseDir,
+    config: SAFE_GIT_CONFIG,
+    timeout: { block: 120_000 },
+    unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeProtocolOverride: true },
+  });
 }
 
 /**

@@ -1,0 +1,36 @@
+import { appendFileSync } from 'node:fs';
+import { markdownRenderer } from '../../reports/markdown-renderer.js';
+import { renderersFor } from '../../reports/registry.js';
+import { loadScenario } from '../../scenarios/load-scenario.js';
+import type { Lang } from '../i18n.js';
+import { runSubmission } from '../run-submission.js';
+import { lazyDockerServices } from '../services/lazy-docker-services.js';
+import { resolvePython, resolveWorkRoot } from '../settings.js';
+import type { CheckOptions } from './check-command.js';
+import { consoleProgress } from './console-progress.js';
+import { exitCodeFor } from './exit-codes.js';
+import { formatSummary } from './print-summary.js';
+import { writeOutputs } from './write-outputs.js';
+
+/** `mspr-lab check`: grade, write the reports, print the summary; returns the exit code. */
+export async function runCheckCommand(submission: string, options: CheckOptions, lang: Lang): Promise<number> {
+  const renderers = renderersFor(['json', ...options.format.split(',').map((f) => f.trim()).filter(Boolean)]);
+  const scenario = await loadScenario(options.scenario);
+  const report = await runSubmission({
+    scenario,
+    source: submission,
+    ref: options.ref,
+    deadline: options.deadline,
+    sandbox: options.sandbox,
+    python: resolvePython(options.python),
+    lang,
+    workRoot: resolveWorkRoot(options.workDir),
+    keepWorkspace: options.keepWorkspace,
+    services: lazyDockerServices,
+    onProgress: options.quiet ? undefined : consoleProgress(lang),
+  });
+  const files = writeOutputs(report, renderers, options.out, lang);
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownRenderer.render(report, lang));
+  process.stdout.write(`${formatSummary(report, lang, files)}\n`);
+  return exitCodeFor(report);
+}

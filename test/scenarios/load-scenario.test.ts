@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listLibraryScenarioFiles, loadScenario } from '../../scenarios/load-scenario.js';
+import { MsprError } from '../../runner/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mspr-scenarios-'));
+let counter = 0;
+function scenarioFile(content: string, extension = 'yaml'): string {
+  const file = join(dir, `s${counter++}.${extension}`);
+  writeFileSync(file, content);
+  return file;
+}
+
+const valid = `
+id: demo
+title: Démo
+framework: cdp-data-ia
+bloc: 1
+steps:
+  - { id: pipeline, candidate: true }
+checks:
+  - use: repo/files-present
+`;
+
+/** The problems a scenario is rejected with (fails the test when it loads). */
+async function problemsOf(content: string, extension = 'yaml'): Promise<{ code: string; details: string[] }> {
+  try {
+    await loadScenario(scenarioFile(content, extension));
+  } catch (error) {
+    expect(error).toBeInstanceOf(MsprError);
+    return { code: (error as MsprError).code, details: (error as MsprError).details };
+  }
+  throw new Error('scenario was accepted');
+}
+
+describe('scenario loader', () => {
+  it('loads a valid scenario and fills the defaults', async () => {
+    const { scenario } = await loadScenario(scenarioFile(valid));
+    expect(scenario.bloc).toBe('1');
+    expect(scenario.sandbox).toEqual({ backend: 'auto', timeoutSec: 600, memoryMb: 2048, cpus: 1, pids: 1024, network: 'none' });
+    expect(scenario.checks[0]).toMatchObject({ use: 'repo/files-present', weight: 1, required: true, with: { readme: true, dependencies: true, files: [] } });
+  });
+
+  it('accepts the same scenario as JSON', async () => {
+    const json = JSON.stringify({ id: 'demo', title: 'x', framework: 'dev-ia-ds', bloc: 2, checks: [{ use: 'steps/succeeded' }] });
+    const { scenario } = await loadScenario(scenarioFile(json, 'json'));
+    expect(scenario.framework).toBe('dev-ia-ds');
+  });
+
+  it.each([
+    ['YAML syntax error with its line', 'id: demo\ntitle: a: b\nbloc: 1\n', /^line 2, column \d+: /],
+    ['JSON syntax error', '{"id": "demo",', /^\(file\): /],
+  ])('%s', async (_name, content, pattern) => {
+    const { code, details } = await problemsOf(content, content.startsWith('{') ? 'json' : 'yaml');
+    expect(code).toBe('MSPR_SCENARIO_INVALID');
+    expect(details[0]).toMatch(pattern);
+  });
+
+  it.each([
+    ['missing required property', valid.replace('id: demo\n', ''), '(root): missing required property "id"'],
+    ['bad id pattern', valid.replace('id: demo', 'id: Demo Scenario'), 'id: must match pattern "^[a-z0-9][a-z0-9-]*$"'],
+    ['unknown framework', valid.replace('cdp-data-ia', 'cdp-data'), 'framework: must be one of "cdp-data-ia", "dev-ia-ds", "cdp-ia-aivancity", "cdp-ia", "cerf-ia"'],
+    ['unknown top-level property', `${valid}colour: blue\n`, '(root): unknown property "colour"'],
+    ['sandbox limit out of range', `${valid}sandbox: { timeoutSec: 100000 }\n`, 'sandbox.timeoutSec: must be <= 86400'],
+    ['sandbox unknown property', `${valid}sandbox: { memory: 2g }\n`, 'sandbox: unknown property "memory"'],
+    ['network enum', `${valid}sandbox: { network: host }\n`, 'sandbox.network: must be one of "none", "services"'],
+    ['step with no action', valid.replace('{ id: pipeline, candidate: true }', '{ id: pipeline }'), 'steps[0]: must match exactly one of the allowed forms'],
+    ['step with two actions', valid.replace('candidate: true', 'candidate: true, run: [python, a.py]'), 'steps[0]: must match exactly one of the allowed forms'],
+    ['notebook path', valid.replace('candidate: true', 'notebook: analyse.py'), 'steps[0].notebook: must match pattern "\\.ipynb$"'],
+    ['service kind', `${valid}services: [{ id: db, kind: oracle }]\n`, 'services[0].kind: must be one of "sqlite", "postgres", "mysql", "mongodb"'],
+    ['criterion reference', `${valid}manual: [{ criteria: [C1.9], label: x }]\n`, 'manual[0].criteria[0]: must match pattern'],
+    ['check weight', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n    weight: -1'), 'checks[0].weight: must be >= 0'],
+    ['no checks', valid.replace(/checks:\n {2}- use: repo\/files-present\n/, 'checks: []\n'), 'checks: must NOT have fewer than 1 items'],
+  ])('%s', async (_name, content, expected) => {
+    const { code, details } = await problemsOf(content);
+    expect(code).toBe('MSPR_SCENARIO_INVALID');
+    expect(details.join('\n')).toContain(expected);
+  });
+
+  it.each([
+    ['unknown check, closest id suggested', valid.replace('repo/files-present', 'db/rows-match-sourse'), 'checks[0].use: unknown check "db/rows-match-sourse" (did you mean "db/rows-match-source"?)'],
+    ['unknown check, nothing close', valid.replace('repo/files-present', 'ml/quantum-magic'), 'checks[0].use: unknown check "ml/quantum-magic"'],
+    ['check option of the wrong type', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n    with: { readme: "yes" }'), 'checks[0].with.readme: must be boolean'],
+    ['unknown check option', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n    with: { readmee: true }'), 'checks[0].with: unknown property "readmee"'],
+    ['missing required check option', valid.replace('  - use: repo/files-present', '  - use: db/rows-match-source\n    with: {}'), 'checks[0].with: missing required property "mappings"'],
+    ['nested check option', valid.replace('  - use: repo/files-present', '  - use: db/rows-match-source\n    with: { mappings: [{ source: a.parquet, table: t }] }'), 'checks[0].with.mappings[0].source: must match pattern'],
+    ['duplicate check ids', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n  - use: repo/files-present'), 'checks[1]: duplicate id "repo/files-present"'],
+    ['duplicate step ids', valid.replace('  - { id: pipeline, candidate: true }', '  - { id: pipeline, candidate: true }\n  - { id: pipeline, run: [python, x.py] }'), 'steps[1]: duplicate id "pipeline"'],
+    ['dataset that does not exist', `${valid}datasets: [{ path: nowhere/ventes.csv }]\n`, 'datasets[0].path: "nowhere/ventes.csv" not found'],
+  ])('%s', async (_name, content, expected) => {
+    const { details } = await problemsOf(content);
+    expect(details.join('\n')).toContain(expected);
+  });
+
+  it('reports every problem at once, each with its path', async () => {
+    const content = valid
+      .replace('repo/files-present', 'db/rows-match-sourse')
+      .replace('  - { id: pipeline, candidate: true }', '  - { id: pipeline, candidate: true }\n  - { id: pipeline, run: [python, x.py] }')
+      .concat('datasets: [{ path: nowhere.csv }]\n');
+    const { details } = await problemsOf(content);
+    expect(details).toHaveLength(3);
+    expect(details.map((line) => line.split(':')[0])).toEqual(['steps[1]', 'checks[0].use', 'datasets[0].path']);
+  });
+
+  it('says which scenarios exist when an id is unknown', async () => {
+    await expect(loadScenario('cdp-data-ia-bloc9')).rejects.toMatchObject({ code: 'MSPR_SCENARIO_NOT_FOUND' });
+  });
+
+  it.each(listLibraryScenarioFiles())('bundled scenario %s is valid', async (file) => {
+    await expect(loadScenario(file)).resolves.toBeDefined();
+  });
+});
