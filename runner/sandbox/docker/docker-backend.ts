@@ -21,6 +21,8 @@ export interface DockerBackendOptions {
   /** Between SIGTERM and SIGKILL when a step runs out of time (default 2 s). */
   killGraceMs?: number;
   outputCapBytes?: number;
+  /** How often the workspace quota is measured during a step (default 500 ms). */
+  diskCheckMs?: number;
   /** Bound on the engine answering the probe (default 3 s): `--sandbox auto` must decide quickly. */
   probeTimeoutMs?: number;
 }
@@ -81,6 +83,7 @@ export class DockerBackend implements SandboxBackend {
       killGraceMs: this.options.killGraceMs ?? 2_000,
       outputCapBytes: this.options.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES,
       quotaBytes: baseline + limits.workspaceQuotaMb * 2 ** 20,
+      diskCheckMs: this.options.diskCheckMs ?? 500,
     });
     try {
       await this.client.call('start sandbox container', (abortSignal) => container.start({ abortSignal }));

@@ -19,6 +19,7 @@ export interface DockerSandboxSettings {
   outputCapBytes: number;
   /** Bytes the candidate may add to the workspace and trace folders (on top of what was there at start). */
   quotaBytes: number;
+  diskCheckMs: number;
 }
 
 /** One submission's container. Every step is an `exec` in it; `dispose` removes it whatever happened. */
@@ -57,7 +58,7 @@ export class DockerSandbox implements Sandbox {
       ...options,
       workdir: this.workdir(options.cwd),
       env: { ...BASE_ENV, ...this.spec.env, ...options.env },
-      watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes)],
+      watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes, this.settings.diskCheckMs)],
     });
   }
 

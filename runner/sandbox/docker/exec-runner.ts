@@ -96,6 +96,9 @@ export async function runExec(
   const durationMs = Date.now() - started;
   if (stopping) await stopping;
   stream.destroy();
+  // Whatever the step left running (a daemon, a child ignoring SIGTERM after its parent died) belongs to the
+  // step and goes with it, as with the local backend; the output stream may close before they are gone.
+  await killByMarker(target, 'KILL', marker);
 
   const { exitCode, signal } = decodeExit(await exitCodeOf(target, exec));
   const oomKilled = signal === 'SIGKILL' && (await target.oomSince(started, Date.now()));
@@ -114,21 +117,18 @@ export async function runExec(
 
 async function escalate(target: ExecTarget, marker: string, graceMs: number, closed: Promise<void>): Promise<void> {
   const gone = (ms: number) => Promise.race([closed.then(() => true), sleep(ms).then(() => false)]);
-  if (graceMs > 0) {
-    await killByMarker(target, 'TERM', marker);
-    if (await gone(graceMs)) return;
-  }
-  await killByMarker(target, 'KILL', marker);
-  if (await gone(DRAIN_MS)) return;
+  // A killer that cannot even start (a fork bomb holds every pid) means going straight to the container kill.
+  if (graceMs > 0 && (await killByMarker(target, 'TERM', marker)) && (await gone(graceMs))) return;
+  if ((await killByMarker(target, 'KILL', marker)) && (await gone(DRAIN_MS))) return;
   await target.killContainer();
   await gone(DRAIN_MS);
 }
 
-/** Runs the killer exec; if even that cannot start (pids limit exhausted), the escalation carries on. */
-async function killByMarker(target: ExecTarget, signal: 'TERM' | 'KILL', marker: string): Promise<void> {
+/** Runs the killer exec; true when it ran to completion (exit 0). Never throws: escalation carries on. */
+async function killByMarker(target: ExecTarget, signal: 'TERM' | 'KILL', marker: string): Promise<boolean> {
   try {
     const exec = await target.client.call('exec kill', (abortSignal) =>
-      target.container.exec({ Cmd: killByMarkerArgv(signal, marker), User: target.user, abortSignal }),
+      target.container.exec({ Cmd: killByMarkerArgv(signal, marker), User: target.user, AttachStdout: true, AttachStderr: true, abortSignal }),
     );
     const stream = (await target.client.call('exec kill start', (abortSignal) =>
       exec.start({ hijack: true, stdin: false, abortSignal }),
@@ -136,8 +136,9 @@ async function killByMarker(target: ExecTarget, signal: 'TERM' | 'KILL', marker:
     stream.resume();
     await Promise.race([new Promise((resolve) => stream.once('close', resolve).once('end', resolve)), sleep(DRAIN_MS)]);
     stream.destroy();
+    return (await exitCodeOf(target, exec)) === 0;
   } catch {
-    // Reported by the outcome: the next escalation step runs anyway.
+    return false;
   }
 }
 
