@@ -2,7 +2,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { registerCheckCommand } from './cli/check-command.js';
 import { registerChecksCommand } from './cli/checks-command.js';
+import { registerCleanupCommand } from './cli/cleanup-command.js';
 import { EXIT } from './cli/exit-codes.js';
+import { registerImagesCommand } from './cli/images-command.js';
 import { registerRenderCommand } from './cli/render-command.js';
 import { registerScenariosCommand } from './cli/scenarios-command.js';
 import { MsprError, toSerializedError } from './errors.js';
@@ -24,6 +26,8 @@ function buildProgram(): Command {
   registerScenariosCommand(program);
   registerChecksCommand(program);
   registerRenderCommand(program);
+  registerImagesCommand(program);
+  registerCleanupCommand(program);
   program.addHelpText(
     'after',
     `
@@ -31,7 +35,8 @@ Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
-  mspr-lab render out/<run-id>/report.json --format junit,md`,
+  mspr-lab render out/<run-id>/report.json --format junit,md
+  sudo mspr-lab images build && mspr-lab check . -s cdp-data-ia-bloc1-etl --sandbox docker`,
   );
   return program;
 }
