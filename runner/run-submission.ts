@@ -85,6 +85,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (!options.services) throw new MsprError('MSPR_SERVICE_FAILED', t('Aucun fournisseur de services configuré pour démarrer les bases du scénario.', 'No service provider is configured to start the scenario’s databases.'));
       progress({ type: 'phase', text: t('Démarrage des services', 'Starting services') });
       services = await options.services.start(runId, serverServices, backend.name);
+      if (services.notice) note(services.notice);
     }
 
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);

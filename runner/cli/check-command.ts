@@ -6,6 +6,8 @@ export interface CheckOptions {
   ref?: string;
   deadline?: string;
   sandbox?: 'local' | 'docker' | 'auto';
+  services?: 'local' | 'docker' | 'auto';
+  database?: 'sqlite' | 'postgres' | 'mysql' | 'mongodb';
   format: string;
   out: string;
   python?: string;
@@ -23,6 +25,8 @@ export function registerCheckCommand(program: Command): void {
     .option('--ref <ref>', 'git branch, tag or commit to grade (git sources)')
     .option('--deadline <iso-date>', 'grade the last commit before this date, e.g. 2026-06-30T23:59:00+02:00')
     .addOption(new Option('--sandbox <backend>', 'where the code runs (default: the scenario’s, usually auto)').choices(['local', 'docker', 'auto']))
+    .addOption(new Option('--services <provider>', 'where database servers come from: docker containers, local servers (MSPR_POSTGRES_ADMIN_URL…), or auto').choices(['local', 'docker', 'auto']).env('MSPR_SERVICES'))
+    .addOption(new Option('--database <kind>', 'switch the scenario’s database service to another kind (bloc 1: sqlite by default)').choices(['sqlite', 'postgres', 'mysql', 'mongodb']))
     .option('-f, --format <list>', 'report formats besides report.json: json,junit,md', 'json,md')
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
@@ -36,6 +40,7 @@ Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
   mspr-lab check https://git.example.org/team3/mspr.git --scenario scenario.yaml --deadline 2026-06-30T23:59:00+02:00
   mspr-lab check . -s cdp-data-ia-bloc1-etl --format junit,md --sandbox docker --lang en
+  mspr-lab check . -s cdp-data-ia-bloc1-etl --database postgres --services local --sandbox local
 
 Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run could not be done.`,
     )

@@ -4,7 +4,8 @@ import { renderersFor } from '../../reports/registry.js';
 import { loadScenario } from '../../scenarios/load-scenario.js';
 import type { Lang } from '../i18n.js';
 import { runSubmission } from '../run-submission.js';
-import { lazyDockerServices } from '../services/lazy-docker-services.js';
+import { withDatabaseKind } from '../../scenarios/override-database.js';
+import { selectServices } from '../services/select-services.js';
 import { resolvePython, resolveWorkRoot } from '../settings.js';
 import type { CheckOptions } from './check-command.js';
 import { consoleProgress } from './console-progress.js';
@@ -15,7 +16,8 @@ import { writeOutputs } from './write-outputs.js';
 /** `mspr-lab check`: grade, write the reports, print the summary; returns the exit code. */
 export async function runCheckCommand(submission: string, options: CheckOptions, lang: Lang): Promise<number> {
   const renderers = renderersFor(['json', ...options.format.split(',').map((f) => f.trim()).filter(Boolean)]);
-  const scenario = await loadScenario(options.scenario);
+  const loaded = await loadScenario(options.scenario);
+  const scenario = options.database ? withDatabaseKind(loaded, options.database) : loaded;
   const report = await runSubmission({
     scenario,
     source: submission,
@@ -26,7 +28,7 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     lang,
     workRoot: resolveWorkRoot(options.workDir),
     keepWorkspace: options.keepWorkspace,
-    services: lazyDockerServices,
+    services: selectServices(options.services ?? 'auto'),
     onProgress: options.quiet ? undefined : consoleProgress(lang),
   });
   const files = writeOutputs(report, renderers, options.out, lang);

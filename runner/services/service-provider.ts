@@ -1,5 +1,6 @@
 import type { ServiceSpec } from '../../scenarios/scenario.js';
 import type { ServiceEndpoint } from '../evidence/db/service-endpoint.js';
+import type { Localized } from '../i18n.js';
 
 /** Services started for one run: how the host reaches them, what the candidate's code is told, how to stop them. */
 export interface StartedServices {
@@ -8,6 +9,8 @@ export interface StartedServices {
   candidateEnv: Record<string, string>;
   /** Docker network the sandbox must join to reach them, when they run in containers. */
   network?: string;
+  /** Where the servers came from (docker, local servers), for the report's assumptions. */
+  notice?: Localized;
   dispose(): Promise<void>;
 }
 

@@ -7,8 +7,11 @@ import { openSqliteInspector } from './sqlite-inspector.js';
 type Opener = (endpoint: ServiceEndpoint, label: string) => Promise<DbInspector>;
 
 /** One opener per database kind; each loads its driver only when called. */
-const openers: Partial<Record<ServiceKind, Opener>> = {
+const openers: Record<ServiceKind, Opener> = {
   sqlite: (endpoint, label) => openSqliteInspector(endpoint.path!, label),
+  postgres: async (endpoint, label) => (await import('./postgres-inspector.js')).openPostgresInspector(endpoint, label),
+  mysql: async (endpoint, label) => (await import('./mysql-inspector.js')).openMysqlInspector(endpoint, label),
+  mongodb: async (endpoint, label) => (await import('./mongodb-inspector.js')).openMongoInspector(endpoint, label),
 };
 
 export async function openInspector(endpoint: ServiceEndpoint, label: string): Promise<DbInspector> {

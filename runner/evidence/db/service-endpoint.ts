@@ -14,4 +14,6 @@ export interface ServiceEndpoint {
   user?: string;
   password?: string;
   database?: string;
+  /** Full connection URL when the kind needs more than host/port/user (MongoDB: auth source, replica set). */
+  url?: string;
 }
