@@ -1,0 +1,15 @@
+"""PyMySQL: its Cursor is a Python class, so execute/executemany/fetchall are wrapped in place."""
+
+from mspr_tracer import api
+
+from .sql_events import fetch_handler, statement_handler
+
+
+def patch(cursors):
+    cursor = getattr(cursors, "Cursor", None)
+    if cursor is None:
+        return
+    api.patch_method(cursor, "execute", statement_handler("pymysql"))
+    api.patch_method(cursor, "executemany", statement_handler("pymysql", many=True))
+    api.patch_method(cursor, "fetchall", fetch_handler("pymysql"))
+    api.patch_method(cursor, "fetchmany", fetch_handler("pymysql"))

@@ -1,0 +1,111 @@
+"""SQLAlchemy: every statement the candidate's code sends through an Engine, via SQLAlchemy's own events.
+
+Statements issued inside a traced pandas call (to_sql's CREATE TABLE and INSERTs, read_sql's SELECT) are
+left to that call's event; the rest is attributed to the candidate's line that led to it.
+"""
+
+import time
+
+from mspr_tracer import api, callsite, context
+
+from . import sql_text
+
+_STARTED = "_mspr_started"
+
+
+def _interesting():
+    state = context.state()
+    return not state.busy and not state.depth
+
+
+def _before(conn, cursor, statement, parameters, ctx, executemany):
+    if not _interesting():
+        return
+    if ctx is None:
+        return
+    try:
+        setattr(ctx, _STARTED, time.perf_counter())
+    except Exception:  # noqa: BLE001 - a context with __slots__: the statement goes unrecorded
+        pass
+
+
+def _emit(conn, cursor, statement, parameters, ctx, executemany, error=None):
+    started = getattr(ctx, _STARTED, None) if ctx is not None else None
+    if started is None:
+        return
+    with context.busy():
+        try:
+            site, frame, _ = callsite.find(2)
+            if site is None:
+                return
+            sql = sql_text.text_of(statement)
+            fields = {
+                "driver": "sqlalchemy:%s" % getattr(conn.dialect, "name", "?"),
+                "statement": sql,
+                "verb": sql_text.verb_of(sql),
+                "tables": sql_text.tables_of(sql),
+                "duration": round(time.perf_counter() - started, 6),
+            }
+            if executemany:
+                fields["params_rows"] = len(parameters) if hasattr(parameters, "__len__") else None
+            if error is not None:
+                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
+            else:
+                n = getattr(cursor, "rowcount", None)
+                fields["rowcount"] = n if isinstance(n, int) and n >= 0 else None
+                description = getattr(cursor, "description", None)
+                fields["columns"] = [str(d[0]) for d in description][:100] if description else None
+            source = callsite.source_of(frame)
+            if source:
+                fields["source"] = source
+            _write(site, fields)
+        except Exception as failure:  # noqa: BLE001
+            api.report_error("sqlalchemy.after_cursor_execute", failure)
+
+
+def _write(site, fields):
+    from mspr_tracer import writer
+
+    writer.write("sql", {k: api.safe(v) for k, v in fields.items() if v is not None}, site)
+
+
+def _after(conn, cursor, statement, parameters, ctx, executemany):
+    _emit(conn, cursor, statement, parameters, ctx, executemany)
+
+
+def _on_error(exception_context):
+    ctx = exception_context.execution_context
+    _emit(exception_context.connection, exception_context.cursor, exception_context.statement, exception_context.parameters, ctx,
+          False, exception_context.original_exception)
+
+
+def patch(sqlalchemy):
+    """Called once the sqlalchemy package has finished importing (its event system is then usable)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine as engine
+
+    if getattr(engine, "_mspr_listening", False):
+        return
+    event.listen(engine, "before_cursor_execute", _before)
+    event.listen(engine, "after_cursor_execute", _after)
+    event.listen(engine, "handle_error", _on_error)
+    engine._mspr_listening = True
+    from sqlalchemy.engine import Result
+
+    for name in ("fetchall", "all", "fetchmany"):
+        api.patch_method(Result, name, _fetch_handler, name="sqlalchemy.Result." + name)
+
+
+def _fetch_handler(call):
+    if not call.direct:
+        return None
+
+    def after(result, error):
+        if error is None and isinstance(result, list):
+            try:
+                columns = [str(k) for k in call.args[0].keys()][:100]
+            except Exception:  # noqa: BLE001
+                columns = None
+            api.emit("sql_fetch", call, driver="sqlalchemy", rows=len(result), columns=columns)
+
+    return after
