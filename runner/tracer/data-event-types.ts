@@ -33,7 +33,7 @@ export interface DataSourceRef {
 export interface DataReadEvent extends TraceEvent {
   type: 'data_read';
   function: string;
-  source?: DataSourceRef;
+  origin?: DataSourceRef;
   sheet?: string | null;
   output?: FrameInfo | null;
   duration?: number | null;

@@ -105,20 +105,12 @@ def _same_number(value, stat):
     return any(math.isclose(v, round(s, k), rel_tol=1e-12, abs_tol=1e-12) for k in range(0, 7))
 
 
-def _modes(series):
-    counts = series.value_counts(dropna=True)
-    if counts.empty:
-        return [], None
-    top = int(counts.iloc[0])
-    modes = [api.safe(v) for v, c in counts.iloc[:5].items() if int(c) == top]
-    return modes, top
-
-
 def classify_fill(series, value):
     """How a fill value relates to the column before imputation.
 
-    Returns {kind, matches: [mean|median|mode|zero], stats: {...}}, computing statistics lazily: the mean
-    first, the median only when the mean did not match, the mode last (and not past MODE_MAX_ROWS rows).
+    Returns {kind, matches: [mean|median|mode|zero], stats: {...}}, computing statistics lazily and cheaply:
+    the mean first, the median only when the mean did not match, the mode last — for numbers only when the
+    column is discrete (a value count of a million distinct floats costs more than the fillna itself).
     """
     kind = kind_of(series)
     stats = {}
@@ -133,22 +125,30 @@ def classify_fill(series, value):
             stats["median"] = _number(series.median())
             if _same_number(value, stats["median"]):
                 matches.append("median")
-    if not matches and len(series) <= MODE_MAX_ROWS:
-        modes, top = _modes(series)
-        stats["mode"] = modes[0] if modes else None
-        stats["mode_count"] = top
-        if len(modes) > 1:
-            stats["modes"] = modes
-        if any(_equal(value, m) for m in modes):
-            matches.append("mode")
-    if kind == "numeric":
         stats["min"] = _number(series.min())
         stats["max"] = _number(series.max())
-    stats["distinct"] = None
-    if kind == "categorical" and len(series) <= MODE_MAX_ROWS:
-        stats["distinct"] = int(series.nunique(dropna=True))
-        stats["value_seen"] = bool(_seen(series, value))
+    wants_mode = kind != "numeric" or (not matches and _discrete(series))
+    if wants_mode and len(series) <= MODE_MAX_ROWS:
+        counts = series.value_counts(dropna=True)
+        if not counts.empty:
+            top = int(counts.iloc[0])
+            modes = [api.safe(v) for v, c in counts.iloc[:5].items() if int(c) == top]
+            stats["mode"] = modes[0]
+            stats["mode_count"] = top
+            if len(modes) > 1:
+                stats["modes"] = modes
+            if any(_equal(value, m) for m in modes):
+                matches.append("mode")
+        if kind != "numeric":
+            stats["distinct"] = int(len(counts))
+            stats["value_seen"] = _seen(counts, value)
     return {"kind": kind, "matches": matches, "stats": {k: v for k, v in stats.items() if v is not None}}
+
+
+def _discrete(series):
+    """Few distinct values in an evenly spaced sample of at most 1,000 rows: codes, counts, ratings."""
+    step = max(1, len(series) // 1000)
+    return int(series.iloc[::step].nunique(dropna=True)) <= 50
 
 
 def is_bool_like(value):
@@ -161,8 +161,9 @@ def _equal(a, b):
     return str(a) == str(b)
 
 
-def _seen(series, value):
+def _seen(counts, value):
+    """Whether the fill value is one of the column's existing modalities (from its value counts)."""
     try:
-        return bool((series == value).any())
-    except Exception:  # noqa: BLE001
+        return bool(value in counts.index)
+    except Exception:  # noqa: BLE001 - an unhashable fill value
         return False

@@ -86,7 +86,7 @@ def _column(frame, column):
 def _fill_plans(target, value):
     """[(column, series before, fill value)] for each column that has missing values and gets filled."""
     if frame_facts.is_series(target):
-        return [(str(target.name), target, value)] if bool(target.isna().any()) else []
+        return [(str(target.name), target, value)] if bool(target.hasnans) else []
     if not frame_facts.is_frame(target):
         return []
     nulls = target.isna().sum()

@@ -20,18 +20,18 @@ def reader_handler(function):
         if function.startswith("read_sql"):
             sql = call.arg(0, "sql" if function != "read_sql_table" else "table_name")
             con = call.arg(1, "con")
-            source = {"format": "sql", "connection": connection_label(con)}
+            origin = {"format": "sql", "connection": connection_label(con)}
             if function == "read_sql_table" or (isinstance(sql, str) and sql_text.looks_like_table_name(sql)):
-                source["table"] = str(sql)[:200]
+                origin["table"] = str(sql)[:200]
             else:
-                source["sql"] = sql_text.text_of(sql)
-                source["tables"] = sql_text.tables_of(source["sql"])
+                origin["sql"] = sql_text.text_of(sql)
+                origin["tables"] = sql_text.tables_of(origin["sql"])
         else:
-            source = describe_path(call.arg(0, "filepath_or_buffer" if function != "read_excel" else "io"))
+            origin = describe_path(call.arg(0, "filepath_or_buffer" if function != "read_excel" else "io"))
         sheet = call.kwargs.get("sheet_name") if function == "read_excel" else None
 
         def after(result, error):
-            fields = {"function": function, "source": source, "duration": call.elapsed(), "error": _error(error)}
+            fields = {"function": function, "origin": origin, "duration": call.elapsed(), "error": _error(error)}
             if sheet is not None:
                 fields["sheet"] = api.safe(sheet)
             if error is None and isinstance(result, dict):  # read_excel(sheet_name=None): one frame per sheet

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { FigureEvent, PlotEvent, SqlEvent, SqlFetchEvent } from '../../runner/tracer/data-event-types.js';
+import { runTracedScript } from '../helpers/run-traced-script.js';
+
+describe('database driver hooks (sqlite3, SQLAlchemy)', () => {
+  const run = runTracedScript(`
+import sqlite3
+import pandas as pd
+from sqlalchemy import create_engine, text
+con = sqlite3.connect("b.db")
+con.execute("CREATE TABLE t (a INTEGER, b VARCHAR(20))")
+con.executemany("INSERT INTO t VALUES (?, ?)", [(i, str(i)) for i in range(1000)])
+cur = con.cursor()
+cur.execute("SELECT a, b FROM t WHERE a > 10 LIMIT 5")
+rows = cur.fetchall()
+con.execute("CREATE INDEX ix_t_a ON t (a)")
+con.commit()
+print(isinstance(con, sqlite3.Connection), len(rows))
+engine = create_engine("sqlite:///b.db")
+with engine.connect() as c:
+    print(len(c.execute(text("SELECT a, b FROM t WHERE a < 100")).fetchall()))
+pd.read_sql("SELECT * FROM t", engine).to_sql("u", engine, index=False)
+`);
+  const sql = run.trace.ofType<SqlEvent>('sql');
+
+  it('keeps the program unchanged (a traced connection is still a sqlite3.Connection)', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual(['True 5', '100']);
+    expect(run.trace.problems).toEqual([]);
+  });
+
+  it('records each statement the candidate sent, with verb, tables, rows and duration — not pandas’ own', () => {
+    expect(sql.map((e) => [e.driver, e.verb, e.site?.line])).toEqual([
+      ['sqlite3', 'CREATE TABLE', 6],
+      ['sqlite3', 'INSERT', 7],
+      ['sqlite3', 'SELECT', 9],
+      ['sqlite3', 'CREATE INDEX', 11],
+      ['sqlalchemy:sqlite', 'SELECT', 16],
+    ]);
+    expect(sql[1]).toMatchObject({ params_rows: 1000, rowcount: 1000 });
+    expect(sql[2]).toMatchObject({ columns: ['a', 'b'], tables: ['t'] });
+    expect(typeof sql[2]!.duration).toBe('number');
+    expect(run.trace.ofType<SqlFetchEvent>('sql_fetch').map((e) => [e.driver, e.rows])).toEqual([
+      ['sqlite3', 5],
+      ['sqlalchemy', 100],
+    ]);
+  });
+});
+
+describe('chart hooks (matplotlib, seaborn, pandas, plotly)', () => {
+  const run = runTracedScript(`
+import pandas as pd
+import matplotlib.pyplot as plt
+import seaborn as sns
+import plotly.express as px
+v = pd.read_csv("ventes.csv")
+plt.scatter(v["quantite"], v["prix_unitaire"])
+plt.savefig("nu.png")
+plt.close()
+fig, ax = plt.subplots()
+sns.histplot(v["prix_unitaire"], ax=ax)
+ax.set_title("Distribution des prix")
+fig.savefig("hist.png")
+plt.figure()
+sns.heatmap(v.corr(numeric_only=True).round(2), annot=True)
+plt.title("Corrélations")
+f = px.scatter(v, x="quantite", y="prix_unitaire", title="Quantité et prix")
+f.write_html("px.html")
+`);
+  const plots = run.trace.ofType<PlotEvent>('plot');
+  const figures = run.trace.ofType<FigureEvent>('figure');
+
+  it('records what was drawn: kind, variables, a heatmap of a correlation matrix', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.trace.problems).toEqual([]);
+    expect(plots.map((p) => [p.library, p.function, p.kind, p.site?.line])).toEqual([
+      ['matplotlib', 'scatter', 'scatter', 7],
+      ['seaborn', 'histplot', 'distribution', 11],
+      ['seaborn', 'heatmap', 'heatmap', 15],
+      ['plotly', 'scatter', 'scatter', 17],
+    ]);
+    expect(plots[0]).toMatchObject({ x: 'quantite', y: 'prix_unitaire' });
+    expect(plots[2]!.correlation).toBe(true);
+  });
+
+  it('records titles and axis labels of each figure when saved or left open', () => {
+    const bare = figures.find((f) => f.figure === plots[0]!.figure && f.trigger === 'savefig')!;
+    expect(bare).toMatchObject({ file: 'nu.png', axes: [{ title: null, xlabel: null, ylabel: null }] });
+    const hist = figures.find((f) => f.file === 'hist.png')!;
+    expect(hist.axes[0]).toMatchObject({ title: 'Distribution des prix', xlabel: 'prix_unitaire', ylabel: 'Count' });
+    expect(figures.find((f) => f.trigger === 'exit' && f.axes.some((a) => a.title === 'Corrélations'))).toBeDefined();
+    expect(figures.find((f) => f.library === 'plotly')).toMatchObject({ trigger: 'write_html', axes: [{ title: 'Quantité et prix', xlabel: 'quantite', ylabel: 'prix_unitaire' }] });
+  });
+});

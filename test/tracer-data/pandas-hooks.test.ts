@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { CombineEvent, DataReadEvent, DataWriteEvent, HeadEvent, ImputeEvent, MissingInspectEvent, RowsDroppedEvent, StatsEvent } from '../../runner/tracer/data-event-types.js';
+import { runTracedScript } from '../helpers/run-traced-script.js';
+
+const ETL = `
+import sqlite3
+import pandas as pd
+ventes = pd.read_csv("ventes.csv")
+produits = pd.read_json("produits.json")
+objectifs = pd.read_excel("objectifs.xlsx")
+print(ventes.isnull().sum())
+ventes = ventes.drop_duplicates()
+ventes = ventes[ventes["quantite"] > 0]
+ventes["remise_pct"] = ventes["remise_pct"].fillna(ventes["remise_pct"].mean())
+ventes["canal"].fillna(ventes["canal"].mode()[0], inplace=True)
+produits = produits.fillna({"categorie": "inconnu"})
+detail = ventes.merge(produits, on="id_produit", how="left")
+mensuel = detail.groupby(["magasin"]).agg(ca=("prix_unitaire", "sum"))
+print(ventes["quantite"].describe())
+con = sqlite3.connect("boutique.db")
+ventes.to_sql("ventes", con, if_exists="replace", index=False)
+print(pd.read_sql("SELECT * FROM ventes LIMIT 5", con).head(3))
+`;
+
+describe('pandas hooks (real Python, boutique dataset)', () => {
+  const run = runTracedScript(ETL);
+  const of = <E>(type: string) => run.trace.ofType(type) as E[];
+
+  it('the script runs as it would without the tracer, and every event is valid', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(runTracedScript(ETL, { tracer: false }).stdout);
+    expect(run.trace.problems).toEqual([]);
+  });
+
+  it('records each source read with its rows, columns and missing values per column', () => {
+    const reads = of<DataReadEvent>('data_read');
+    const csv = reads.find((e) => e.function === 'read_csv')!;
+    expect(csv.origin).toMatchObject({ path: 'ventes.csv', format: 'csv' });
+    expect(csv.output).toMatchObject({ rows: 2000, cols: 8 });
+    expect(csv.output?.nulls).toMatchObject({ remise_pct: 181, canal: 118, quantite: 0 });
+    expect(csv.site).toEqual({ file: 'main.py', line: 4 });
+    expect(reads.find((e) => e.function === 'read_json')?.output?.nulls).toMatchObject({ categorie: 4 });
+    expect(reads.find((e) => e.function === 'read_excel')?.output).toMatchObject({ rows: 60, cols: 3 });
+    expect(reads.find((e) => e.function === 'read_sql')?.origin).toMatchObject({ format: 'sql', sql: 'SELECT * FROM ventes LIMIT 5', tables: ['ventes'] });
+  });
+
+  it('records missing-value inspection, drops with their counts, and combinations with their keys', () => {
+    expect(of<MissingInspectEvent>('missing_inspect')[0]).toMatchObject({ function: 'isnull', site: { line: 7 } });
+    const drops = of<RowsDroppedEvent>('rows_dropped');
+    expect(drops.map((d) => [d.function, d.rows_before, d.rows_after])).toEqual([
+      ['drop_duplicates', 2000, 1980],
+      ['filter', 1980, 1960],
+    ]);
+    const combine = of<CombineEvent>('combine');
+    expect(combine.find((c) => c.function === 'merge')).toMatchObject({ keys: { on: 'id_produit', how: 'left' }, output: { rows: 1960 } });
+    expect(combine.find((c) => c.function === 'groupby')?.keys).toEqual({ by: ['magasin'] });
+  });
+
+  it('compares each fill value with the column before imputation: mean, mode, or neither', () => {
+    const imputes = of<ImputeEvent>('impute');
+    const remise = imputes.find((e) => e.column === 'remise_pct')!;
+    expect(remise).toMatchObject({ kind: 'numeric', matches: ['mean'], nulls_before: 179, nulls_after: 0, site: { line: 10 } });
+    expect(remise.value).toBeCloseTo(remise.stats!.mean!, 9);
+    expect(imputes.find((e) => e.column === 'canal')).toMatchObject({ kind: 'categorical', matches: ['mode'], inplace: true, nulls_after: 0 });
+    expect(imputes.find((e) => e.column === 'categorie')).toMatchObject({ value: 'inconnu', matches: [], stats: { value_seen: false } });
+  });
+
+  it('records statistics, the load with its table and nulls, and the first rows read back', () => {
+    expect(of<StatsEvent>('stats').find((s) => s.function === 'describe')).toMatchObject({ on: 'series', input: { columns: ['quantite'] } });
+    const write = of<DataWriteEvent>('data_write')[0]!;
+    expect(write).toMatchObject({ function: 'to_sql', table: 'ventes', if_exists: 'replace', connection: 'sqlite3', input: { rows: 1960 } });
+    expect(write.input?.nulls).toMatchObject({ remise_pct: 0, canal: 0 });
+    const read = of<DataReadEvent>('data_read').find((e) => e.function === 'read_sql')!;
+    expect(of<HeadEvent>('head')[0]?.input?.obj).toBe(read.output?.obj);
+  });
+});
+
+describe('pandas hooks stay cheap on a million rows', () => {
+  const script = `
+import time, numpy as np, pandas as pd
+rng = np.random.default_rng(0)
+n = 1_000_000
+df = pd.DataFrame({"x": rng.normal(size=n), "c": rng.choice(["a", "b", "c", None], size=n)})
+df.loc[rng.choice(n, 50000, replace=False), "x"] = np.nan
+best = 1e9
+for _ in range(3):
+    t = time.perf_counter(); s = df["x"].fillna(0.5); c = df["c"].fillna("zz"); best = min(best, time.perf_counter() - t)
+print(best, float(s.sum()), (c == "zz").sum())
+`;
+  it('fillna on two 1M-row columns: same results, at most 0.5 s more with the tracer', () => {
+    const bare = runTracedScript(script, { tracer: false }).stdout.trim().split(' ');
+    const traced = runTracedScript(script);
+    const [seconds, ...results] = traced.stdout.trim().split(' ');
+    expect(results).toEqual(bare.slice(1));
+    expect(Number(seconds) - Number(bare[0])).toBeLessThan(0.5);
+    expect(traced.trace.ofType('impute')).toHaveLength(6);
+  });
+});
