@@ -1,0 +1,109 @@
+import { basename } from 'node:path';
+import type { CombineEvent, DataReadEvent } from '../../runner/tracer/data-event-types.js';
+import { defineCheck } from '../check.js';
+import { traced } from '../ml/support/check-helpers.js';
+import { where } from '../ml/support/locations.js';
+import type { Evidence } from '../verdict.js';
+import { dataOrSkip, datasetSources, NO_TRACE } from './support/check-support.js';
+import { sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
+import { readsOf } from './support/source-files.js';
+
+interface Options {
+  sources?: string[];
+  requireCombination: boolean;
+}
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'data/sources-read',
+    title: { fr: 'Sources CSV/XLSX/JSON lues et agrégées', en: 'CSV/XLSX/JSON sources read and combined' },
+    criteria: ['cdp-data-ia:C1.7', 'dev-ia-ds:A1.1 C2', 'cdp-ia-aivancity:C1.2'],
+    evidence: ['trace'],
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        sources: { type: 'array', items: { type: 'string' }, description: 'source files that must be read (default: every CSV/XLSX/JSON dataset of the scenario)' },
+        requireCombination: { type: 'boolean', default: true, description: 'at least two sources must be combined (merge, join, concat)' },
+      },
+    },
+    messages: {
+      ...NO_TRACE,
+      pass: { fr: 'Sources lues : {read}. Agrégation : {combined}.', en: 'Sources read: {read}. Combined: {combined}.' },
+      notRead: {
+        fr: 'Source(s) jamais lue(s) par le code : {missing} (lues : {read}). Attendu : chaque fichier fourni (CSV, XLSX, JSON) est lu et alimente la base (C1.7). Lisez-les avec pandas (read_csv, read_excel, read_json).',
+        en: 'Source(s) never read by the code: {missing} (read: {read}). Expected: every file provided (CSV, XLSX, JSON) is read and feeds the database (C1.7). Read them with pandas (read_csv, read_excel, read_json).',
+      },
+      notCombined: {
+        fr: "Sources lues ({read}) mais jamais agrégées : aucun merge/join/concat ne réunit deux sources. Attendu : les données sont agrégées en tenant compte de leur granularité (C1.7), par exemple ventes ⨝ produits sur id_produit.",
+        en: 'Sources read ({read}) but never combined: no merge/join/concat brings two sources together. Expected: the data is combined with respect to its granularity (C1.7), e.g. sales ⨝ products on id_produit.',
+      },
+      granularity: {
+        fr: "Agrégation qui multiplie les lignes ({explosion}) : les granularités ne sont pas alignées. Agrégez d'abord la source la plus fine (groupby) ou joignez sur une clé unique côté catalogue.",
+        en: 'A combination multiplies rows ({explosion}): granularities are not aligned. Aggregate the finer source first (groupby) or join on a key that is unique on the lookup side.',
+      },
+    },
+  },
+  run(ctx) {
+    const got = dataOrSkip(ctx);
+    if ('skip' in got) return got.skip;
+    const { facts } = got;
+    const wanted = (ctx.options.sources ?? datasetSources(ctx)).map((s) => basename(s));
+    const evidence: Evidence[] = [];
+    const readNames: string[] = [];
+    const missing: string[] = [];
+    for (const source of wanted) {
+      const reads = readsOf(source, facts.fileReads);
+      if (reads.length === 0) missing.push(source);
+      else readNames.push(source);
+      evidence.push(reads[0] ? traced(`read ${source}`, reads[0], { actual: reads[0].output?.rows ?? null, data: { function: reads[0].function, columns: reads[0].output?.cols ?? null } }) : { kind: 'trace', subject: `read ${source}`, expected: 'read', actual: null });
+    }
+    const others = facts.fileReads.map((r) => r.origin?.name ?? '?').filter((n) => !wanted.includes(n));
+    const read = [...readNames, ...new Set(others)].join(', ') || '∅';
+    if (missing.length > 0) return { status: 'fail', score: readNames.length / Math.max(wanted.length, 1), message: 'notRead', params: { missing: missing.join(', '), read }, evidence };
+
+    const sources = sourceColumns(facts.fileReads);
+    const combinations = facts.combines.filter((c) => c.function !== 'groupby' && c.function !== 'pivot_table').map((c) => ({ event: c, from: combinedSources(c, sources, facts.combines, facts.fileReads) })).filter((c) => c.from.length >= 2);
+    for (const { event, from } of combinations) evidence.push(traced(event.function, event, { actual: from.join(' + '), data: { keys: event.keys ?? null, rows: event.output?.rows ?? null, inputs: event.inputs?.map((i) => i.rows ?? null) } }));
+    const combined = combinations.map(({ event, from }) => `${event.function}(${from.join(', ')}) ${where(event)}`).join('; ') || '—';
+    if (ctx.options.requireCombination && combinations.length === 0) return { status: 'fail', score: 0.5, message: 'notCombined', params: { read }, evidence };
+    const explosions = combinations.filter(({ event }) => event.function !== 'concat' && (event.output?.rows ?? 0) > Math.max(...(event.inputs ?? []).map((i) => i.rows ?? 0)));
+    if (explosions.length > 0) {
+      const explosion = explosions.map(({ event }) => `${event.function} ${where(event)}: ${event.inputs?.map((i) => i.rows).join(' × ')} → ${event.output?.rows}`).join('; ');
+      return { status: 'warn', message: 'granularity', params: { explosion }, evidence };
+    }
+    return { status: 'pass', message: 'pass', params: { read, combined }, evidence };
+  },
+});
+
+function sourceColumns(reads: DataReadEvent[]): SourceColumns[] {
+  return reads.map((r) => ({ name: r.origin?.name ?? '?', columns: r.output?.columns ?? [] }));
+}
+
+/**
+ * Sources behind the inputs of a combination: a frame as read (same object), else an aggregated frame
+ * (few columns, holding the keys of a groupby made on a source) counts for that source, else the source
+ * sharing most of its columns.
+ */
+function combinedSources(event: CombineEvent, sources: SourceColumns[], all: CombineEvent[], reads: DataReadEvent[]): string[] {
+  const found = new Set<string>();
+  for (const input of event.inputs ?? []) {
+    const asRead = reads.find((r) => r.output?.obj !== undefined && r.output.obj === input.obj);
+    if (asRead) {
+      found.add(asRead.origin?.name ?? '?');
+      continue;
+    }
+    const columns = new Set(input.columns ?? []);
+    const grouped = all
+      .filter((g) => g.function === 'groupby' || g.function === 'pivot_table')
+      .filter((g) => {
+        const keys = [g.keys?.by ?? g.keys?.index].flat().filter((k): k is string => typeof k === 'string');
+        return keys.length > 0 && keys.every((k) => columns.has(k));
+      })
+      .map((g) => sourceOfFrame(g.inputs?.[0], sources))
+      .filter((name): name is string => name !== undefined);
+    const direct = sourceOfFrame(input, sources);
+    for (const name of grouped.length > 0 && (input.columns?.length ?? 0) <= 4 ? grouped : direct ? [direct] : []) found.add(name);
+  }
+  return [...found];
+}
