@@ -1,0 +1,91 @@
+import { basename } from 'node:path';
+import type { TraceEvent } from '../../runner/tracer/trace-event.js';
+import type { FrameInfo } from '../../runner/tracer/data-event-types.js';
+import { defineCheck } from '../check.js';
+import { traced } from '../ml/support/check-helpers.js';
+import { where } from '../ml/support/locations.js';
+import type { Evidence } from '../verdict.js';
+import { before } from './support/data-facts.js';
+import { dataOrSkip, datasetSources, NO_TRACE } from './support/check-support.js';
+import { sourceOfFrame } from './support/frame-lineage.js';
+import { readsOf, sourceSummary } from './support/source-files.js';
+
+interface Options {
+  sources?: string[];
+}
+
+/** SQL that counts missing values counts as a measure too (`… WHERE col IS NULL`, `COUNT(*) - COUNT(col)`). */
+const SQL_NULL_COUNT = /\bis\s+null\b|count\s*\(\s*\*\s*\)\s*-\s*count\s*\(/i;
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'data/missing-measured',
+    title: { fr: 'Valeurs manquantes mesurées avant nettoyage', en: 'Missing values measured before cleaning' },
+    criteria: ['cdp-data-ia:C1.8', 'dev-ia-ds:A1.1 C4', 'cdp-ia-aivancity:C2.2'],
+    evidence: ['trace', 'artifact'],
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { sources: { type: 'array', items: { type: 'string' }, description: 'sources to look at (default: every dataset file that has missing values)' } },
+    },
+    messages: {
+      ...NO_TRACE,
+      pass: { fr: 'Valeurs manquantes mesurées avant nettoyage : {measured}.', en: 'Missing values measured before cleaning: {measured}.' },
+      nothingMissing: { fr: 'Aucune source ne contient de valeur manquante : rien à mesurer.', en: 'No source has missing values: nothing to measure.' },
+      notMeasured: {
+        fr: 'Valeurs manquantes jamais mesurées pour : {missing}. Attendu : compter les manquants par colonne avant de nettoyer (df.isna().sum(), df.info(), df.describe()), C1.8.',
+        en: 'Missing values never measured for: {missing}. Expected: count the missing values per column before cleaning (df.isna().sum(), df.info(), df.describe()), C1.8.',
+      },
+      late: {
+        fr: 'Valeurs manquantes mesurées seulement après le nettoyage pour : {late}. Mesurez-les avant d’imputer ou de supprimer des lignes, pour justifier la méthode choisie.',
+        en: 'Missing values measured only after cleaning for: {late}. Measure them before imputing or dropping rows, to justify the method chosen.',
+      },
+    },
+  },
+  async run(ctx) {
+    const got = dataOrSkip(ctx);
+    if ('skip' in got) return got.skip;
+    const { facts } = got;
+    const evidence: Evidence[] = [];
+    const targets: Array<{ name: string; columns: string[]; holes: string[] }> = [];
+    for (const source of ctx.options.sources ?? datasetSources(ctx)) {
+      const summary = await sourceSummary(source, ctx);
+      const holes = summary.columns.filter((c) => (summary.nullCounts[c] ?? 0) > 0);
+      if (holes.length > 0) targets.push({ name: basename(source), columns: summary.columns, holes });
+    }
+    if (targets.length === 0) return { status: 'pass', message: 'nothingMissing' };
+    const sources = targets.map((t) => ({ name: t.name, columns: t.columns }));
+    const inspections: Array<{ event: TraceEvent; input: FrameInfo | null | undefined }> = [
+      ...facts.inspections.map((e) => ({ event: e as TraceEvent, input: e.input })),
+      ...facts.stats.filter((e) => e.function === 'describe').map((e) => ({ event: e as TraceEvent, input: e.input })),
+      ...facts.sql.filter((e) => SQL_NULL_COUNT.test(e.statement ?? '')).map((e) => ({ event: e as TraceEvent, input: null })),
+    ];
+    const measured: string[] = [];
+    const missing: string[] = [];
+    const late: string[] = [];
+    for (const target of targets) {
+      const cleaning = [...facts.imputes.filter((e) => target.holes.includes(e.column)), ...facts.drops.filter((e) => e.function === 'dropna' && sourceOfFrame(e.input, sources) === target.name)].sort((a, b) => (before(a, b) ? -1 : 1))[0];
+      const covers = inspections.filter(({ event, input }) => (input ? sourceOfFrame(input, sources) === target.name || (input.columns?.length === 1 && target.holes.includes(input.columns[0]!)) : sqlMentions(event, target.holes)));
+      const timely = covers.filter(({ event }) => !cleaning || before(event, cleaning));
+      if (timely.length > 0) {
+        measured.push(`${target.name} (${String((timely[0]!.event as { function?: string }).function ?? 'SQL')} ${where(timely[0]!.event)})`);
+        evidence.push(traced(`missing values of ${target.name}`, timely[0]!.event, { actual: 'measured', data: { columnsWithMissing: target.holes } }));
+      } else if (covers.length > 0) {
+        late.push(`${target.name} (${where(covers[0]!.event)}, after ${where(cleaning)})`);
+        evidence.push(traced(`missing values of ${target.name}`, covers[0]!.event, { expected: 'before cleaning', actual: 'after cleaning', data: { cleaning: where(cleaning) } }));
+      } else {
+        missing.push(`${target.name} (${target.holes.join(', ')})`);
+        evidence.push({ kind: 'trace', subject: `missing values of ${target.name}`, expected: 'measured', actual: null, data: { columnsWithMissing: target.holes, readAt: readsOf(target.name, facts.fileReads).map((r) => where(r)) } });
+      }
+    }
+    const score = measured.length / targets.length;
+    if (missing.length > 0) return { status: 'fail', score, message: 'notMeasured', params: { missing: missing.join('; ') }, evidence };
+    if (late.length > 0) return { status: 'fail', score, message: 'late', params: { late: late.join('; ') }, evidence };
+    return { status: 'pass', message: 'pass', params: { measured: measured.join('; ') }, evidence };
+  },
+});
+
+function sqlMentions(event: TraceEvent, columns: string[]): boolean {
+  const text = String((event as { statement?: string }).statement ?? '').toLowerCase();
+  return columns.some((c) => text.includes(c.toLowerCase()));
+}
