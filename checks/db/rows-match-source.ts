@@ -1,15 +1,15 @@
-import { MsprError } from '../../runner/errors.js';
-import type { CheckEvidence } from '../../runner/evidence/check-evidence.js';
 import { defineCheck } from '../check.js';
+import { traced } from '../ml/support/check-helpers.js';
+import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
+import { dataFacts } from '../data/support/data-facts.js';
+import { MAPPINGS_SCHEMA, type Mapping, resolveSource } from '../data/support/source-files.js';
+import { accountLoad } from './support/load-accounting.js';
 
-interface Mapping {
-  source: string;
-  table: string;
-}
 interface Options {
   service?: string;
   mappings: Mapping[];
+  allowReportedDrops: boolean;
 }
 
 export default defineCheck<Options>({
@@ -22,19 +22,8 @@ export default defineCheck<Options>({
       required: ['mappings'],
       properties: {
         service: { type: 'string', description: 'service id of the database (default: the first one, or a SQLite file found in the workspace)' },
-        mappings: {
-          type: 'array',
-          minItems: 1,
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['source', 'table'],
-            properties: {
-              source: { type: 'string', pattern: '\\.(csv|xlsx|xlsm|json|jsonl|ndjson)$', description: 'CSV, XLSX or JSON file, relative to the repository or the datasets folder' },
-              table: { type: 'string', minLength: 1 },
-            },
-          },
-        },
+        mappings: MAPPINGS_SCHEMA,
+        allowReportedDrops: { type: 'boolean', default: true, description: 'accept fewer rows when the trace shows the cleaning dropped exactly those rows' },
       },
     },
     messages: {
@@ -43,14 +32,25 @@ export default defineCheck<Options>({
         fr: 'Nombre de lignes différent : {summary}. Attendu : autant de lignes dans la table que dans le fichier source (C1.9). Vérifiez le chargement (to_sql, if_exists, contraintes, lots perdus).',
         en: 'Row counts differ: {summary}. Expected: as many rows in the table as in the source file (C1.9). Check the load (to_sql, if_exists, constraints, lost chunks).',
       },
+      passDropped: {
+        fr: 'Chaque table a autant de lignes que sa source nettoyée : {summary}.',
+        en: 'Every table has as many rows as its cleaned source: {summary}.',
+      },
+      lost: {
+        fr: 'Lignes perdues au chargement : {summary}. Le code a envoyé plus de lignes que la table n’en contient (contrainte d’unicité, lot refusé puis ignoré…). Ne masquez pas les erreurs de chargement ; comparez les comptes après chaque chargement (C1.9).',
+        en: 'Rows lost on load: {summary}. The code sent more rows than the table holds (unique constraint, a chunk refused then ignored…). Do not hide load errors; compare the counts after each load (C1.9).',
+      },
     },
   },
-  async run({ options, databases, frames, workspace, datasets }) {
+  async run({ options, databases, frames, workspace, datasets, trace }) {
     const db = await databases.open(options.service);
     const tables = await db.listTables();
+    const facts = trace.available && options.allowReportedDrops ? dataFacts(trace) : undefined;
     const evidence: Evidence[] = [];
     const problems: string[] = [];
+    const lost: string[] = [];
     const matches: string[] = [];
+    let explained = false;
 
     for (const mapping of options.mappings) {
       const sourcePath = resolveSource(mapping.source, { workspace, datasets });
@@ -64,23 +64,31 @@ export default defineCheck<Options>({
       const rows = await db.countRows(table);
       const line = `${table} ${rows} / ${mapping.source} ${source.rows}`;
       evidence.push({ kind: 'db', subject: `table ${table}`, expected: source.rows, actual: rows, data: { source: mapping.source, database: db.label, difference: rows - source.rows } });
-      if (rows === source.rows) matches.push(line);
-      else problems.push(`${line} (${rows < source.rows ? `${source.rows - rows} missing / manquantes` : `${rows - source.rows} extra / en trop`})`);
+      if (rows === source.rows) {
+        matches.push(line);
+        continue;
+      }
+      const account = facts ? accountLoad(facts, mapping.source.split('/').pop()!, table) : undefined;
+      if (account && ((account.sent !== null && rows < account.sent) || (account.failed.length > 0 && rows < source.rows - account.dropped))) {
+        const failures = account.failed.map((w) => `${w.error?.split(':')[0]} ${where(w)}`).join(', ');
+        const sent = Math.max(account.sent ?? 0, source.rows - account.dropped);
+        lost.push(`${table} ${rows} / ${sent} sent / envoyées (${sent - rows} lost / perdues${failures ? `; failed / en échec : ${failures}` : ''})`);
+        for (const write of [...account.writes.filter((w) => !w.error).slice(-1), ...account.failed]) evidence.push(traced(`load ${table}`, write, { expected: sent, actual: rows, data: { error: write.error ?? null } }));
+        continue;
+      }
+      if (account && account.dropped > 0 && rows === source.rows - account.dropped && (account.sent === null || account.sent === rows)) {
+        explained = true;
+        matches.push(`${line} − ${account.dropped} dropped on purpose / supprimées volontairement (${account.drops.map((d) => `${d.function} ${d.removed} ${where(d)}`).join(', ')})`);
+        for (const drop of account.drops) evidence.push(traced(`dropped from ${mapping.source}`, drop, { actual: drop.removed ?? null, data: { function: drop.function, before: drop.rows_before, after: drop.rows_after } }));
+        continue;
+      }
+      problems.push(`${line} (${rows < source.rows ? `${source.rows - rows} missing / manquantes` : `${rows - source.rows} extra / en trop`})`);
     }
 
     const score = matches.length / options.mappings.length;
+    if (lost.length > 0) return { status: 'fail', score, message: 'lost', params: { summary: [...lost, ...problems].join('; ') }, evidence };
     if (problems.length > 0) return { status: 'fail', score, message: 'mismatch', params: { summary: problems.join('; ') }, evidence };
-    return { status: 'pass', message: 'pass', params: { summary: matches.join('; ') }, evidence };
+    return { status: 'pass', message: explained ? 'passDropped' : 'pass', params: { summary: matches.join('; ') }, evidence };
   },
 });
 
-/** A source path names the candidate's copy first (what their code read), then the scenario's dataset. */
-function resolveSource(path: string, where: Pick<CheckEvidence, 'workspace' | 'datasets'>): string {
-  if (where.workspace.exists(path)) return where.workspace.resolve(path);
-  if (where.datasets?.exists(path)) return where.datasets.resolve(path);
-  throw new MsprError(
-    'MSPR_DATA_UNREADABLE',
-    { fr: `Fichier source introuvable : ${path} (ni dans le dépôt ni dans les jeux de données).`, en: `Source file not found: ${path} (neither in the repository nor in the datasets).` },
-    { hint: { fr: 'Vérifiez le chemin « source » dans le scénario.', en: 'Check the "source" path in the scenario.' } },
-  );
-}

@@ -6,6 +6,7 @@ import { workspaceFiles } from '../../../runner/evidence/workspace-files.js';
 import { packagePath } from '../../../runner/paths.js';
 import { sqliteAccess, writeSqlite } from '../../helpers/sqlite-fixture.js';
 import { tempRepo } from '../../helpers/temp-repo.js';
+import { DataTrace, VENTES } from '../data/support/data-trace.js';
 
 const datasets = workspaceFiles(packagePath('datasets/boutique'));
 const allThree = {
@@ -53,8 +54,47 @@ testCheck(check, {
       evidence: loaded({ mini: 3 }, { 'data/mini.csv': 'a,b\n1,x\n2,y\n3,z\n' }),
       expect: { status: 'pass', evidence: [{ subject: 'table mini', expected: 3, actual: 3 }] },
     },
+    {
+      name: 'fewer rows, exactly the ones the cleaning dropped (traced drop_duplicates and filter)',
+      options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
+      evidence: () => {
+        const t = new DataTrace().read(3, 'ventes.csv', VENTES, 2000);
+        t.add('rows_dropped', { function: 'drop_duplicates', input: t.frame(VENTES, 2000), rows_before: 2000, rows_after: 1980, removed: 20 }, 18);
+        t.add('rows_dropped', { function: 'filter', input: t.frame(VENTES, 1980), rows_before: 1980, rows_after: 1960, removed: 20 }, 19);
+        t.add('data_write', { function: 'to_sql', table: 'ventes', if_exists: 'replace', input: t.frame(VENTES, 1960) }, 30);
+        return { ...loaded({ ventes: 1960 })(), trace: t.index() };
+      },
+      expect: {
+        status: 'pass',
+        message: 'passDropped',
+        includes: ['ventes 1960 / ventes.csv 2000 − 40 dropped on purpose', 'drop_duplicates 20 etl.py:18, filter 20 etl.py:19'],
+        evidence: [{ subject: 'dropped from ventes.csv', actual: 20, location: { file: 'etl.py', line: 18 } }],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a chunk refused by the primary key and silently skipped',
+      options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
+      evidence: () => {
+        const t = new DataTrace().read(3, 'ventes.csv', VENTES, 2000);
+        for (let chunk = 0; chunk < 3; chunk++) t.add('data_write', { function: 'to_sql', table: 'ventes', if_exists: 'append', input: t.frame(VENTES, 500) }, 40);
+        t.add('data_write', { function: 'to_sql', table: 'ventes', if_exists: 'append', input: t.frame(VENTES, 500), error: 'IntegrityError: UNIQUE constraint failed: ventes.id_vente' }, 40);
+        return { ...loaded({ ventes: 1500 })(), trace: t.index() };
+      },
+      expect: {
+        status: 'fail',
+        message: 'lost',
+        includes: ['ventes 1500 / 2000 sent / envoyées (500 lost / perdues; failed / en échec : IntegrityError etl.py:40)'],
+        evidence: [{ subject: 'load ventes', location: { file: 'etl.py', line: 40 }, data: { error: 'IntegrityError: UNIQUE constraint failed: ventes.id_vente' } }],
+      },
+    },
+    {
+      name: 'fewer rows and no traced drop: the difference is unexplained',
+      options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
+      evidence: () => ({ ...loaded({ ventes: 1960 })(), trace: new DataTrace().read(3, 'ventes.csv', VENTES, 2000).index() }),
+      expect: { status: 'fail', message: 'mismatch', includes: ['ventes 1960 / ventes.csv 2000 (40 missing / manquantes)'] },
+    },
     {
       name: 'duplicates silently dropped from ventes',
       options: allThree,
