@@ -1,0 +1,57 @@
+import check from '../../../checks/db/no-truncation.js';
+import { testCheck } from '../../../checks/tester.js';
+import { inserts, sqliteWorkspace } from '../data/support/data-trace.js';
+
+const csv = 'code,libelle,stock,prix\nA1,Épicerie fine réf. 001 format familial,12,4.5\nB2,Boissons,300,12.25\n';
+const files = { 'data/produits.csv': csv };
+const options = { mappings: [{ source: 'data/produits.csv', table: 'produits' }] };
+const load = (ddl: string, rows: unknown[][]) => () => sqliteWorkspace([ddl, inserts('produits', rows)], files);
+const rows = [['A1', 'Épicerie fine réf. 001 format familial', 12, 4.5], ['B2', 'Boissons', 300, 12.25]];
+
+testCheck(check, {
+  valid: [
+    {
+      name: 'widths and types that hold every value',
+      options,
+      evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(40), stock INTEGER, prix DECIMAL(6,2))', rows),
+      expect: { status: 'pass', message: 'pass', includes: ['4 columns compared'] },
+    },
+    {
+      name: 'unbounded TEXT holds everything (blanket widths are db/types-fitted’s business)',
+      options,
+      evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', rows),
+      expect: { status: 'pass' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'VARCHAR(20) and labels cut to 20 characters (MySQL without strict mode)',
+      options,
+      evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(20), stock INTEGER, prix REAL)', [['A1', 'Épicerie fine réf. 0', 12, 4.5], ['B2', 'Boissons', 300, 12.25]]),
+      expect: {
+        status: 'fail',
+        message: 'fail',
+        includes: ['produits.libelle VARCHAR(20) < 38 chars / caractères, 1 value(s) truncated / tronquée(s), e.g. "Épicerie fine réf. 001 format familial…" (38 chars)'],
+        evidence: [{ subject: 'produits.libelle', expected: '>= 38 chars', actual: 'VARCHAR(20)', data: { source: 'data/produits.csv', longest: 38, declaredWidth: 20, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'] } }],
+      },
+    },
+    {
+      name: 'declared too short even where SQLite kept the whole value',
+      options,
+      evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(30), stock INTEGER, prix REAL)', rows),
+      expect: { status: 'fail', includes: ['produits.libelle VARCHAR(30) < 38 chars'] },
+    },
+    {
+      name: 'TINYINT for a stock of 300, INTEGER for prices with cents',
+      options,
+      evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock TINYINT, prix INTEGER)', rows),
+      expect: { status: 'fail', includes: ['produits.prix INTEGER rounds / arrondit 2 decimal(s)'] },
+    },
+    {
+      name: 'DECIMAL(4,1) rounds the cents',
+      options,
+      evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock INTEGER, prix DECIMAL(4,1))', rows),
+      expect: { status: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds / arrondit 2 decimal(s)'] },
+    },
+  ],
+});
