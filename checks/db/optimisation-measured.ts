@@ -1,0 +1,97 @@
+import type { TraceEvent } from '../../runner/tracer/trace-event.js';
+import { defineCheck } from '../check.js';
+import { traced } from '../ml/support/check-helpers.js';
+import { locationOf, where } from '../ml/support/locations.js';
+import { before } from '../data/support/data-facts.js';
+import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
+import { linesAround } from '../data/support/source-lines.js';
+
+interface Query {
+  event: TraceEvent;
+  sql: string;
+  tables: string[];
+  duration: number | null;
+}
+
+const TIMING = /perf_counter|time\.time\s*\(|time\(\)|monotonic|timeit|%%?time\b|process_time/;
+
+export default defineCheck<Record<string, never>>({
+  meta: {
+    id: 'db/optimisation-measured',
+    title: { fr: 'Optimisation mesurée (même requête avant/après)', en: 'Optimisation measured (same query before/after)' },
+    criteria: ['cdp-data-ia:C1.10'],
+    evidence: ['trace', 'static'],
+    options: { type: 'object', additionalProperties: false, properties: {} },
+    messages: {
+      ...NO_TRACE,
+      pass: {
+        fr: 'Même requête chronométrée avant et après {optimisation} : {before} puis {after} (mesures du traceur), temps relevés par le code ({timing}).',
+        en: 'Same query timed before and after {optimisation}: {before} then {after} (tracer’s measures), timings taken by the code ({timing}).',
+      },
+      untimed: {
+        fr: "La requête est relancée après {optimisation} ({before} puis {after} selon le traceur) mais le code ne mesure pas son temps (aucun time.perf_counter / timeit autour). Attendu : comparer les temps d'exécution mesurés sur la base non optimisée et optimisée (C1.10).",
+        en: 'The query is run again after {optimisation} ({before} then {after} per the tracer) but the code does not time it (no time.perf_counter / timeit around it). Expected: compare execution times measured on the non-optimised and the optimised database (C1.10).',
+      },
+      notRerun: {
+        fr: "Optimisation faite ({optimisation}) mais aucune requête n'est exécutée à la fois avant et après. Attendu : chronométrer la même requête sur la table non optimisée puis optimisée et comparer les temps (C1.10).",
+        en: 'Optimisation done ({optimisation}) but no query runs both before and after it. Expected: time the same query on the non-optimised then the optimised table and compare the timings (C1.10).',
+      },
+      noOptimisation: {
+        fr: "Aucune optimisation tracée (CREATE INDEX, ALTER TABLE, table aux types ajustés) ; {queries} requête(s) SELECT. Attendu : mesurer le temps d'une requête avant et après l'optimisation (C1.10).",
+        en: 'No optimisation traced (CREATE INDEX, ALTER TABLE, a table with fitted types); {queries} SELECT quer(ies). Expected: time a query before and after the optimisation (C1.10).',
+      },
+    },
+  },
+  run(ctx) {
+    const got = dataOrSkip(ctx);
+    if ('skip' in got) return got.skip;
+    const { facts } = got;
+    const queries: Query[] = [
+      ...facts.sql.filter((e) => e.verb === 'SELECT' && !e.error).map((e) => ({ event: e as TraceEvent, sql: e.statement ?? '', tables: e.tables ?? [], duration: e.duration ?? null })),
+      ...facts.sqlReads.filter((e) => e.origin?.sql).map((e) => ({ event: e as TraceEvent, sql: e.origin!.sql!, tables: e.origin!.tables ?? [], duration: e.duration ?? null })),
+    ].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
+    const optimisations: Array<{ event: TraceEvent; tables: string[]; label: string }> = [
+      ...facts.sql.filter((e) => !e.error && (e.verb === 'CREATE INDEX' || e.verb === 'ALTER' || e.verb === 'CREATE TABLE')).map((e) => ({ event: e as TraceEvent, tables: e.tables ?? [], label: `${e.verb} ${where(e)}` })),
+      ...facts.mongo.filter((e) => !e.error && e.operation.startsWith('create_index')).map((e) => ({ event: e as TraceEvent, tables: e.collection ? [e.collection] : [], label: `create_index ${where(e)}` })),
+    ];
+    const pairs: Array<{ optimisation: (typeof optimisations)[number]; first: Query; second: Query; timed: boolean }> = [];
+    for (const optimisation of optimisations) {
+      const touched = new Set(optimisation.tables.map((t) => t.toLowerCase()));
+      const earlier = queries.filter((q) => before(q.event, optimisation.event));
+      for (const second of queries.filter((q) => before(optimisation.event, q.event))) {
+        const first = earlier.find((q) => sameQuery(q, second) && q.tables.concat(second.tables).some((t) => touched.has(t.toLowerCase())));
+        if (!first) continue;
+        const timed = [first, second].every((q) => linesAround(ctx.workspace, locationOf(q.event)).some((line) => TIMING.test(line)));
+        pairs.push({ optimisation, first, second, timed });
+      }
+    }
+    const best = pairs.find((p) => p.timed) ?? pairs[0];
+    if (best) {
+      const { optimisation, first, second, timed } = best;
+      const params = { optimisation: optimisation.label, before: `${seconds(first.duration)} (${where(first.event)})`, after: `${seconds(second.duration)} (${where(second.event)})`, timing: 'time/timeit' };
+      const evidence = [
+        traced('query before', first.event, { actual: first.duration, data: { sql: first.sql.slice(0, 200) } }),
+        traced('optimisation', optimisation.event, { actual: optimisation.label }),
+        traced('query after', second.event, { actual: second.duration, data: { sql: second.sql.slice(0, 200), timedByCode: timed } }),
+      ];
+      return { status: timed ? 'pass' : 'warn', message: timed ? 'pass' : 'untimed', params, evidence };
+    }
+    if (optimisations.length > 0) return { status: 'fail', message: 'notRerun', params: { optimisation: optimisations.map((o) => o.label).join(', ') }, evidence: optimisations.map((o) => traced('optimisation', o.event, { actual: o.label })) };
+    return { status: 'fail', message: 'noOptimisation', params: { queries: queries.length }, evidence: [{ kind: 'trace', subject: 'optimisation', expected: 'CREATE INDEX / ALTER TABLE between two runs of a query', actual: null }] };
+  },
+});
+
+/** Same text once spaces, case and table names are set aside (the same query on a raw and an optimised table). */
+function sameQuery(a: Query, b: Query): boolean {
+  return shape(a) === shape(b);
+}
+
+function shape(query: Query): string {
+  let text = query.sql.toLowerCase().replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
+  for (const table of query.tables) text = text.replace(new RegExp(`\\b${table.toLowerCase().replace(/[^a-z0-9_]/g, '')}\\b`, 'g'), '?');
+  return text;
+}
+
+function seconds(duration: number | null): string {
+  return duration === null ? '?' : `${Math.round(duration * 1e6) / 1e3} ms`;
+}
