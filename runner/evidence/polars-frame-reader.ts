@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import type { DataFrame } from 'nodejs-polars';
 import { MsprError } from '../errors.js';
 import type { FrameReader, FrameSummary, TabularFormat } from './frame-reader.js';
+import { xlsxProblem } from './xlsx-guard.js';
 
 /** Spreadsheets are parsed in memory; past this size a file is refused rather than risking the grader. */
 const MAX_XLSX_BYTES = 50 * 1024 * 1024;
@@ -92,8 +93,11 @@ function jsonRecords(path: string): Record<string, unknown>[] {
 async function xlsxRecords(path: string): Promise<Record<string, unknown>[]> {
   const size = statSync(path).size;
   if (size > MAX_XLSX_BYTES) throw new Error(`file is ${size} bytes, over the ${MAX_XLSX_BYTES}-byte limit for spreadsheets`);
+  const bytes = readFileSync(path);
+  const problem = xlsxProblem(bytes);
+  if (problem) throw new Error(`refused: ${problem}`);
   const { readSheet } = await import('read-excel-file/node');
-  const rows = await readSheet(path);
+  const rows = await readSheet(bytes);
   const [header, ...body] = rows;
   if (!header) return [];
   const names = header.map((cell, index) => (cell === null || cell === undefined ? `column_${index + 1}` : String(cell)));
