@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { filesOf, fixtureCopy, runPython } from './support/run-traced.js';
@@ -57,6 +58,29 @@ describe('tracer transparency: traced and untraced runs are byte-for-byte identi
     const traced = run(true);
     expect(traced.outputs).toEqual(plain.outputs);
     expect(traced.result.events.some((e) => e.type === 'fit' && (e.site as { cell?: number } | undefined)?.cell === 5)).toBe(true);
+  });
+
+  it('a notebook cell whose library call raises shows the same error output (no tracer frames)', () => {
+    const notebook = {
+      cells: [
+        { cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: 'import numpy as np\nfrom sklearn.linear_model import ElasticNet' },
+        { cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: "ElasticNet(l1_ratio='x').fit(np.ones((4, 2)), np.arange(4.0))" },
+      ],
+      metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const outputs = (traced: boolean) => {
+      const root = mkdtempSync(join(tmpdir(), 'mspr-nb-error-'));
+      writeFileSync(join(root, 'nb.ipynb'), JSON.stringify(notebook));
+      const result = runPython(root, ['python', '-m', 'nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--output', 'out', 'nb.ipynb'], { traced, notebook: 'nb.ipynb' });
+      expect(result.exitCode, result.stderr).toBe(0);
+      return JSON.stringify(JSON.parse(readFileSync(join(root, 'out.ipynb'), 'utf8')).cells.map((c: { outputs: unknown }) => c.outputs));
+    };
+    const traced = outputs(true);
+    expect(traced).toBe(outputs(false));
+    expect(traced).toContain('InvalidParameterError');
+    expect(traced).not.toContain('mspr_tracer');
   });
 
   it('is inert without MSPR_TRACE_DIR even when on PYTHONPATH', () => {

@@ -31,6 +31,11 @@ def strip(tb):
     return head
 
 
+def clean(error, seen=None):
+    """Strips tracer frames from an exception and the exceptions chained to it (in place)."""
+    _clean(error, set() if seen is None else seen)
+
+
 def _clean(error, seen):
     if error is None or id(error) in seen:
         return
