@@ -3,8 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system-deps.sh
+# `npm install`, not `npm ci`: nodejs-polars lists native packages for every platform but publishes only some of
+# them, so no lockfile can satisfy `npm ci`'s check. `npm install` still follows package-lock.json.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 else
   npm run build --silent
 fi

@@ -4,6 +4,7 @@ import { renderersFor } from '../../reports/registry.js';
 import { loadScenario } from '../../scenarios/load-scenario.js';
 import type { Lang } from '../i18n.js';
 import { runSubmission } from '../run-submission.js';
+import { lazyDockerServices } from '../services/lazy-docker-services.js';
 import { resolvePython, resolveWorkRoot } from '../settings.js';
 import type { CheckOptions } from './check-command.js';
 import { consoleProgress } from './console-progress.js';
@@ -25,6 +26,7 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     lang,
     workRoot: resolveWorkRoot(options.workDir),
     keepWorkspace: options.keepWorkspace,
+    services: lazyDockerServices,
     onProgress: options.quiet ? undefined : consoleProgress(lang),
   });
   const files = writeOutputs(report, renderers, options.out, lang);

@@ -4,8 +4,11 @@ import { t, type Localized } from '../i18n.js';
 import { LocalBackend } from './local-backend.js';
 import type { SandboxBackend } from './sandbox.js';
 
-/** Loaded lazily: the docker client is only needed when docker is asked for or probed. */
-const loadDockerBackend = async (): Promise<SandboxBackend | undefined> => undefined;
+/** Loaded lazily: the docker client (dockerode) is only needed when docker is asked for or probed. */
+const loadDockerBackend = async (): Promise<SandboxBackend | undefined> => {
+  const { DockerBackend } = await import('./docker/docker-backend.js');
+  return new DockerBackend();
+};
 
 /**
  * Picks the backend. `auto` prefers docker (isolation) and, when its probe fails, falls back to local and

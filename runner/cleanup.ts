@@ -1,0 +1,48 @@
+import type Docker from 'dockerode';
+import { DockerClient, statusOf } from './sandbox/docker/docker-client.js';
+import { managedFilter } from './sandbox/docker/labels.js';
+import { removeNetwork } from './services/run-network.js';
+
+/** What `mspr-lab cleanup` removed. */
+export interface CleanupReport {
+  containers: string[];
+  networks: string[];
+  volumes: string[];
+}
+
+/**
+ * Removes every container, network and volume labelled `mspr-lab.managed=true` (or only those of one run):
+ * the leftovers of runs that crashed or were killed before their disposal ran. Images are kept (rebuilding
+ * them takes minutes); `docker image rm` them by hand if needed. Containers go first, since a network with
+ * containers attached cannot be removed.
+ */
+export async function cleanupDocker(options: { runId?: string; client?: DockerClient } = {}): Promise<CleanupReport> {
+  const client = options.client ?? new DockerClient();
+  const filters = managedFilter(options.runId);
+  const report: CleanupReport = { containers: [], networks: [], volumes: [] };
+
+  const containers = await client.call('list containers', (abortSignal) => client.docker.listContainers({ all: true, filters, abortSignal } as Docker.ContainerListOptions));
+  for (const info of containers) {
+    await ignoreMissing(client.call('remove container', (abortSignal) => client.docker.getContainer(info.Id).remove({ force: true, v: true, abortSignal } as Docker.ContainerRemoveOptions)));
+    report.containers.push(info.Names[0]?.replace(/^\//, '') ?? info.Id);
+  }
+  const networks = await client.call('list networks', () => client.docker.listNetworks({ filters }));
+  for (const info of networks) {
+    await removeNetwork(client, info.Id);
+    report.networks.push(info.Name);
+  }
+  const volumes = await client.call('list volumes', () => client.docker.listVolumes({ filters }));
+  for (const info of volumes.Volumes ?? []) {
+    await ignoreMissing(client.call('remove volume', () => client.docker.getVolume(info.Name).remove({ force: true })));
+    report.volumes.push(info.Name);
+  }
+  return report;
+}
+
+async function ignoreMissing(call: Promise<unknown>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (statusOf(error) !== 404 && statusOf(error) !== 409) throw error;
+  }
+}

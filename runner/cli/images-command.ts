@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { langOf } from './lang-option.js';
+
+interface BuildOptions {
+  force?: boolean;
+  cacheDir?: string;
+  verbose?: boolean;
+}
+
+/** `mspr-lab images build|list`: the docker sandbox's images, built offline from Debian packages. */
+export function registerImagesCommand(program: Command): void {
+  const images = program
+    .command('images')
+    .description('build and list the docker sandbox images / images du bac à sable docker')
+    .addHelpText('after', '\nExamples:\n  mspr-lab images build\n  mspr-lab images list');
+
+  images
+    .command('build')
+    .description('build the runtime (python) and service (postgres, mariadb) images from Debian packages; skipped when up to date')
+    .argument('[recipes...]', 'python, postgres, mariadb (default: all)')
+    .option('--force', 'rebuild even when an image with the same content tag exists')
+    .option('--cache-dir <dir>', 'debootstrap and rootfs cache (default: $MSPR_CACHE_DIR, /var/cache/mspr-lab as root, else ~/.cache/mspr-lab)')
+    .option('--verbose', 'show the whole debootstrap/apt output')
+    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --force\n\nNeeds root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.')
+    .action(async (recipes: string[], options: BuildOptions, command: Command) => {
+      const { imagesBuild } = await import('../images/images-actions.js');
+      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, lang: langOf(command) });
+    });
+
+  images
+    .command('list')
+    .description('list the mspr-lab images in the local Docker engine')
+    .addHelpText('after', '\nExample:\n  mspr-lab images list')
+    .action(async (_options, command: Command) => {
+      const { imagesList } = await import('../images/images-actions.js');
+      await imagesList({ lang: langOf(command) });
+    });
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, join } from 'node:path';
+import { MsprError } from '../errors.js';
+import { t } from '../i18n.js';
+import { packagePath } from '../paths.js';
+import { DockerClient, statusOf } from '../sandbox/docker/docker-client.js';
+import { contentTag, imageContent, imageReference, type ImageContent } from './content-tag.js';
+import { readDebianArchive } from './debian/apt-sources.js';
+import { candidateVersions } from './debian/package-versions.js';
+import { runBuildScript } from './debian/run-build-script.js';
+import { type ImageRecipeName, listImages } from './image-lookup.js';
+import { importRootfs } from './import-rootfs.js';
+import { RECIPE_NAMES, RECIPES } from './recipes.js';
+
+const BUILD_SCRIPT = packagePath('runner', 'images', 'debian', 'build-rootfs.sh');
+
+export interface BuildImagesOptions {
+  client?: DockerClient;
+  /** Default: every recipe (python, postgres, mariadb). */
+  recipes?: ImageRecipeName[];
+  /** Rebuild the root filesystem and re-import even when the content tag is already there. */
+  force?: boolean;
+  /** Minbase tarballs, .deb files and root filesystem tarballs (default: see `defaultCacheDir`). */
+  cacheDir?: string;
+  /** Progress lines (build script output, timings). */
+  log?: (line: string) => void;
+}
+
+export interface BuildOutcome {
+  recipe: ImageRecipeName;
+  image: string;
+  /** `present`: the tag was already in the engine; `imported`: the cached tarball was imported again. */
+  status: 'present' | 'built' | 'imported';
+  rootfsSeconds?: number;
+  importSeconds?: number;
+}
+
+/** Outside the clone, shared by every checkout on the machine: /var/cache/mspr-lab as root, else ~/.cache. */
+export function defaultCacheDir(): string {
+  if (process.env.MSPR_CACHE_DIR) return process.env.MSPR_CACHE_DIR;
+  return process.getuid?.() === 0 ? '/var/cache/mspr-lab' : join(homedir(), '.cache', 'mspr-lab');
+}
+
+/**
+ * `mspr-lab images build`: builds each recipe's image from Debian packages, offline from any container
+ * registry, unless the engine already has the image of that exact content.
+ */
+export async function buildImages(options: BuildImagesOptions = {}): Promise<BuildOutcome[]> {
+  const client = options.client ?? new DockerClient();
+  const log = options.log ?? (() => undefined);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const archive = readDebianArchive();
+  const outcomes: BuildOutcome[] = [];
+  for (const name of options.recipes ?? RECIPE_NAMES) {
+    const recipe = RECIPES[name];
+    const content = imageContent(recipe, archive, await candidateVersions(recipe.packages), BUILD_SCRIPT);
+    const image = imageReference(content);
+    if (!options.force && (await imageExists(client, image))) {
+      log(`${image}: ${t('déjà construite', 'already built').fr} / already built`);
+      outcomes.push({ recipe: name, image, status: 'present' });
+      continue;
+    }
+    const tarball = join(cacheDir, 'rootfs', `${name}-${contentTag(content)}.tar`);
+    let rootfsSeconds: number | undefined;
+    if (options.force || !existsSync(tarball)) {
+      requireRoot();
+      const started = Date.now();
+      await buildRootfs(content, recipe.setupDir, cacheDir, tarball, log);
+      rootfsSeconds = (Date.now() - started) / 1000;
+      log(`${name}: rootfs ${rootfsSeconds.toFixed(0)} s`);
+    }
+    const started = Date.now();
+    await importRootfs(client, tarball, image, [...recipe.config, labelsInstruction(content)]);
+    const importSeconds = (Date.now() - started) / 1000;
+    log(`${image}: import ${importSeconds.toFixed(0)} s`);
+    await pruneOlder(client, cacheDir, name, image, tarball);
+    outcomes.push({ recipe: name, image, status: rootfsSeconds === undefined ? 'imported' : 'built', rootfsSeconds, importSeconds });
+  }
+  return outcomes;
+}
+
+async function buildRootfs(content: ImageContent, setupDir: string, cacheDir: string, tarball: string, log: (line: string) => void): Promise<void> {
+  await mkdir(join(cacheDir, 'rootfs'), { recursive: true });
+  const sources = join(cacheDir, 'rootfs', `${content.recipe}.sources`);
+  await writeFile(sources, content.sources);
+  const archive = readDebianArchive();
+  // The minbase tarball depends only on the release, the mirror and the script: shared by every recipe.
+  const baseKey = createHash('sha256').update(JSON.stringify([content.suite, content.mirror, content.files['build-rootfs.sh']])).digest('hex').slice(0, 12);
+  await runBuildScript(
+    BUILD_SCRIPT,
+    {
+      MSPR_SUITE: content.suite,
+      MSPR_MIRROR: content.mirror,
+      MSPR_KEYRING: archive.keyring ?? '',
+      MSPR_SOURCES: sources,
+      MSPR_PACKAGES: Object.keys(content.packages).join(' '),
+      MSPR_SETUP_DIR: setupDir,
+      MSPR_CACHE: cacheDir,
+      MSPR_BASE_KEY: `${content.suite}-${baseKey}`,
+      MSPR_OUT: tarball,
+    },
+    log,
+  );
+}
+
+/** Image labels: how `images list` and the backend's default image lookup find and describe images. */
+function labelsInstruction(content: ImageContent): string {
+  const labels: Record<string, string> = {
+    'mspr-lab.managed': 'true',
+    'mspr-lab.image': content.recipe,
+    'mspr-lab.content': contentTag(content),
+    'mspr-lab.suite': content.suite,
+    'mspr-lab.packages': Object.entries(content.packages).map(([p, v]) => `${p}=${v}`).join(' '),
+  };
+  return `LABEL ${Object.entries(labels).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`).join(' ')}`;
+}
+
+async function imageExists(client: DockerClient, image: string): Promise<boolean> {
+  try {
+    await client.call('inspect image', (abortSignal) => client.docker.getImage(image).inspect({ abortSignal } as object));
+    return true;
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
+    throw error;
+  }
+}
+
+/** Older builds of the same recipe: their tarballs go, their images go unless a container still uses them. */
+async function pruneOlder(client: DockerClient, cacheDir: string, recipe: string, keepImage: string, keepTarball: string): Promise<void> {
+  const dir = join(cacheDir, 'rootfs');
+  for (const file of await readdir(dir).catch(() => [] as string[])) {
+    const path = join(dir, file);
+    if (file.startsWith(`${recipe}-`) && !file.startsWith(basename(keepTarball))) await rm(path, { force: true });
+  }
+  for (const old of await listImages(client, recipe)) {
+    if (old.tag === keepImage) continue;
+    await client.call('remove old image', (abortSignal) => client.docker.getImage(old.tag).remove({ abortSignal })).catch(() => undefined);
+  }
+}
+
+function requireRoot(): void {
+  if (process.getuid?.() === 0) return;
+  throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t('Construire une image depuis Debian demande les droits root (debootstrap, chroot).', 'Building an image from Debian needs root (debootstrap, chroot).'), {
+    hint: t('Relancez avec sudo : `sudo mspr-lab images build`.', 'Run again with sudo: `sudo mspr-lab images build`.'),
+  });
+}

@@ -1,0 +1,40 @@
+import { type Lang, pick, t } from '../i18n.js';
+import { DockerClient } from '../sandbox/docker/docker-client.js';
+import { buildImages, type BuildImagesOptions } from './build-images.js';
+import { listImages } from './image-lookup.js';
+import { RECIPE_NAMES } from './recipes.js';
+import type { ImageRecipeName } from './image-lookup.js';
+
+/**
+ * The bodies of `mspr-lab images build` and `mspr-lab images list`, kept apart from argument parsing so the
+ * CLI (runner/cli) only maps flags to these calls and the CI step can call them too.
+ */
+export async function imagesBuild(
+  options: { recipes?: string[]; force?: boolean; cacheDir?: string; verbose?: boolean; lang: Lang },
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<void> {
+  const recipes = options.recipes?.length ? options.recipes.filter((r): r is ImageRecipeName => RECIPE_NAMES.includes(r as ImageRecipeName)) : undefined;
+  const unknown = options.recipes?.filter((r) => !RECIPE_NAMES.includes(r as ImageRecipeName)) ?? [];
+  if (unknown.length) write(pick(t(`Recettes inconnues ignorées : ${unknown.join(', ')}`, `Unknown recipes ignored: ${unknown.join(', ')}`), options.lang));
+  const build: BuildImagesOptions = { recipes, force: options.force, cacheDir: options.cacheDir, log: options.verbose ? write : (line) => (line.startsWith('[build-rootfs]') || /: (rootfs|import) /.test(line) ? write(line) : undefined) };
+  for (const outcome of await buildImages(build)) {
+    const how = {
+      present: t('à jour (rien à faire)', 'up to date (nothing to do)'),
+      built: t(`construite (rootfs ${outcome.rootfsSeconds?.toFixed(0)} s, import ${outcome.importSeconds?.toFixed(0)} s)`, `built (rootfs ${outcome.rootfsSeconds?.toFixed(0)} s, import ${outcome.importSeconds?.toFixed(0)} s)`),
+      imported: t(`importée depuis le cache (${outcome.importSeconds?.toFixed(0)} s)`, `imported from cache (${outcome.importSeconds?.toFixed(0)} s)`),
+    }[outcome.status];
+    write(`${outcome.image}  ${pick(how, options.lang)}`);
+  }
+}
+
+export async function imagesList(options: { lang: Lang }, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<void> {
+  const images = await listImages(new DockerClient());
+  if (images.length === 0) {
+    write(pick(t('Aucune image mspr-lab. Construisez-les : mspr-lab images build', 'No mspr-lab image. Build them: mspr-lab images build'), options.lang));
+    return;
+  }
+  for (const image of images) {
+    const size = `${(image.sizeBytes / 2 ** 20).toFixed(0)} MiB`;
+    write(`${image.tag.padEnd(32)} ${size.padStart(9)}  ${image.createdAt.toISOString()}  ${image.labels['mspr-lab.suite'] ?? ''}`);
+  }
+}

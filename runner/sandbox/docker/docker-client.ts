@@ -1,0 +1,83 @@
+import Docker from 'dockerode';
+import { MsprError } from '../../errors.js';
+import { t } from '../../i18n.js';
+
+/** How long one ordinary daemon call (inspect, create, remove…) may take before mspr-lab gives up on it. */
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+
+/**
+ * A dockerode client whose every call is bounded. A hung daemon (full disk, stuck containerd) otherwise hangs
+ * the whole grading run with no message; here it becomes an `MSPR_SANDBOX_FAILED` that names the call.
+ */
+export class DockerClient {
+  readonly docker: Docker;
+  readonly callTimeoutMs: number;
+
+  constructor(options: { docker?: Docker; callTimeoutMs?: number } = {}) {
+    // Without options dockerode follows DOCKER_HOST, else the local socket, as the docker CLI does.
+    this.docker = options.docker ?? new Docker();
+    this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  }
+
+  /**
+   * Runs one daemon call with a deadline. `fn` receives an AbortSignal to hand to dockerode (`abortSignal`
+   * option) so the HTTP request is really cancelled, not just forgotten.
+   */
+  async call<T>(what: string, fn: (signal: AbortSignal) => Promise<T>, timeoutMs = this.callTimeoutMs): Promise<T> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(daemonTimeout(what, timeoutMs));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([fn(controller.signal), deadline]);
+    } catch (error) {
+      if (error instanceof MsprError) throw error;
+      throw daemonError(what, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** HTTP status of a dockerode error (404 for a missing container, 409 for a conflict…), if any. */
+export function statusOf(error: unknown): number | undefined {
+  const cause = error instanceof MsprError ? error.cause : error;
+  const status = (cause as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function daemonTimeout(what: string, ms: number): MsprError {
+  const sec = Math.round(ms / 100) / 10;
+  return new MsprError(
+    'MSPR_SANDBOX_FAILED',
+    t(`Docker n'a pas répondu en ${sec} s (${what}).`, `Docker did not answer within ${sec} s (${what}).`),
+    {
+      hint: t(
+        'Vérifiez que le démon Docker fonctionne (`docker info`), que le disque n’est pas plein, puis relancez ; `mspr-lab cleanup` retire les restes.',
+        'Check that the Docker daemon works (`docker info`) and the disk is not full, then run again; `mspr-lab cleanup` removes leftovers.',
+      ),
+    },
+  );
+}
+
+function daemonError(what: string, error: unknown): MsprError {
+  const message = error instanceof Error ? error.message : String(error);
+  const unreachable = /ENOENT|ECONNREFUSED|EACCES|connect/i.test(message);
+  return new MsprError(
+    unreachable ? 'MSPR_SANDBOX_UNAVAILABLE' : 'MSPR_SANDBOX_FAILED',
+    t(`Échec de l'appel Docker (${what}) : ${message}`, `Docker call failed (${what}): ${message}`),
+    {
+      cause: error,
+      hint: unreachable
+        ? t(
+            'Démarrez Docker (`dockerd`) et vérifiez les droits sur /var/run/docker.sock, ou utilisez --sandbox local.',
+            'Start Docker (`dockerd`) and check access to /var/run/docker.sock, or use --sandbox local.',
+          )
+        : undefined,
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import { posix } from 'node:path';
+import type Docker from 'dockerode';
+import { onShutdown } from '../../shutdown.js';
+import { MsprError } from '../../errors.js';
+import { t } from '../../i18n.js';
+import type { ExecOptions, Sandbox, SandboxSpec } from '../sandbox.js';
+import { BASE_ENV, CONTAINER_PATHS, CONTAINER_PYTHON } from './container-spec.js';
+import { copyOut, type MountedFolder } from './copy-out.js';
+import { diskQuotaWatcher } from './disk-watch.js';
+import { type DockerClient, statusOf } from './docker-client.js';
+import { type DockerExecResult, type ExecTarget, runExec } from './exec-runner.js';
+import { oomBetween } from './oom-events.js';
+import { prepareWritableFolders, type SandboxUser } from './sandbox-user.js';
+
+/** Settings of a started docker sandbox that are not in the scenario. */
+export interface DockerSandboxSettings {
+  user: SandboxUser;
+  killGraceMs: number;
+  outputCapBytes: number;
+  /** Bytes the candidate may add to the workspace and trace folders (on top of what was there at start). */
+  quotaBytes: number;
+  diskCheckMs: number;
+}
+
+/** One submission's container. Every step is an `exec` in it; `dispose` removes it whatever happened. */
+export class DockerSandbox implements Sandbox {
+  readonly backend = 'docker';
+  readonly isolated = true;
+  readonly paths = { ...CONTAINER_PATHS };
+  readonly python = CONTAINER_PYTHON;
+  private disposed: Promise<void> | undefined;
+  private readonly unregister: () => void;
+  private readonly target: ExecTarget;
+
+  constructor(
+    private readonly client: DockerClient,
+    readonly container: Docker.Container,
+    private readonly spec: SandboxSpec,
+    private readonly settings: DockerSandboxSettings,
+  ) {
+    this.unregister = onShutdown(() => this.dispose());
+    this.target = {
+      client,
+      container,
+      user: `${settings.user.uid}:${settings.user.gid}`,
+      killGraceMs: settings.killGraceMs,
+      outputCapBytes: settings.outputCapBytes,
+      killContainer: () => this.restart(),
+      oomSince: (since, until) => oomBetween(client, container.id, since, until),
+    };
+  }
+
+  async exec(argv: string[], options: ExecOptions): Promise<DockerExecResult> {
+    if (this.disposed) throw new MsprError('MSPR_INTERNAL', t('Bac à sable déjà libéré.', 'Sandbox already disposed.'));
+    // The orchestrator may create per-step trace folders on the host just before the step, owned by root.
+    await prepareWritableFolders(this.settings.user, [this.spec.traceDir]);
+    return runExec(this.target, argv, {
+      ...options,
+      workdir: this.workdir(options.cwd),
+      env: { ...BASE_ENV, ...this.spec.env, ...options.env },
+      watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes, this.settings.diskCheckMs)],
+    });
+  }
+
+  copyOut(sandboxPath: string, hostPath: string): Promise<void> {
+    const mounts: MountedFolder[] = [
+      { container: CONTAINER_PATHS.workspace, host: this.spec.workspaceDir },
+      { container: CONTAINER_PATHS.trace, host: this.spec.traceDir },
+    ];
+    if (this.spec.tracerDir) mounts.push({ container: CONTAINER_PATHS.tracer, host: this.spec.tracerDir });
+    if (this.spec.datasetsDir) mounts.push({ container: CONTAINER_PATHS.datasets, host: this.spec.datasetsDir });
+    return copyOut(this.client, this.container, mounts, sandboxPath, hostPath);
+  }
+
+  dispose(): Promise<void> {
+    this.disposed ??= this.remove();
+    return this.disposed;
+  }
+
+  private async remove(): Promise<void> {
+    this.unregister();
+    try {
+      // force: SIGKILL, so a process ignoring SIGTERM cannot delay the removal; v: anonymous volumes too.
+      await this.client.call('remove sandbox container', (abortSignal) =>
+        this.container.remove({ force: true, v: true, abortSignal } as Docker.ContainerRemoveOptions),
+      );
+    } catch (error) {
+      if (statusOf(error) === 404) return; // already gone (removed by `mspr-lab cleanup`, or never started)
+      if (statusOf(error) === 409) return; // removal already in progress
+      throw error;
+    }
+  }
+
+  /**
+   * Kills every process of the container by killing its init (the kernel then kills the whole PID namespace)
+   * and starts it again, so later steps still have a sandbox. Used when killing an exec's tree did not work.
+   */
+  private async restart(): Promise<void> {
+    try {
+      await this.client.call('kill sandbox', (abortSignal) => this.container.kill({ signal: 'SIGKILL', abortSignal }));
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error; // 409: already stopped
+    }
+    await this.client.call('wait sandbox', (abortSignal) => this.container.wait({ abortSignal }));
+    await this.client.call('restart sandbox', (abortSignal) => this.container.start({ abortSignal }));
+  }
+
+  private workdir(cwd: string | undefined): string {
+    const dir = posix.resolve(CONTAINER_PATHS.workspace, cwd ?? '.');
+    if (dir !== CONTAINER_PATHS.workspace && !dir.startsWith(`${CONTAINER_PATHS.workspace}/`)) {
+      throw new MsprError('MSPR_USAGE', t(`Dossier de travail hors de l'espace de travail : ${cwd}`, `Working directory outside the workspace: ${cwd}`));
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,27 @@
+/** How to reach one database: the same account from two places (host checks, candidate container). */
+export interface ConnectionInfo {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  /** SQLAlchemy-ready URL (`postgresql://…`, `mysql+pymysql://…`), also fine for pandas `to_sql`. */
+  url: string;
+}
+
+/**
+ * The environment a candidate's code reads to find a service. `DATABASE_URL` and `DB_*` are what course
+ * material and most tutorials use; `MSPR_DB_<ID>_URL` (e.g. `MSPR_DB_WAREHOUSE_URL`) disambiguates when a scenario has
+ * several servers. When there are several, the runner decides which one `DATABASE_URL` names (the first).
+ */
+export function serviceEnv(id: string, info: ConnectionInfo): Record<string, string> {
+  return {
+    DATABASE_URL: info.url,
+    DB_HOST: info.host,
+    DB_PORT: String(info.port),
+    DB_NAME: info.database,
+    DB_USER: info.user,
+    DB_PASSWORD: info.password,
+    [`MSPR_DB_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`]: info.url,
+  };
+}
