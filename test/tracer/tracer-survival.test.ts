@@ -73,6 +73,19 @@ describe('tracer survival: what candidates do never breaks their program', () =>
     expect(ofType(traced.events, 'fit')).toMatchObject([{ estimator: 'Lasso', site: { file: 'boom.py', line: 4 } }]);
   });
 
+  it('an exception ending a thread prints the same traceback', () => {
+    const root = workspaceWith({
+      'worker.py': 'import threading\nimport numpy as np\nfrom sklearn.linear_model import ElasticNet\n\n\ndef work():\n    ElasticNet(l1_ratio="x").fit(np.ones((4, 2)), np.arange(4.0))\n\n\nthread = threading.Thread(target=work)\nthread.start()\nthread.join()\nprint("done")\n',
+    });
+    const plain = runPython(root, ['python', 'worker.py'], { traced: false });
+    const traced = runPython(root, ['python', 'worker.py'], { traced: true });
+    expect(traced.exitCode).toBe(0);
+    expect(traced.stdout).toBe('done\n');
+    expect(traced.stderr).toBe(plain.stderr);
+    expect(traced.stderr).toContain('InvalidParameterError');
+    expect(ofType(traced.events, 'fit')).toMatchObject([{ estimator: 'ElasticNet', site: { file: 'worker.py', line: 7 }, error: expect.stringContaining('l1_ratio') }]);
+  });
+
   it('scikit-learn absent: the tracer stays out of the way', () => {
     const root = workspaceWith({ 'main.py': 'try:\n    import sklearn\nexcept ImportError as e:\n    print("pas de sklearn:", type(e).__name__)\nimport json\nprint(json.dumps({"ok": 1}))\n' });
     const blocker = mkdtempSync(join(tmpdir(), 'mspr-no-sklearn-'));
