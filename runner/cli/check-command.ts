@@ -27,7 +27,7 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option('--sandbox <backend>', 'where the code runs (default: the scenario’s, usually auto)').choices(['local', 'docker', 'auto']))
     .addOption(new Option('--services <provider>', 'where database servers come from: docker containers, local servers (MSPR_POSTGRES_ADMIN_URL…), or auto').choices(['local', 'docker', 'auto']).env('MSPR_SERVICES'))
     .addOption(new Option('--database <kind>', 'switch the scenario’s database service to another kind (bloc 1: sqlite by default)').choices(['sqlite', 'postgres', 'mysql', 'mongodb']))
-    .option('-f, --format <list>', 'report formats besides report.json: json,junit,md', 'json,md')
+    .option('-f, --format <list>', 'report formats besides report.json: json,junit,md,html', 'json,md')
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')
