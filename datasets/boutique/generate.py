@@ -41,6 +41,8 @@ def products(rng):
 
 
 def sales(rng, catalogue):
+    # Satisfaction ratings draw from their own generator, so adding them left every other value unchanged.
+    ratings = random.Random(SEED + 1)
     rows = []
     start = date(2025, 1, 1)
     for index in range(1, 1981):
@@ -57,6 +59,8 @@ def sales(rng, catalogue):
             "prix_unitaire": round(product["prix_catalogue"] * rng.uniform(0.9, 1.1), 2),
             "remise_pct": "" if index % 11 == 0 else rng.choice([0, 0, 0, 5, 10, 15, 20]),
             "canal": "" if index % 17 == 0 else rng.choice(CHANNELS),
+            # A rating 1–5 is qualitative (ordinal) although written as a number: its mean is not a modality.
+            "satisfaction": "" if index % 14 == 0 else ratings.choices([1, 2, 3, 4, 5], weights=[5, 10, 20, 40, 25])[0],
         })
     rows.extend(dict(row) for row in rows[100:120])  # 20 exact duplicates, as exports often carry
     return rows

@@ -36,8 +36,8 @@ describe('pandas hooks (real Python, boutique dataset)', () => {
     const reads = of<DataReadEvent>('data_read');
     const csv = reads.find((e) => e.function === 'read_csv')!;
     expect(csv.origin).toMatchObject({ path: 'ventes.csv', format: 'csv' });
-    expect(csv.output).toMatchObject({ rows: 2000, cols: 8 });
-    expect(csv.output?.nulls).toMatchObject({ remise_pct: 181, canal: 118, quantite: 0 });
+    expect(csv.output).toMatchObject({ rows: 2000, cols: 9 });
+    expect(csv.output?.nulls).toMatchObject({ remise_pct: 181, canal: 118, satisfaction: 142, quantite: 0 });
     expect(csv.site).toEqual({ file: 'main.py', line: 4 });
     expect(reads.find((e) => e.function === 'read_json')?.output?.nulls).toMatchObject({ categorie: 4 });
     expect(reads.find((e) => e.function === 'read_excel')?.output).toMatchObject({ rows: 60, cols: 3 });

@@ -2,7 +2,7 @@ import check from '../../../checks/data/numeric-imputation.js';
 import { testCheck } from '../../../checks/tester.js';
 import { boutique, DataTrace, inserts, sqliteWorkspace } from './support/data-trace.js';
 
-const options = { mappings: [{ source: 'ventes.csv', table: 'ventes' }] };
+const options = { mappings: [{ source: 'ventes.csv', table: 'ventes' }], categorical: ['satisfaction'] };
 /** The loaded table: 3 rows, `nullRemise` of them without remise_pct. */
 const table = (nullRemise = 0) => ['CREATE TABLE ventes (id_vente INTEGER, remise_pct REAL, canal TEXT)', inserts('ventes', [[1, nullRemise > 0 ? null : 5, 'web'], [2, 0, 'web'], [3, 10, 'magasin']])];
 const stats = { mean: 7.29, median: 5, min: 0, max: 20 };
@@ -56,7 +56,7 @@ testCheck(check, {
     },
     {
       name: 'the imputed column never reached the table',
-      options: { mappings: [{ source: 'ventes.csv', table: 'sales' }] },
+      options: { mappings: [{ source: 'ventes.csv', table: 'sales' }], categorical: ['satisfaction'] },
       evidence: run(new DataTrace().impute(24, 'remise_pct', { value: 5, kind: 'numeric', matches: ['median'], stats })),
       expect: { status: 'fail', includes: ['sales.remise_pct: table absent'] },
     },

@@ -10,7 +10,7 @@ import { sqliteAccess } from '../../../helpers/sqlite-fixture.js';
 import { tempRepo } from '../../../helpers/temp-repo.js';
 
 /** The boutique dataset's columns, as the tracer reports them after pandas reads the files. */
-export const VENTES = ['id_vente', 'date', 'magasin', 'id_produit', 'quantite', 'prix_unitaire', 'remise_pct', 'canal'];
+export const VENTES = ['id_vente', 'date', 'magasin', 'id_produit', 'quantite', 'prix_unitaire', 'remise_pct', 'canal', 'satisfaction'];
 export const PRODUITS = ['id_produit', 'libelle', 'categorie', 'prix_catalogue'];
 export const OBJECTIFS = ['mois', 'magasin', 'objectif_ca'];
 export const boutique = workspaceFiles(packagePath('datasets/boutique'));
