@@ -102,15 +102,16 @@ def _same_number(value, stat):
         return False
     if math.isclose(v, s, rel_tol=1e-9, abs_tol=1e-12):
         return True
-    return any(math.isclose(v, round(s, k), rel_tol=1e-12, abs_tol=1e-12) for k in range(0, 7))
+    # Not to 0 decimals: a rating's mean 3.67 rounded to 4 is no longer the mean, it is another modality.
+    return any(math.isclose(v, round(s, k), rel_tol=1e-12, abs_tol=1e-12) for k in range(1, 7))
 
 
 def classify_fill(series, value):
     """How a fill value relates to the column before imputation.
 
     Returns {kind, matches: [mean|median|mode|zero], stats: {...}}, computing statistics lazily and cheaply:
-    the mean first, the median only when the mean did not match, the mode last — for numbers only when the
-    column is discrete (a value count of a million distinct floats costs more than the fillna itself).
+    the mean first, the median only when the mean did not match, the mode — for numbers only when the column
+    is discrete (a value count of a million distinct floats costs more than the fillna itself).
     """
     kind = kind_of(series)
     stats = {}
@@ -127,7 +128,9 @@ def classify_fill(series, value):
                 matches.append("median")
         stats["min"] = _number(series.min())
         stats["max"] = _number(series.max())
-    wants_mode = kind != "numeric" or (not matches and _discrete(series))
+    # A discrete numeric column may be qualitative (a rating, a code): its mode is wanted even when the value
+    # is also its median, so the checks can judge it either way.
+    wants_mode = kind != "numeric" or _discrete(series)
     if wants_mode and len(series) <= MODE_MAX_ROWS:
         counts = series.value_counts(dropna=True)
         if not counts.empty:
