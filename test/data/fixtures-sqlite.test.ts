@@ -1,0 +1,3 @@
+import { fixtureTable } from './fixture-table.js';
+
+fixtureTable('sqlite');
