@@ -8,11 +8,13 @@ import { allCommands, buildProgram } from '../../runner/cli/program.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 
 const BLOC1 = 'cdp-data-ia-bloc1-etl';
+/** The foundation fixtures are graded on the three foundation checks only (strict row counts). */
+const FOUNDATION = fixture('scenarios/foundation-bloc1.yaml');
 const verdictsOf = (report: { verdicts: Array<{ id: string; status: string }> }) => Object.fromEntries(report.verdicts.map((v) => [v.id, v.status]));
 
 describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   it('passing fixture: exit 0, every verdict pass, valid report and JUnit', () => {
-    const run = runCli(['check', fixture('foundation/etl-pass'), '--scenario', BLOC1, '--sandbox', 'local', '--format', 'junit,md']);
+    const run = runCli(['check', fixture('foundation/etl-pass'), '--scenario', FOUNDATION, '--sandbox', 'local', '--format', 'junit,md']);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(verdictsOf(run.report!)).toEqual({ 'repo/files-present': 'pass', 'steps/succeeded': 'pass', 'db/rows-match-source': 'pass' });
     expect(validateReport(run.report)).toEqual([]);
@@ -29,7 +31,7 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   });
 
   it('missing rows: exit 1 with both counts in the evidence', () => {
-    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', BLOC1, '--sandbox', 'local', '--format', 'junit']);
+    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', FOUNDATION, '--sandbox', 'local', '--format', 'junit']);
     expect(run.exitCode, run.stderr).toBe(1);
     const rows = run.report!.verdicts.find((v) => v.id === 'db/rows-match-source')!;
     expect(rows).toMatchObject({ status: 'fail', messageKey: 'mismatch' });
@@ -64,7 +66,7 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
     const repo = mkdtempSync(join(tmpdir(), 'mspr-hostile-'));
     cpSync(fixture('foundation/etl-pass'), repo, { recursive: true });
     symlinkSync('/etc/passwd', join(repo, 'passwd.csv'));
-    const run = runCli(['check', repo, '--scenario', BLOC1, '--sandbox', 'local']);
+    const run = runCli(['check', repo, '--scenario', FOUNDATION, '--sandbox', 'local']);
     expect(run.exitCode).toBe(0);
     expect(run.report!.submission.refused).toEqual([
       { path: 'passwd.csv', reason: 'symlink-escapes', message: expect.objectContaining({ en: 'passwd.csv: symbolic link to /etc/passwd, outside the repository: not copied' }) },
@@ -73,13 +75,13 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   });
 
   it('speaks French with --lang fr', () => {
-    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', BLOC1, '--sandbox', 'local', '--lang', 'fr']);
+    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', FOUNDATION, '--sandbox', 'local', '--lang', 'fr']);
     expect(run.stdout).toContain('ÉCHEC');
     expect(run.stdout).toContain('Nombre de lignes différent : ventes 1980 / ventes.csv 2000');
   });
 
   it('re-renders a report without running again', () => {
-    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', BLOC1, '--sandbox', 'local', '--format', 'md']);
+    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', FOUNDATION, '--sandbox', 'local', '--format', 'md']);
     const written = readFileSync(join(run.runDir!, 'report.md'), 'utf8');
     const rendered = runCli(['render', join(run.runDir!, 'report.json'), '--format', 'md', '--stdout']);
     expect(rendered.exitCode).toBe(0);
