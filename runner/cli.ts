@@ -1,45 +1,9 @@
 #!/usr/bin/env node
-import { Command, CommanderError, Option } from 'commander';
-import { registerCheckCommand } from './cli/check-command.js';
-import { registerChecksCommand } from './cli/checks-command.js';
-import { registerCleanupCommand } from './cli/cleanup-command.js';
+import { type Command, CommanderError } from 'commander';
+import { buildProgram } from './cli/program.js';
 import { EXIT } from './cli/exit-codes.js';
-import { registerImagesCommand } from './cli/images-command.js';
-import { registerRenderCommand } from './cli/render-command.js';
-import { registerScenariosCommand } from './cli/scenarios-command.js';
 import { MsprError, toSerializedError } from './errors.js';
 import { detectLang, type Lang, pick } from './i18n.js';
-import { packageVersion } from './paths.js';
-
-/**
- * The CLI only turns argv into a call and a result into an exit code (DESIGN.md). Commands live in
- * `runner/cli/`, one file each, and are registered here.
- */
-function buildProgram(): Command {
-  const program = new Command('mspr-lab')
-    .description('Grade MSPR data/AI deliverables with evidence / Évaluer les livrables MSPR data & IA, preuves à l’appui')
-    .version(packageVersion)
-    .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['fr', 'en']))
-    .showHelpAfterError()
-    .exitOverride();
-  registerCheckCommand(program);
-  registerScenariosCommand(program);
-  registerChecksCommand(program);
-  registerRenderCommand(program);
-  registerImagesCommand(program);
-  registerCleanupCommand(program);
-  program.addHelpText(
-    'after',
-    `
-Examples:
-  mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
-  mspr-lab scenarios list
-  mspr-lab checks show db/rows-match-source
-  mspr-lab render out/<run-id>/report.json --format junit,md
-  sudo mspr-lab images build && mspr-lab check . -s cdp-data-ia-bloc1-etl --sandbox docker`,
-  );
-  return program;
-}
 
 function langFromArgv(argv: string[]): Lang {
   const index = argv.indexOf('--lang');

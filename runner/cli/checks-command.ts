@@ -8,11 +8,15 @@ import { packagePath } from '../paths.js';
 import { langOf } from './lang-option.js';
 
 export function registerChecksCommand(program: Command): void {
-  const checks = program.command('checks').description('list and document the checks / vérifications');
+  const checks = program
+    .command('checks')
+    .description('list and document the checks / vérifications')
+    .addHelpText('after', '\nExamples:\n  mspr-lab checks list\n  mspr-lab checks show db/rows-match-source');
 
   checks
     .command('list')
     .description('list every check with its criteria')
+    .addHelpText('after', '\nExample:\n  mspr-lab checks list --lang fr')
     .action(async (_options, command: Command) => {
       const lang = langOf(command);
       for (const id of knownCheckIds()) {

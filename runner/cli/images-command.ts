@@ -9,7 +9,10 @@ interface BuildOptions {
 
 /** `mspr-lab images build|list`: the docker sandbox's images, built offline from Debian packages. */
 export function registerImagesCommand(program: Command): void {
-  const images = program.command('images').description('build and list the docker sandbox images / images du bac à sable docker');
+  const images = program
+    .command('images')
+    .description('build and list the docker sandbox images / images du bac à sable docker')
+    .addHelpText('after', '\nExamples:\n  mspr-lab images build\n  mspr-lab images list');
 
   images
     .command('build')
@@ -27,6 +30,7 @@ export function registerImagesCommand(program: Command): void {
   images
     .command('list')
     .description('list the mspr-lab images in the local Docker engine')
+    .addHelpText('after', '\nExample:\n  mspr-lab images list')
     .action(async (_options, command: Command) => {
       const { imagesList } = await import('../images/images-actions.js');
       await imagesList({ lang: langOf(command) });

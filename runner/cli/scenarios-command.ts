@@ -6,11 +6,15 @@ import { langOf } from './lang-option.js';
 const loader = () => import('../../scenarios/load-scenario.js');
 
 export function registerScenariosCommand(program: Command): void {
-  const scenarios = program.command('scenarios').description('list, show and validate scenarios / scénarios');
+  const scenarios = program
+    .command('scenarios')
+    .description('list, show and validate scenarios / scénarios')
+    .addHelpText('after', '\nExamples:\n  mspr-lab scenarios list\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl\n  mspr-lab scenarios validate my-scenario.yaml');
 
   scenarios
     .command('list')
     .description('list the bundled scenarios')
+    .addHelpText('after', '\nExample:\n  mspr-lab scenarios list --lang fr')
     .action(async (_options, command: Command) => {
       const lang = langOf(command);
       const { listLibraryScenarioFiles, loadScenario } = await loader();

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { TraceEvent } from './trace-event.js';
+import { traceEventProblems } from './trace-validation.js';
 
 /** Read-only access to the tracer's events, grouped by type for checks. */
 export interface TraceIndex {
@@ -28,8 +29,9 @@ export function indexTraceEvents(events: TraceEvent[], problems: string[] = [], 
 }
 
 /**
- * Reads a JSONL trace file. A malformed line is recorded as a problem and skipped: a candidate's program
- * killed mid-write leaves a partial last line, and the events before it are still evidence.
+ * Reads a JSONL trace file. A malformed line or an event that breaks `trace-event.schema.json` is recorded as
+ * a problem and skipped: a candidate's program killed mid-write leaves a partial last line, and the events
+ * before it are still evidence. The tracer's own errors stay in the events and are listed as problems too.
  */
 export function readTraceFile(path: string, step?: string): { events: TraceEvent[]; problems: string[] } {
   if (!existsSync(path)) return { events: [], problems: [] };
@@ -42,6 +44,9 @@ export function readTraceFile(path: string, step?: string): { events: TraceEvent
       try {
         const event = JSON.parse(line) as TraceEvent;
         if (typeof event?.type !== 'string') throw new Error('no "type" field');
+        const invalid = traceEventProblems(event);
+        if (invalid.length > 0) throw new Error(`invalid ${event.type} event: ${invalid.join('; ')}`);
+        if (event.type === 'tracer_error') problems.push(`${path}:${index + 1}: tracer error in ${String(event.where)}: ${String(event.error)}`);
         events.push(step ? { ...event, step } : event);
       } catch (error) {
         problems.push(`${path}:${index + 1}: ${(error as Error).message}`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { validateReport } from '../../reports/validate-report.js';
+import { allCommands, buildProgram } from '../../runner/cli/program.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 
 const BLOC1 = 'cdp-data-ia-bloc1-etl';
@@ -120,8 +121,9 @@ describe('mspr-lab exit code 2: the run could not be done', () => {
 });
 
 describe('help', () => {
-  it.each([[['--help']], [['check', '--help']], [['scenarios', 'validate', '--help']], [['render', '--help']]])('%j exits 0 with examples', (args) => {
-    const run = runCli(args);
+  const everyCommand = [[], ...allCommands(buildProgram()).map(({ path }) => path)];
+  it.each(everyCommand)('mspr-lab %s --help exits 0 with examples', (...path: string[]) => {
+    const run = runCli([...path, '--help']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('Example');
   });

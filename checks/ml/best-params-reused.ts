@@ -1,0 +1,83 @@
+import { defineCheck } from '../check.js';
+import type { Evidence } from '../verdict.js';
+import type { FitEvent, PredictEvent, SearchEvent } from '../../runner/tracer/trace-event-types.js';
+import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
+import type { MlFacts } from './support/ml-facts.js';
+import { finalClass } from './support/models.js';
+import { where } from './support/locations.js';
+import { usesParams } from './support/params-match.js';
+
+type Reuse = { how: 'refit'; event: PredictEvent } | { how: 'fit'; event: FitEvent };
+
+const searchedClass = (s: SearchEvent) => s.estimator?.final?.class ?? s.estimator?.class;
+
+/**
+ * How a search's best parameters were put to use afterwards, if they were. A refit counts on the search's own
+ * data, the train set, or the whole data set (cdp-data-ia C3.5 asks to retrain "sur l'ensemble du jeu de données").
+ */
+function reuseOf(search: SearchEvent, facts: MlFacts): Reuse | undefined {
+  const refitted = search.refit !== false && search.best_estimator_obj;
+  if (refitted) {
+    const objs = new Set([search.obj, search.best_estimator_obj]);
+    const applied = facts.predicts.find((p) => p.pid === search.pid && objs.has(p.obj) && p.ts > search.ts && p.method !== 'transform');
+    if (applied) return { how: 'refit', event: applied };
+  }
+  const best = search.best_params;
+  if (!best || Object.keys(best).length === 0) return undefined;
+  const refit = facts.fits.find(
+    (f) => f.ts > search.ts && f.y && finalClass(f) === searchedClass(search) && usesParams(f, best) && (f.x?.fp === search.x?.fp || ['train', 'full'].includes(facts.roles.roleOf(f.x) ?? '')),
+  );
+  return refit ? { how: 'fit', event: refit } : undefined;
+}
+
+export default defineCheck<Record<string, never>>({
+  meta: {
+    id: 'ml/best-params-reused',
+    title: { fr: 'Meilleurs paramètres retenus pour le modèle final', en: 'Best parameters reused for the final model' },
+    criteria: ['cdp-data-ia:C3.5'],
+    evidence: ['trace'],
+    options: { type: 'object', additionalProperties: false, properties: {} },
+    messages: {
+      ...NO_TRACE_MESSAGE,
+      refit: {
+        fr: 'Les meilleurs paramètres de {search} ({best}) sont utilisés : le modèle réentraîné par la recherche sert à {method} ({where}).',
+        en: 'The best parameters of {search} ({best}) are used: the model refitted by the search is used for {method} ({where}).',
+      },
+      fit: {
+        fr: 'Les meilleurs paramètres de {search} ({best}) sont repris pour entraîner {model} sur {rows} lignes ({where}).',
+        en: 'The best parameters of {search} ({best}) are reused to fit {model} on {rows} rows ({where}).',
+      },
+      notReused: {
+        fr: "{search} ({searchWhere}) trouve {best}, mais aucun modèle n'est ensuite entraîné avec ces paramètres ni utilisé via la recherche. Attendu : le modèle final utilise les meilleurs paramètres (grid.best_estimator_, grid.predict(X_test), ou Modele(**grid.best_params_).fit(X_train, y_train)).",
+        en: '{search} ({searchWhere}) finds {best}, but no model is then fitted with these parameters or used through the search. Expected: the final model uses the best parameters (grid.best_estimator_, grid.predict(X_test), or Model(**grid.best_params_).fit(X_train, y_train)).',
+      },
+      noSearch: {
+        fr: "Aucune recherche d'hyperparamètres exécutée : pas de meilleurs paramètres à reprendre. Voir ml/grid-search.",
+        en: 'No hyper-parameter search was run: no best parameters to reuse. See ml/grid-search.',
+      },
+    },
+  },
+  run(ctx) {
+    const got = factsOrSkip(ctx);
+    if ('skip' in got) return got.skip;
+    const { facts } = got;
+    if (facts.searches.length === 0) return { status: 'fail', message: 'noSearch' };
+    const evidence: Evidence[] = [];
+    let found: { search: SearchEvent; reuse: Reuse } | undefined;
+    for (const search of facts.searches) {
+      const reuse = reuseOf(search, facts);
+      evidence.push(traced(search.search, search, { expected: 'best params reused', actual: reuse ? `reused (${reuse.how})` : 'not reused', data: { best_params: search.best_params ?? null, refit: (search.refit as boolean | string | undefined) ?? null } }));
+      if (reuse) {
+        evidence.push(traced(reuse.how === 'refit' ? `${reuse.event.estimator}.${reuse.event.method}` : `${finalClass(reuse.event)}.fit`, reuse.event, { data: { rows: reuse.event.x?.rows ?? null } }));
+        found ??= { search, reuse };
+      }
+    }
+    if (found) {
+      const { search, reuse } = found;
+      const params = { search: search.search, best: JSON.stringify(search.best_params ?? {}), method: reuse.event.method, model: finalClass(reuse.event), rows: reuse.event.x?.rows ?? '?', where: where(reuse.event) };
+      return { status: 'pass', message: reuse.how, params, evidence };
+    }
+    const search = facts.searches[0]!;
+    return { status: 'fail', message: 'notReused', params: { search: search.search, best: JSON.stringify(search.best_params ?? {}), searchWhere: where(search) }, evidence };
+  },
+});

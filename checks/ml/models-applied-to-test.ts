@@ -1,0 +1,56 @@
+import { defineCheck } from '../check.js';
+import type { Evidence } from '../verdict.js';
+import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
+import { applicationsOn } from './support/models.js';
+
+export default defineCheck<Record<string, never>>({
+  meta: {
+    id: 'ml/models-applied-to-test',
+    title: { fr: 'Chaque modèle entraîné est appliqué au jeu de test', en: 'Each fitted model is applied to the test set' },
+    criteria: ['cdp-data-ia:C3.3'],
+    evidence: ['trace'],
+    options: { type: 'object', additionalProperties: false, properties: {} },
+    messages: {
+      ...NO_TRACE_MESSAGE,
+      pass: {
+        fr: 'Les {count} algorithme(s) entraîné(s) sont appliqués au jeu de test : {applied}.',
+        en: 'All {count} fitted algorithm(s) are applied to the test set: {applied}.',
+      },
+      fail: {
+        fr: "Modèle(s) entraîné(s) jamais appliqué(s) au jeu de test : {missing}. Appliqués : {applied}. Attendu : chaque modèle prédit sur X_test (model.predict(X_test) ou model.score(X_test, y_test)).",
+        en: 'Fitted model(s) never applied to the test set: {missing}. Applied: {applied}. Expected: every model predicts on X_test (model.predict(X_test) or model.score(X_test, y_test)).',
+      },
+      none: {
+        fr: "Aucun modèle supervisé entraîné : rien à appliquer au jeu de test. Voir ml/algorithms-fitted.",
+        en: 'No supervised model was trained: nothing to apply to the test set. See ml/algorithms-fitted.',
+      },
+    },
+  },
+  run(ctx) {
+    const got = factsOrSkip(ctx);
+    if ('skip' in got) return got.skip;
+    const { facts } = got;
+    if (facts.models.length === 0) return { status: 'fail', message: 'none' };
+    // One entry per algorithm: a model refitted in a loop or a CV fold is the same algorithm.
+    const algorithms = [...new Set(facts.models.map((m) => m.algorithm))];
+    const evidence: Evidence[] = [];
+    const applied: string[] = [];
+    const missing: string[] = [];
+    for (const algorithm of algorithms) {
+      const models = facts.models.filter((m) => m.algorithm === algorithm);
+      const hit = models.map((m) => ({ model: m, onTest: applicationsOn(m, facts.roles, 'test')[0] })).find((x) => x.onTest);
+      if (hit?.onTest) {
+        applied.push(algorithm);
+        evidence.push(traced(`${algorithm}.${hit.onTest.method}`, hit.onTest, { expected: 'test', actual: 'test', data: { rows: hit.onTest.x?.rows ?? null } }));
+      } else {
+        missing.push(algorithm);
+        const model = models[0]!;
+        const roles = [...new Set(model.applications.map((a) => facts.roles.roleOf(a.x) ?? 'unidentified'))];
+        evidence.push(traced(`${algorithm}.fit`, model.fit, { expected: 'test', actual: roles.length ? `applied to ${roles.join(', ')} data` : 'never applied', data: { applications: model.applications.length } }));
+      }
+    }
+    const params = { count: algorithms.length, applied: applied.join(', ') || '-', missing: missing.join(', ') };
+    if (missing.length > 0) return { status: 'fail', score: applied.length / algorithms.length, message: 'fail', params, evidence };
+    return { status: 'pass', message: 'pass', params, evidence };
+  },
+});

@@ -1,0 +1,62 @@
+import { defineCheck } from '../check.js';
+import type { Evidence } from '../verdict.js';
+import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
+import { round, where } from './support/locations.js';
+import { metricUses, type MetricUse } from './support/metric-catalog.js';
+
+/** Metric uses on train and on test with the same key (and the same model when the trace links them). */
+function pairs(uses: MetricUse[]): Array<{ train: MetricUse; test: MetricUse }> {
+  const found: Array<{ train: MetricUse; test: MetricUse }> = [];
+  for (const train of uses.filter((u) => u.role === 'train')) {
+    const test = uses.find((u) => u.role === 'test' && u.key === train.key && (!train.model || !u.model || u.model === train.model));
+    if (test) found.push({ train, test });
+  }
+  return found;
+}
+
+export default defineCheck<Record<string, never>>({
+  meta: {
+    id: 'ml/overfitting-watched',
+    title: { fr: 'Surapprentissage surveillé (scores entraînement et test)', en: 'Overfitting watched (train and test scores)' },
+    criteria: ['cdp-ia-aivancity:C4.3'],
+    evidence: ['trace'],
+    options: { type: 'object', additionalProperties: false, properties: {} },
+    messages: {
+      ...NO_TRACE_MESSAGE,
+      pass: {
+        fr: '{metric} calculé sur l’entraînement ({train}) et sur le test ({test}) : écart {gap} visible ({where}).',
+        en: '{metric} computed on train ({train}) and on test ({test}): gap {gap} visible ({where}).',
+      },
+      curves: {
+        fr: 'Scores d’entraînement et de validation calculés ensemble par {how} ({where}).',
+        en: 'Train and validation scores computed together by {how} ({where}).',
+      },
+      fail: {
+        fr: "Aucune paire de scores entraînement / test pour une même métrique : le surapprentissage n'est pas mesurable. Calculez la même métrique sur X_train et X_test (ou cross_validate(..., return_train_score=True), learning_curve).",
+        en: 'No pair of train / test scores for the same metric: overfitting cannot be measured. Compute the same metric on X_train and X_test (or cross_validate(..., return_train_score=True), learning_curve).',
+      },
+    },
+  },
+  run(ctx) {
+    const got = factsOrSkip(ctx);
+    if ('skip' in got) return got.skip;
+    const { facts } = got;
+    const found = pairs(metricUses(facts));
+    if (found.length > 0) {
+      const evidence: Evidence[] = found.flatMap(({ train, test }) => [
+        traced(`${train.key} (train)`, train.event, { actual: train.value === null ? null : round(train.value, 6), data: { role: 'train' } }),
+        traced(`${test.key} (test)`, test.event, { actual: test.value === null ? null : round(test.value, 6), data: { role: 'test' } }),
+      ]);
+      const { train, test } = found[0]!;
+      const gap = train.value !== null && test.value !== null ? round(Math.abs(train.value - test.value)) : '?';
+      const params = { metric: train.key, train: train.value === null ? '?' : round(train.value), test: test.value === null ? '?' : round(test.value), gap, where: where(test.event) };
+      return { status: 'pass', message: 'pass', params, evidence };
+    }
+    const curve = facts.cvs.find((cv) => cv.train_scores && cv.test_scores) ?? facts.searches.find((s) => s.train_scores_recorded);
+    if (curve) {
+      const how = curve.type === 'cv' ? String(curve.function) : `${String(curve.search)}(return_train_score=True)`;
+      return { status: 'pass', message: 'curves', params: { how, where: where(curve) }, evidence: [traced(how, curve, { data: { train_scores: (curve.train_scores as object | undefined) ?? null, test_scores: (curve.test_scores as object | undefined) ?? null } })] };
+    }
+    return { status: 'fail', message: 'fail' };
+  },
+});

@@ -1,0 +1,52 @@
+import { Command, Option } from 'commander';
+import { registerCheckCommand } from './check-command.js';
+import { registerChecksCommand } from './checks-command.js';
+import { registerCleanupCommand } from './cleanup-command.js';
+import { registerImagesCommand } from './images-command.js';
+import { registerRenderCommand } from './render-command.js';
+import { registerScenariosCommand } from './scenarios-command.js';
+import { packageVersion } from '../paths.js';
+
+/**
+ * The CLI only turns argv into a call and a result into an exit code (DESIGN.md). Commands live in
+ * `runner/cli/`, one file each, and are registered here.
+ */
+export function buildProgram(): Command {
+  const program = new Command('mspr-lab')
+    .description('Grade MSPR data/AI deliverables with evidence / Évaluer les livrables MSPR data & IA, preuves à l’appui')
+    .version(packageVersion)
+    .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['fr', 'en']))
+    .showHelpAfterError()
+    .exitOverride();
+  registerCheckCommand(program);
+  registerScenariosCommand(program);
+  registerChecksCommand(program);
+  registerRenderCommand(program);
+  registerImagesCommand(program);
+  registerCleanupCommand(program);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab scenarios list
+  mspr-lab checks show db/rows-match-source
+  mspr-lab render out/<run-id>/report.json --format junit,md
+  sudo mspr-lab images build && mspr-lab check . -s cdp-data-ia-bloc1-etl --sandbox docker`,
+  );
+  return program;
+}
+
+
+/** Every command of the tree, depth first, with its full name (`scenarios validate`). */
+export function allCommands(program: Command): Array<{ path: string[]; command: Command }> {
+  const found: Array<{ path: string[]; command: Command }> = [];
+  const walk = (command: Command, path: string[]) => {
+    for (const child of command.commands) {
+      found.push({ path: [...path, child.name()], command: child });
+      walk(child, [...path, child.name()]);
+    }
+  };
+  walk(program, []);
+  return found;
+}

@@ -1,0 +1,26 @@
+"""Settings read once from the environment the runner prepares for each step."""
+
+import os
+
+#: Folder events are written to (MSPR_TRACE_DIR); None means the tracer stays inert.
+trace_dir = None
+#: The workspace root as the candidate's code sees it; call sites are reported relative to it.
+workspace = None
+#: The notebook being executed (relative to the workspace), when the process is a notebook kernel.
+notebook = None
+#: This package's folder: its frames are never the candidate's call site.
+tracer_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def load(environ=None):
+    """Reads the settings; returns False when tracing is off."""
+    global trace_dir, workspace, notebook
+    env = os.environ if environ is None else environ
+    directory = env.get("MSPR_TRACE_DIR")
+    if not directory:
+        return False
+    # Absolute now: the candidate may chdir() before the first event is written.
+    trace_dir = os.path.abspath(directory)
+    workspace = os.path.realpath(env.get("MSPR_WORKSPACE") or os.getcwd())
+    notebook = env.get("MSPR_NOTEBOOK") or None
+    return True
