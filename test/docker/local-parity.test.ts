@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalBackend } from '../../runner/sandbox/local-backend.js';
@@ -67,12 +67,14 @@ describe.skipIf(!engine.ok)('docker and local give the same results', () => {
     expect(docker).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGTERM' });
   });
 
-  // The foundation fixtures' verdict tables; fixtures added by later issues belong in this table too.
+  // Every fixture repository with a verdict table elsewhere; a new fixture folder joins by itself (ml/) or
+  // gets a line here (foundation fixtures need their own scenarios).
   const CASES: Array<[string, string]> = [
     ['foundation/etl-pass', 'cdp-data-ia-bloc1-etl'],
     ['foundation/etl-missing-rows', 'cdp-data-ia-bloc1-etl'],
     ['foundation/etl-corrupt-source', fixture('scenarios/foundation-corrupt-source.yaml')],
     ['foundation/etl-endless-loop', fixture('scenarios/foundation-short-timeout.yaml')],
+    ...readdirSync(fixture('ml')).map((name): [string, string] => [`ml/${name}`, name.startsWith('clf-') ? 'cdp-data-ia-bloc3-classification' : 'cdp-data-ia-bloc3-regression']),
   ];
   it.each(CASES)('%s: same verdicts, steps and exit code under docker as under local', (repo, scenario) => {
     const local = runCli(['check', fixture(repo), '--scenario', scenario, '--sandbox', 'local']);
