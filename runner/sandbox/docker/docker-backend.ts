@@ -42,7 +42,8 @@ export class DockerBackend implements SandboxBackend {
       const version = await this.client.call('version', (abortSignal) => engineVersion(this.client, abortSignal), this.options.probeTimeoutMs ?? 3_000);
       detail = `Docker ${version.Version} (API ${version.ApiVersion})`;
     } catch (error) {
-      const why = error instanceof MsprError ? error.text : t(String(error), String(error));
+      const text = error instanceof MsprError ? error.text : t(String(error), String(error));
+      const why = t(text.fr.replace(/\.$/, ''), text.en.replace(/\.$/, ''));
       return {
         available: false,
         reason: t(
