@@ -4,6 +4,7 @@ import { cleanupDocker } from '../../runner/cleanup.js';
 import { MsprError } from '../../runner/errors.js';
 import { packagePath } from '../../runner/paths.js';
 import { selectBackend } from '../../runner/sandbox/select-backend.js';
+import { runCli } from '../helpers/run-cli.js';
 import { engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
 import { RunTracker } from './leftovers.js';
 
@@ -19,9 +20,9 @@ const CHILD = `
 const { DockerBackend } = await import(${JSON.stringify(packagePath('dist/runner/sandbox/docker/docker-backend.js'))});
 const spec = JSON.parse(process.argv[1]);
 const sandbox = await new DockerBackend({ image: process.env.MSPR_IMAGE }).start(spec);
-const step = sandbox.exec(['sleep', '600'], { timeoutMs: 600000 });
-process.stdout.write('READY\\n');
-await step;
+// READY once the step really runs in the container, so the signal lands mid-step.
+const onOutput = (chunk) => chunk.includes('started') && process.stdout.write('READY\\n');
+await sandbox.exec(['sh', '-c', 'echo started; exec sleep 600'], { timeoutMs: 600000, onOutput });
 `;
 
 function startChild(spec: object): Promise<{ exit: Promise<{ code: number | null; signal: string | null }>; kill: (signal: NodeJS.Signals) => void }> {
@@ -80,6 +81,14 @@ describe.skipIf(!engine.ok)('docker sandbox lifecycle', () => {
     expect(await containersOf(other.spec.runId)).toBe(0);
     await crashed.cleanup();
     await other.cleanup();
+  });
+
+  it('the CLI lists the images and cleans up (nothing left for a finished run)', () => {
+    const list = runCli(['images', 'list']);
+    expect(list.exitCode).toBe(0);
+    expect(list.stdout).toMatch(/^mspr-lab\/python:[0-9a-f]{12} /m);
+    const cleanup = runCli(['cleanup', '--run', runs.runIds[0] ?? 'test-docker-none']);
+    expect(cleanup).toMatchObject({ exitCode: 0, stdout: 'Nothing to clean up.\n' });
   });
 
   it('--sandbox auto picks docker when the engine answers', async () => {
