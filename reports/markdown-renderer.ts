@@ -30,18 +30,18 @@ export const markdownRenderer: Renderer = {
     const w = WORDS[lang];
     const out: string[] = [];
     const { summary } = report;
-    out.push(`# ${pick(report.scenario.title, lang)}`, '');
+    out.push(`# ${escapeInline(pick(report.scenario.title, lang))}`, '');
     out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
     const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
-    out.push(`**${w.submission}:** \`${report.submission.source}\`${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
-    if (report.sandbox.notice) out.push(`> ${pick(report.sandbox.notice, lang)}`, '');
+    out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
+    if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');
 
     if (report.errors.length > 0) {
       out.push(`## 💥 ${w.runErrors}`, '');
       for (const error of report.errors) {
-        out.push(`- **${error.code}**: ${pick(error.message, lang)}`);
+        out.push(`- **${error.code}**: ${escapeInline(pick(error.message, lang))}`);
         for (const detail of error.details) out.push(`  - ${escapeInline(detail)}`);
-        if (error.hint) out.push(`  - ➜ ${pick(error.hint, lang)}`);
+        if (error.hint) out.push(`  - ➜ ${escapeInline(pick(error.hint, lang))}`);
       }
       out.push('');
     }
@@ -56,7 +56,7 @@ export const markdownRenderer: Renderer = {
       if (toFix.length > 0) {
         out.push(`## ${w.details}`, '');
         for (const v of toFix) {
-          out.push(`### ${ICON[v.status]} ${pick(v.title, lang)} (\`${v.id}\`)`, '', pick(v.message, lang), '');
+          out.push(`### ${ICON[v.status]} ${escapeInline(pick(v.title, lang))} (\`${v.id}\`)`, '', escapeInline(pick(v.message, lang)), '');
           out.push(`${w.criteria}: ${v.criteria.join(', ')}`, '');
           for (const e of v.evidence) out.push(`- ${escapeInline(formatEvidence(e, lang))}`);
           out.push('');
@@ -69,7 +69,7 @@ export const markdownRenderer: Renderer = {
     renderList(`## ${w.refused}`, report.submission.refused.map((r) => pick(r.message, lang)), out);
     if (report.manual.length > 0) {
       out.push(`## ${w.manual}`, '');
-      for (const item of report.manual) out.push(`- [ ] ${pick(item.label, lang)} (${item.criteria.join(', ')})`);
+      for (const item of report.manual) out.push(`- [ ] ${escapeInline(pick(item.label, lang))} (${item.criteria.join(', ')})`);
       out.push('');
     }
     return `${out.join('\n').trimEnd()}\n`;

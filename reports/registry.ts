@@ -1,5 +1,6 @@
 import { MsprError } from '../runner/errors.js';
 import { closestMatch } from '../runner/closest-match.js';
+import { htmlRenderer } from './html-renderer.js';
 import { jsonRenderer } from './json-renderer.js';
 import { junitRenderer } from './junit-renderer.js';
 import { markdownRenderer } from './markdown-renderer.js';
@@ -9,6 +10,7 @@ export const renderers: Readonly<Record<string, Renderer>> = {
   json: jsonRenderer,
   junit: junitRenderer,
   md: markdownRenderer,
+  html: htmlRenderer,
 };
 
 /** Parses `--format json,junit,md`; an unknown name is a usage error naming the closest known one. */

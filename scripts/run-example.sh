@@ -10,4 +10,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 else
   npm run build --silent
 fi
-node dist/runner/cli.js check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl --sandbox local --format json,junit,md "$@"
+node dist/runner/cli.js check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl --sandbox local --format json,junit,md,html "$@"

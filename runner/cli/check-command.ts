@@ -23,7 +23,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--ref <ref>', 'git branch, tag or commit to grade (git sources)')
     .option('--deadline <iso-date>', 'grade the last commit before this date, e.g. 2026-06-30T23:59:00+02:00')
     .addOption(new Option('--sandbox <backend>', 'where the code runs (default: the scenario’s, usually auto)').choices(['local', 'docker', 'auto']))
-    .option('-f, --format <list>', 'report formats besides report.json: json,junit,md', 'json,md')
+    .option('-f, --format <list>', 'report formats besides report.json: json,junit,md,html', 'json,md')
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')

@@ -10,7 +10,7 @@ export function registerRenderCommand(program: Command): void {
     .command('render')
     .description('re-render a report.json into other formats without running anything again')
     .argument('<report.json>')
-    .option('-f, --format <list>', 'formats: junit,md,json', 'md')
+    .option('-f, --format <list>', 'formats: junit,md,html,json', 'md')
     .option('-o, --out <dir>', 'output folder (default: beside the report)')
     .option('--stdout', 'print to stdout instead of writing files')
     .addHelpText('after', '\nExample:\n  mspr-lab render out/20261122-104512-cdp-data-ia-bloc1-etl-7f3a/report.json --format junit,md --lang en')

@@ -1,0 +1,90 @@
+import escapeHtml from 'escape-html';
+import type { VerdictStatus } from '../checks/verdict.js';
+import { type Lang, pick } from '../runner/i18n.js';
+import { formatEvidence } from './format-evidence.js';
+import type { RunReport } from './report.js';
+import type { Renderer } from './renderer.js';
+import { HTML_STYLE } from './html-style.js';
+
+const STATUS_TEXT: Record<Lang, Record<VerdictStatus, string>> = {
+  fr: { pass: 'réussi', fail: 'échec', warn: 'avertissement', skip: 'non évalué', error: 'erreur' },
+  en: { pass: 'pass', fail: 'fail', warn: 'warning', skip: 'skipped', error: 'error' },
+};
+const WORDS = {
+  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
+  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
+} as const;
+
+const e = (text: string | number) => escapeHtml(String(text));
+
+/**
+ * One self-contained, accessible HTML page per run: no script, no external resource, semantic tables with
+ * captions and header scopes, statuses written in words (never by colour alone), the page's language set.
+ * Every candidate-controlled string goes through escape-html.
+ */
+export const htmlRenderer: Renderer = {
+  name: 'html',
+  extension: 'html',
+  render(report, lang) {
+    const w = WORDS[lang];
+    const title = `${w.report} — ${pick(report.scenario.title, lang)}`;
+    const body = [
+      `<header><h1>${e(pick(report.scenario.title, lang))}</h1>`,
+      `<p class="outcome outcome-${report.summary.status}"><strong>${w.result} :</strong> ${w[report.summary.status]} — ${w.score} ${e(report.summary.score)} / ${e(report.summary.maxScore)}</p>`,
+      `<dl><dt>${w.submission}</dt><dd><code>${e(report.submission.source)}</code>${report.submission.commit ? ` @ <code>${e(report.submission.commit.slice(0, 10))}</code>` : ''}</dd>`,
+      `<dt>${w.sandbox}</dt><dd>${e(report.sandbox.backend)}</dd><dt>Run</dt><dd><code>${e(report.runId)}</code></dd></dl>`,
+      report.sandbox.notice ? `<p role="note" class="notice">${e(pick(report.sandbox.notice, lang))}</p>` : '',
+      '</header><main>',
+      runErrors(report, lang),
+      verdictTable(report, lang),
+      stepTable(report, lang),
+      list(w.assumptions, report.assumptions.map((a) => pick(a, lang))),
+      list(w.refused, report.submission.refused.map((r) => pick(r.message, lang))),
+      manualGrid(report, lang),
+      '</main>',
+    ].join('\n');
+    return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(title)}</title>\n<style>${HTML_STYLE}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  },
+};
+
+function runErrors(report: RunReport, lang: Lang): string {
+  if (report.errors.length === 0) return '';
+  const items = report.errors.map(
+    (error) =>
+      `<li><strong>${e(error.code)}</strong> : ${e(pick(error.message, lang))}${error.details.length ? `<ul>${error.details.map((d) => `<li>${e(d)}</li>`).join('')}</ul>` : ''}${error.hint ? `<p>➜ ${e(pick(error.hint, lang))}</p>` : ''}</li>`,
+  );
+  return `<section aria-labelledby="run-errors"><h2 id="run-errors">${WORDS[lang].runErrors}</h2><ul>${items.join('')}</ul></section>`;
+}
+
+function verdictTable(report: RunReport, lang: Lang): string {
+  if (report.verdicts.length === 0) return '';
+  const w = WORDS[lang];
+  const rows = report.verdicts.map((v) => {
+    const evidence = v.evidence.length ? `<ul class="evidence">${v.evidence.map((item) => `<li>${e(formatEvidence(item, lang))}</li>`).join('')}</ul>` : '';
+    return `<tr class="status-${v.status}"><th scope="row">${e(pick(v.title, lang))}<br><code>${e(v.id)}</code></th><td><span class="badge badge-${v.status}">${STATUS_TEXT[lang][v.status]}</span></td><td>${e(Math.round(v.score * 100) / 100)} × ${e(v.weight)}</td><td>${e(pick(v.message, lang))}${evidence}</td><td>${e(v.criteria.join(', '))}</td></tr>`;
+  });
+  return `<section aria-labelledby="verdicts"><h2 id="verdicts">${w.checks}</h2><table><caption>${w.checks} — ${e(report.scenario.id)}</caption><thead><tr><th scope="col">${w.check}</th><th scope="col">${w.status}</th><th scope="col">${w.score}</th><th scope="col">${w.finding} / ${w.evidence}</th><th scope="col">${w.criteria}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+}
+
+function stepTable(report: RunReport, lang: Lang): string {
+  if (report.steps.length === 0) return '';
+  const w = WORDS[lang];
+  const rows = report.steps.map(
+    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
+  );
+  return `<section aria-labelledby="steps"><h2 id="steps">${w.steps}</h2><table><caption>${w.steps}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.status}</th><th scope="col">${w.exit}</th><th scope="col">${w.duration}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function list(title: string, items: string[]): string {
+  if (items.length === 0) return '';
+  const id = title.toLowerCase().replace(/[^a-z]+/g, '-');
+  return `<section aria-labelledby="${id}"><h2 id="${id}">${e(title)}</h2><ul>${items.map((item) => `<li>${e(item)}</li>`).join('')}</ul></section>`;
+}
+
+function manualGrid(report: RunReport, lang: Lang): string {
+  if (report.manual.length === 0) return '';
+  const items = report.manual.map(
+    (item, index) => `<li><input type="checkbox" id="manual-${index}"><label for="manual-${index}">${e(pick(item.label, lang))} <small>(${e(item.criteria.join(', '))})</small></label></li>`,
+  );
+  return `<section aria-labelledby="manual"><h2 id="manual">${WORDS[lang].manual}</h2><ul class="manual">${items.join('')}</ul></section>`;
+}
