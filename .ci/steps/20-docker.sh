@@ -3,7 +3,7 @@
 # Idempotent and cached by content: on a machine that already ran it, it installs nothing, starts nothing and
 # builds nothing (images stay in the engine, debootstrap and .deb caches in /var/cache/mspr-lab).
 # Works sourced by .ci/run (runs in a subshell, exports MSPR_REQUIRE_DOCKER=1 afterwards) or run on its own,
-# from the repository root, as root, after `npm ci`.
+# from the repository root, as root.
 
 mspr_ci_docker() (
   set -eu
@@ -45,7 +45,12 @@ mspr_ci_docker() (
   fi
   log "$(docker version --format 'engine {{.Server.Version}}, API {{.Server.APIVersion}}')"
 
-  # The CLI entry must match the sources of this commit.
+  # `images build` is a CLI command: .ci/run sources the steps before `npm run example` installs anything, so
+  # install like scripts/run-example.sh does (npm install: nodejs-polars' lockfile defeats `npm ci`), then build
+  # so the CLI matches this commit's sources.
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm install --no-audit --no-fund
+  fi
   node node_modules/typescript/bin/tsc -p tsconfig.json
   started=$(date +%s)
   node dist/runner/cli.js images build
