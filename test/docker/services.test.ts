@@ -9,6 +9,7 @@ import { packagePath } from '../../runner/paths.js';
 import { createRunNetworks, type RunNetworks } from '../../runner/services/run-network.js';
 import { type ServiceHandle, startServices } from '../../runner/services/start-services.js';
 import type { Sandbox } from '../../runner/sandbox/sandbox.js';
+import { fixture, runCli } from '../helpers/run-cli.js';
 import { backendFor, engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
 import { RunTracker } from './leftovers.js';
 
@@ -129,5 +130,13 @@ for name, sql in (("DATABASE_URL", "COPY (SELECT 1) TO PROGRAM 'id'"), ("MSPR_DB
     expect(error).toBeInstanceOf(MsprError);
     expect((error as MsprError).code).toBe('MSPR_SERVICE_FAILED');
     expect((error as MsprError).text.en).toContain('MongoDB is not packaged by Debian bookworm');
+  });
+
+  it.each(['docker', 'local'])('mspr-lab check starts the scenario’s PostgreSQL for the %s sandbox, then removes it', (sandboxName) => {
+    const run = runCli(['check', fixture('docker/pg-writer'), '--scenario', fixture('scenarios/docker-postgres-service.yaml'), '--sandbox', sandboxName]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    runs.track({ runId: run.report!.runId });
+    const host = sandboxName === 'docker' ? 'warehouse' : '127.0.0.1';
+    expect(run.report!.steps).toMatchObject([{ id: 'load', status: 'ok', stdoutTail: `produits: 3 lignes dans ${host}/ventes\n` }]);
   });
 });
