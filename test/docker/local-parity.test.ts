@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalBackend } from '../../runner/sandbox/local-backend.js';
 import type { ExecResult, SandboxBackend } from '../../runner/sandbox/sandbox.js';
-import { fixture, runCli } from '../helpers/run-cli.js';
+import { type CliRun, fixture } from '../helpers/run-cli.js';
+import { runCliAsync } from './run-cli-async.js';
 import { backendFor, engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
 import { RunTracker } from './leftovers.js';
 
@@ -76,15 +77,14 @@ describe.skipIf(!engine.ok)('docker and local give the same results', () => {
     ['foundation/etl-endless-loop', fixture('scenarios/foundation-short-timeout.yaml')],
     ...readdirSync(fixture('ml')).map((name): [string, string] => [`ml/${name}`, name.startsWith('clf-') ? 'cdp-data-ia-bloc3-classification' : 'cdp-data-ia-bloc3-regression']),
   ];
-  it.each(CASES)('%s: same verdicts, steps and exit code under docker as under local', (repo, scenario) => {
-    const local = runCli(['check', fixture(repo), '--scenario', scenario, '--sandbox', 'local']);
-    const docker = runCli(['check', fixture(repo), '--scenario', scenario, '--sandbox', 'docker']);
+  it.each(CASES)('%s: same verdicts, steps and exit code under docker as under local', async (repo, scenario) => {
+    const [local, docker] = await Promise.all(['local', 'docker'].map((name) => runCliAsync(['check', fixture(repo), '--scenario', scenario, '--sandbox', name])));
     expect(docker.report?.sandbox, docker.stderr).toMatchObject({ backend: 'docker', isolated: true });
     runs.track({ runId: docker.report!.runId });
     expect(docker.exitCode).toBe(local.exitCode);
-    const table = (run: typeof local) => run.report!.verdicts.map((v) => ({ id: v.id, status: v.status, message: v.message.en, evidence: withoutDurations(v.evidence) }));
+    const table = (run: CliRun) => run.report!.verdicts.map((v) => ({ id: v.id, status: v.status, message: v.message.en, evidence: withoutDurations(v.evidence) }));
     expect(table(docker)).toEqual(table(local));
-    const steps = (run: typeof local) => run.report!.steps.map((s) => ({ id: s.id, status: s.status, exitCode: s.exitCode, timedOut: s.timedOut }));
+    const steps = (run: CliRun) => run.report!.steps.map((s) => ({ id: s.id, status: s.status, exitCode: s.exitCode, timedOut: s.timedOut }));
     expect(steps(docker)).toEqual(steps(local));
   });
 });
