@@ -20,6 +20,7 @@ export function readStepTraces(steps: Array<{ stepId: string; traceDir: string }
       problems.push(...read.problems);
     }
   }
-  events.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  // pid breaks ties between processes writing in the same instant, so the order is the same on every read.
+  events.sort((a, b) => a.ts - b.ts || a.pid - b.pid || a.seq - b.seq);
   return indexTraceEvents(events, problems, available);
 }

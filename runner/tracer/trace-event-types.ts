@@ -125,6 +125,8 @@ export interface CvEvent extends TraceEvent {
   scoring?: unknown;
   test_scores?: ScoreSummary | null;
   train_scores?: ScoreSummary | null;
+  /** cross_val_predict only: the out-of-fold predictions. */
+  output?: TracedData | null;
   error?: string;
 }
 

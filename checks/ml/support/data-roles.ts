@@ -63,7 +63,7 @@ export class DataRoles {
     for (let pass = 0; pass < 2; pass++) {
       for (const fit of ml.fits) this.derive(fit.x, fit.output);
       for (const predict of ml.predicts) this.derive(predict.x, predict.output);
-      for (const cv of ml.cvs) if (cv.function === 'cross_val_predict') this.derive(cv.x, (cv as { output?: TracedData }).output);
+      for (const cv of ml.cvs) if (cv.function === 'cross_val_predict') this.derive(cv.x, cv.output);
     }
   }
 

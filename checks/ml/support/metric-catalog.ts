@@ -31,7 +31,8 @@ const BY_FUNCTION: Record<string, string[]> = {
   fbeta_score: ['fbeta'],
   confusion_matrix: ['confusion_matrix'],
   multilabel_confusion_matrix: ['confusion_matrix'],
-  classification_report: ['classification_report', 'precision', 'recall', 'f1'],
+  // The report prints accuracy, precision, recall and F1; it returns text, so these carry no value.
+  classification_report: ['classification_report', 'accuracy', 'precision', 'recall', 'f1'],
   precision_recall_fscore_support: ['precision', 'recall', 'f1'],
   roc_auc_score: ['roc_auc'],
   log_loss: ['log_loss'],

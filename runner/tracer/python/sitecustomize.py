@@ -17,8 +17,9 @@ except Exception:  # noqa: BLE001 - the tracer is optional, the candidate's prog
 
 def _chain_load_next_sitecustomize():
     """Executes the next `sitecustomize` on sys.path, skipping this folder, under a private module name."""
+    # importlib.machinery is frozen into the interpreter; importlib.util would cost milliseconds at every start.
     import importlib.machinery
-    import importlib.util
+    import types
 
     here = _os.path.dirname(_os.path.abspath(__file__))
     rest = [p for p in _sys.path if _os.path.abspath(p or _os.curdir) != here]
@@ -27,7 +28,9 @@ def _chain_load_next_sitecustomize():
         return
     if spec.origin and _os.path.dirname(_os.path.abspath(spec.origin)) == here:
         return
-    module = importlib.util.module_from_spec(spec)
+    module = types.ModuleType("_mspr_chained_sitecustomize")
+    module.__file__ = spec.origin
+    module.__spec__ = spec
     _sys.modules["_mspr_chained_sitecustomize"] = module
     spec.loader.exec_module(module)
 

@@ -58,6 +58,18 @@ testCheck(check, {
       },
       expect: { status: 'pass', evidence: [{ subject: 'accuracy', actual: 0.91, data: { role: 'test', function: 'RandomForestClassifier.score', n: 300 } }] },
     },
+    {
+      name: 'classification: accuracy shown by classification_report (text, no value)',
+      options: { task: 'classification' },
+      evidence: () => {
+        const b = new TraceBuilder().split(10, 1000, 300);
+        const obj = b.fit(20, 'DecisionTreeClassifier', D('Xtr', 700), ytr);
+        b.predict(21, obj, 'DecisionTreeClassifier', D('Xte', 300), 'pred-tree');
+        b.metric(22, 'classification_report', yte, D('pred-tree', 300, null), null, { output: { class: 'str' } });
+        return b.evidence();
+      },
+      expect: { status: 'pass', includes: ['accuracy. Other metrics: precision, recall, f1.'], evidence: [{ subject: 'accuracy', actual: null, data: { role: 'test', function: 'classification_report', n: 300 } }] },
+    },
   ],
   invalid: [
     {

@@ -4,7 +4,6 @@ Library frames (site-packages, the standard library) and the tracer's own are sk
 filename is cached, so a call costs a short walk up the stack and a few dict lookups.
 """
 
-import linecache
 import os
 import sys
 
@@ -61,6 +60,8 @@ def source_of(frame):
     """The stripped source line a frame is at (cells are in linecache too), capped; None when unknown."""
     if frame is None:
         return None
+    import linecache  # on first use: it pulls in tokenize, which costs start-up time
+
     try:
         text = linecache.getline(frame.f_code.co_filename, frame.f_lineno).strip()
     except Exception:  # noqa: BLE001

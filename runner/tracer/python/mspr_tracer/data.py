@@ -6,7 +6,6 @@ whatever the size, never mutates the object, and lets the TypeScript side tell "
 "predict on X_test" even when the candidate split by hand.
 """
 
-import hashlib
 import sys
 
 SAMPLE_ROWS = 16
@@ -60,6 +59,8 @@ def fingerprint(x, n=None):
     n = rows_of(x) if n is None else n
     if n is None:
         return None
+    import hashlib  # imported on first use: start-up time matters for every Python process of a run
+
     values = _sample(x, _sample_indices(n))
     np = sys.modules.get("numpy")
     h = hashlib.blake2b(digest_size=8)

@@ -31,6 +31,11 @@ def strip(tb):
     return head
 
 
+def clean(error, seen=None):
+    """Strips tracer frames from an exception and the exceptions chained to it (in place)."""
+    _clean(error, set() if seen is None else seen)
+
+
 def _clean(error, seen):
     if error is None or id(error) in seen:
         return
@@ -57,3 +62,23 @@ def install():
         previous(exc_type, exc, tb)
 
     sys.excepthook = excepthook
+    _install_thread_hook()
+
+
+def _install_thread_hook():
+    """Same for exceptions that end a thread (printed by threading.excepthook)."""
+    import threading
+
+    previous = threading.excepthook
+
+    def thread_excepthook(args):
+        try:
+            if args.exc_value is not None:
+                args.exc_value.__traceback__ = args.exc_traceback
+                _clean(args.exc_value, set())
+                args = threading.ExceptHookArgs([args.exc_type, args.exc_value, args.exc_value.__traceback__, args.thread])
+        except Exception:  # noqa: BLE001
+            pass
+        previous(args)
+
+    threading.excepthook = thread_excepthook

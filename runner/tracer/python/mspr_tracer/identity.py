@@ -5,12 +5,22 @@ Objects that refuse weak references get an id-based token. Nothing is stored on 
 """
 
 import itertools
+import os
 import threading
 import weakref
 
 _tokens = {}
 _counter = itertools.count(1)
 _lock = threading.Lock()
+
+
+def _reset_after_fork():
+    global _lock
+    _lock = threading.Lock()  # a thread of the parent may have held it at fork time
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def token(obj):

@@ -11,7 +11,7 @@ import functools
 import json
 import os
 
-from mspr_tracer import callsite, config
+from mspr_tracer import callsite, config, excepthook
 
 _cells = None
 _next = 0
@@ -65,5 +65,29 @@ def _patch(module, api):
     cls.cache = cache
 
 
+def _patch_tracebacks(module, api):
+    """Cell errors are shown by IPython, not sys.excepthook: strip the tracer's frames there too."""
+    cls = getattr(module, "InteractiveShell", None)
+    original = getattr(cls, "_get_exc_info", None)
+    if original is None or getattr(original, "__mspr_traced__", False):
+        return
+
+    @functools.wraps(original)
+    def _get_exc_info(self, exc_tuple=None):
+        etype, value, tb = original(self, exc_tuple)
+        try:
+            if value is not None:
+                value.__traceback__ = tb
+                excepthook.clean(value)
+                tb = value.__traceback__
+        except Exception as error:  # noqa: BLE001
+            api.report_error("ipython.traceback", error)
+        return etype, value, tb
+
+    _get_exc_info.__mspr_traced__ = True
+    cls._get_exc_info = _get_exc_info
+
+
 def register(api):
     api.on_import("IPython.core.compilerop", lambda module: _patch(module, api))
+    api.on_import("IPython.core.interactiveshell", lambda module: _patch_tracebacks(module, api))

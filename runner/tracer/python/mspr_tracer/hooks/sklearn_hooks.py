@@ -2,7 +2,8 @@
 
 from .sklearn_estimators import patch_estimators
 from .sklearn_metrics import METRIC_MODULES, patch_metrics_module
-from .sklearn_selection import on_search, patch_split_module, patch_validation_module
+from .sklearn_search import on_search
+from .sklearn_selection import patch_split_module, patch_validation_module
 
 _SKIPPED = ("sklearn.utils", "sklearn.externals", "sklearn.tests", "sklearn.datasets", "sklearn._")
 
