@@ -112,7 +112,8 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
       expect(out).toMatch(/tmp stopped after (2[0-9]|3[0-2]) MiB errno=28 \(ENOSPC\)/);
       expect(out).toMatch(/single file stopped after 48 MiB errno=27 \(EFBIG\)/);
       expect(out).not.toContain('never stopped');
-      expect(result.stoppedFor).toMatch(/^disk-quota: \d+ MiB written, limit 48 MiB/);
+      expect(result.stoppedFor).toMatch(/^disk-quota: stopped: \d+ MiB in the workspace, limit 48 MiB$/);
+      expect(result.stderr.text).toMatch(/\[mspr-lab\] arrêté : \d+ Mio dans l'espace de travail, limite 48 Mio\n\[mspr-lab\] stopped: \d+ MiB in the workspace, limit 48 MiB\n$/);
       expect(result).toMatchObject({ timedOut: false, exitCode: null, signal: 'SIGKILL', oomKilled: false });
       // The quota may be overshot by what is written between two measurements (100 ms here).
       expect(await usage([dirs.workspace])).toBeLessThan(48 * 2 ** 20 + 600 * 2 ** 20);

@@ -1,5 +1,6 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { t } from '../../i18n.js';
 import type { ExecWatcher } from './exec-runner.js';
 
 /**
@@ -19,7 +20,11 @@ export function diskQuotaWatcher(folders: string[], quotaBytes: number, interval
       const bytes = await usage(folders).catch(() => 0);
       if (stopped) return;
       if (bytes > quotaBytes) {
-        stop(`disk-quota: ${Math.round(bytes / 2 ** 20)} MiB written, limit ${Math.round(quotaBytes / 2 ** 20)} MiB`);
+        const [mib, limit] = [Math.round(bytes / 2 ** 20), Math.round(quotaBytes / 2 ** 20)];
+        stop({
+          code: 'disk-quota',
+          text: t(`arrêté : ${mib} Mio dans l'espace de travail, limite ${limit} Mio`, `stopped: ${mib} MiB in the workspace, limit ${limit} MiB`),
+        });
         return;
       }
       timer = setTimeout(pass, Math.max(intervalMs, 4 * (Date.now() - started)));

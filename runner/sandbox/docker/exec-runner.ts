@@ -3,6 +3,7 @@ import { constants } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { OutputCapture } from '../output-capture.js';
+import type { Localized } from '../../i18n.js';
 import type { ExecOptions, ExecResult } from '../sandbox.js';
 import type { DockerClient } from './docker-client.js';
 import { EXEC_MARKER_VAR, execMarker, killByMarkerArgv } from './process-killer.js';
@@ -23,12 +24,19 @@ export interface ExecTarget {
   oomSince(sinceMs: number, untilMs: number): Promise<boolean>;
 }
 
+/** Why a watcher ended a step: a stable code for scripts, and a sentence for people. */
+export interface StopReason {
+  code: string;
+  text: Localized;
+}
+
 /** Starts watching something during an exec; calls `stop(reason)` to end the exec early. Returns an unsubscribe. */
-export type ExecWatcher = (stop: (reason: string) => void) => () => void;
+export type ExecWatcher = (stop: (reason: StopReason) => void) => () => void;
 
 /** The docker backend's result: the shared shape plus why mspr-lab stopped the process, if it did. */
 export interface DockerExecResult extends ExecResult {
-  /** Set when a watcher (e.g. the workspace quota) ended the process; `timedOut` covers the time limit. */
+  /** Set when a watcher (e.g. the workspace quota) ended the process, as `<code>: <English text>`; the
+   * same reason, in both languages, ends stderr so that reports show it. `timedOut` covers the time limit. */
   stoppedFor?: string;
 }
 
@@ -77,12 +85,12 @@ export async function runExec(
   });
 
   let timedOut = false;
-  let stoppedFor: string | undefined;
+  let stoppedBy: StopReason | undefined;
   let stopping: Promise<void> | undefined;
-  const stop = (reason: 'timeout' | string) => {
+  const stop = (reason: 'timeout' | StopReason) => {
     if (stopping) return;
     if (reason === 'timeout') timedOut = true;
-    else stoppedFor = reason;
+    else stoppedBy = reason;
     stopping = escalate(target, marker, reason === 'timeout' ? target.killGraceMs : 0, closed);
   };
   const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
@@ -100,6 +108,7 @@ export async function runExec(
   // step and goes with it, as with the local backend; the output stream may close before they are gone.
   await killByMarker(target, 'KILL', marker);
 
+  if (stoppedBy) out.stderr.push(Buffer.from(`\n[mspr-lab] ${stoppedBy.text.fr}\n[mspr-lab] ${stoppedBy.text.en}\n`));
   const { exitCode, signal } = decodeExit(await exitCodeOf(target, exec));
   const oomKilled = signal === 'SIGKILL' && (await target.oomSince(started, Date.now()));
   return {
@@ -111,7 +120,7 @@ export async function runExec(
     durationMs,
     stdout: out.stdout.result(),
     stderr: out.stderr.result(),
-    ...(stoppedFor ? { stoppedFor } : {}),
+    ...(stoppedBy ? { stoppedFor: `${stoppedBy.code}: ${stoppedBy.text.en}` } : {}),
   };
 }
 
