@@ -161,6 +161,19 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
     });
   });
 
+  it('kill -9 -1 kills only the candidate\'s own processes: the container keeps running, not restarted', async () => {
+    await withSandbox('infinite_loop.py', async (sandbox) => {
+      const container = engine.client.docker.getContainer((sandbox as unknown as { container: { id: string } }).container.id);
+      const startedAt = (await container.inspect()).State.StartedAt;
+      const result = await sandbox.exec([sandbox.python, '-c', 'import os, signal; os.kill(-1, signal.SIGKILL); print("still here")'], { timeoutMs: 10_000 });
+      expect(result).toMatchObject({ exitCode: 0, stdout: { text: 'still here\n' } });
+      const state = (await container.inspect()).State;
+      expect({ running: state.Running, startedAt: state.StartedAt }).toEqual({ running: true, startedAt });
+      const after = await sandbox.exec([sandbox.python, '-c', 'print("alive")'], { timeoutMs: 10_000 });
+      expect(after).toMatchObject({ exitCode: 0, stdout: { text: 'alive\n' } });
+    });
+  });
+
   it('a child that ignores SIGTERM (own session, grandchild) is killed with the step', async () => {
     await withSandbox('ignore_sigterm.py', async (sandbox) => {
       const result = await sandbox.exec([sandbox.python, 'ignore_sigterm.py'], { timeoutMs: 2_000 });
