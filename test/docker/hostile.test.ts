@@ -84,6 +84,11 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
       expect(fits).toMatchObject({ oomKilled: false, exitCode: 0 });
       const killed = await sandbox.exec([sandbox.python, '-c', 'import os, signal; os.kill(os.getpid(), signal.SIGKILL)'], { timeoutMs: 30_000 });
       expect(killed).toMatchObject({ oomKilled: false, signal: 'SIGKILL', exitCode: null, timedOut: false });
+      // A worker killed for memory makes its parent fail with a plain error code: still reported as OOM.
+      const worker = 'import subprocess, sys\nchild = subprocess.run([sys.executable, "big_alloc.py"])\nprint("worker", child.returncode)\nsys.exit(1)';
+      const parent = await sandbox.exec([sandbox.python, '-c', worker], { timeoutMs: 60_000 });
+      expect(parent).toMatchObject({ oomKilled: true, exitCode: 1, signal: null, timedOut: false });
+      expect(parent.stdout.text).toContain('worker -9');
     }, { memoryMb: 512 });
   });
 

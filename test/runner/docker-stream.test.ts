@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeExit } from '../../runner/sandbox/docker/exec-runner.js';
+import { decodeExit } from '../../runner/sandbox/docker/exec-status.js';
 import { resourceName } from '../../runner/sandbox/docker/labels.js';
 import { StreamDemuxer } from '../../runner/sandbox/docker/stream-demux.js';
 
