@@ -41,6 +41,6 @@ describe('a stuck Docker daemon', () => {
     const backend = new DockerBackend({ client: new DockerClient({ docker: new Docker({ socketPath }) }), probeTimeoutMs: 300 });
     const probe = await backend.probe();
     expect(probe.available).toBe(false);
-    expect(probe.reason?.en).toBe('Docker engine unreachable (Docker did not answer within 0.3 s (version)); start dockerd or check DOCKER_HOST.');
+    expect(probe.reason?.en).toBe('Docker engine unreachable (Docker did not answer within 0.3 s (version)); start dockerd or check DOCKER_HOST');
   });
 });

@@ -47,8 +47,8 @@ export class DockerBackend implements SandboxBackend {
       return {
         available: false,
         reason: t(
-          `moteur Docker injoignable (${why.fr}) ; démarrez dockerd ou vérifiez DOCKER_HOST.`,
-          `Docker engine unreachable (${why.en}); start dockerd or check DOCKER_HOST.`,
+          `moteur Docker injoignable (${why.fr}) ; démarrez dockerd ou vérifiez DOCKER_HOST`,
+          `Docker engine unreachable (${why.en}); start dockerd or check DOCKER_HOST`,
         ),
       };
     }
@@ -57,8 +57,8 @@ export class DockerBackend implements SandboxBackend {
         available: false,
         detail,
         reason: t(
-          "aucune image d'exécution mspr-lab ; construisez-la avec `mspr-lab images build`.",
-          'no mspr-lab runtime image; build it with `mspr-lab images build`.',
+          "aucune image d'exécution mspr-lab ; construisez-la avec `mspr-lab images build`",
+          'no mspr-lab runtime image; build it with `mspr-lab images build`',
         ),
       };
     }
