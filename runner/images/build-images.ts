@@ -59,7 +59,6 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     const content = imageContent(recipe, archive, await candidateVersions(recipe.packages), BUILD_SCRIPT);
     const image = imageReference(content);
     if (!options.force && (await imageExists(client, image))) {
-      log(`${image}: ${t('déjà construite', 'already built').fr} / already built`);
       outcomes.push({ recipe: name, image, status: 'present' });
       continue;
     }
@@ -68,7 +67,7 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     if (options.force || !existsSync(tarball)) {
       requireRoot();
       const started = Date.now();
-      await buildRootfs(content, recipe.setupDir, cacheDir, tarball, log);
+      await buildRootfs(content, archive.keyring, recipe.setupDir, cacheDir, tarball, log);
       rootfsSeconds = (Date.now() - started) / 1000;
       log(`${name}: rootfs ${rootfsSeconds.toFixed(0)} s`);
     }
@@ -82,11 +81,10 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
   return outcomes;
 }
 
-async function buildRootfs(content: ImageContent, setupDir: string, cacheDir: string, tarball: string, log: (line: string) => void): Promise<void> {
+async function buildRootfs(content: ImageContent, keyring: string | undefined, setupDir: string, cacheDir: string, tarball: string, log: (line: string) => void): Promise<void> {
   await mkdir(join(cacheDir, 'rootfs'), { recursive: true });
   const sources = join(cacheDir, 'rootfs', `${content.recipe}.sources`);
   await writeFile(sources, content.sources);
-  const archive = readDebianArchive();
   // The minbase tarball depends only on the release, the mirror and the script: shared by every recipe.
   const baseKey = createHash('sha256').update(JSON.stringify([content.suite, content.mirror, content.files['build-rootfs.sh']])).digest('hex').slice(0, 12);
   await runBuildScript(
@@ -94,7 +92,7 @@ async function buildRootfs(content: ImageContent, setupDir: string, cacheDir: st
     {
       MSPR_SUITE: content.suite,
       MSPR_MIRROR: content.mirror,
-      MSPR_KEYRING: archive.keyring ?? '',
+      MSPR_KEYRING: keyring ?? '',
       MSPR_SOURCES: sources,
       MSPR_PACKAGES: Object.keys(content.packages).join(' '),
       MSPR_SETUP_DIR: setupDir,

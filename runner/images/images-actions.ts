@@ -6,8 +6,8 @@ import { RECIPE_NAMES } from './recipes.js';
 import type { ImageRecipeName } from './image-lookup.js';
 
 /**
- * The bodies of `mspr-lab images build` and `mspr-lab images list`, kept apart from argument parsing so the
- * CLI (runner/cli) only maps flags to these calls and the CI step can call them too.
+ * The bodies of `mspr-lab images build` and `mspr-lab images list`, kept apart from argument parsing: the CLI
+ * (runner/cli/images-command.ts) only maps flags to these calls.
  */
 export async function imagesBuild(
   options: { recipes?: string[]; force?: boolean; cacheDir?: string; verbose?: boolean; lang: Lang },
@@ -16,7 +16,9 @@ export async function imagesBuild(
   const recipes = options.recipes?.length ? options.recipes.filter((r): r is ImageRecipeName => RECIPE_NAMES.includes(r as ImageRecipeName)) : undefined;
   const unknown = options.recipes?.filter((r) => !RECIPE_NAMES.includes(r as ImageRecipeName)) ?? [];
   if (unknown.length) write(pick(t(`Recettes inconnues ignorées : ${unknown.join(', ')}`, `Unknown recipes ignored: ${unknown.join(', ')}`), options.lang));
-  const build: BuildImagesOptions = { recipes, force: options.force, cacheDir: options.cacheDir, log: options.verbose ? write : (line) => (line.startsWith('[build-rootfs]') || /: (rootfs|import) /.test(line) ? write(line) : undefined) };
+  // Without --verbose, only the build script's own milestones ([build-rootfs] …), not apt's hundreds of lines.
+  const log = (line: string) => (options.verbose || line.startsWith('[build-rootfs]') ? write(line) : undefined);
+  const build: BuildImagesOptions = { recipes, force: options.force, cacheDir: options.cacheDir, log };
   for (const outcome of await buildImages(build)) {
     const how = {
       present: t('à jour (rien à faire)', 'up to date (nothing to do)'),

@@ -45,6 +45,8 @@ export const PYTHON_PACKAGES = [
 ];
 
 const RUNTIME_ENV = ['ENV LANG=C.UTF-8', 'ENV PATH=/usr/local/bin:/usr/bin:/bin'];
+/** Database servers and their tools live in sbin too. */
+const SERVICE_ENV = ['ENV LANG=C.UTF-8', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
 
 export const RECIPES: Record<ImageRecipeName, ImageRecipe> = {
   python: {
@@ -58,14 +60,14 @@ export const RECIPES: Record<ImageRecipeName, ImageRecipe> = {
     name: 'postgres',
     packages: ['postgresql'],
     setupDir: packagePath('runner', 'images', 'recipes', 'postgres'),
-    config: [...RUNTIME_ENV, 'USER postgres', 'EXPOSE 5432', 'ENTRYPOINT ["/usr/local/bin/mspr-entrypoint"]'],
+    config: [...SERVICE_ENV, 'USER postgres', 'EXPOSE 5432', 'ENTRYPOINT ["/usr/local/bin/mspr-entrypoint"]'],
     revision: 1,
   },
   mariadb: {
     name: 'mariadb',
     packages: ['mariadb-server'],
     setupDir: packagePath('runner', 'images', 'recipes', 'mariadb'),
-    config: [...RUNTIME_ENV, 'USER mysql', 'EXPOSE 3306', 'ENTRYPOINT ["/usr/local/bin/mspr-entrypoint"]'],
+    config: [...SERVICE_ENV, 'USER mysql', 'EXPOSE 3306', 'ENTRYPOINT ["/usr/local/bin/mspr-entrypoint"]'],
     revision: 1,
   },
 };

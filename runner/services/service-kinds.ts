@@ -6,7 +6,8 @@ export interface ServiceKindDefinition {
   recipe: ImageRecipeName;
   /** Port inside the container (on the run's internal network). */
   port: number;
-  /** Folders on tmpfs: data is throwaway, fast, and never lands on the host's disk. */
+  /** Folders on tmpfs: data is throwaway, fast, and never lands on the host's disk (the entrypoints keep
+   * everything under /tmp, whose image mode 1777 the tmpfs inherits). */
   tmpfs: string[];
   /** SQLAlchemy URL scheme for a driver present in the runtime image (psycopg2, PyMySQL). */
   scheme: string;
@@ -21,7 +22,7 @@ export const SERVICE_KINDS: Record<'postgres' | 'mysql', ServiceKindDefinition> 
   postgres: {
     recipe: 'postgres',
     port: 5432,
-    tmpfs: ['/var/lib/postgresql/data', '/run/postgresql', '/tmp'],
+    tmpfs: ['/tmp'],
     scheme: 'postgresql',
     healthcheck: ['CMD', 'pg_isready', '-q', '-h', '127.0.0.1', '-p', '5432'],
     // Printed once, after our init: the entrypoint never runs a temporary server, so no false positive.
@@ -31,7 +32,7 @@ export const SERVICE_KINDS: Record<'postgres' | 'mysql', ServiceKindDefinition> 
   mysql: {
     recipe: 'mariadb',
     port: 3306,
-    tmpfs: ['/var/lib/mysql', '/run/mysqld', '/tmp'],
+    tmpfs: ['/tmp'],
     scheme: 'mysql+pymysql',
     healthcheck: ['CMD', 'mariadb-admin', 'ping', '--silent', '-h', '127.0.0.1', '-P', '3306'],
     // Bootstrap mode logs nothing to the client: the only "ready for connections" is the real server's.

@@ -46,18 +46,18 @@ export interface StartServicesOptions {
  */
 export async function startServices(runId: string, services: ServiceSpec[], networks: RunNetworks, options: StartServicesOptions = {}): Promise<ServiceHandle[]> {
   const client = options.client ?? new DockerClient();
-  const handles: ServiceHandle[] = [];
-  try {
-    for (const service of services) {
-      if (service.kind === 'sqlite') continue;
-      if (service.kind === 'mongodb') throw serviceFailure(service.id, t('MongoDB n’est pas empaqueté par Debian bookworm ; aucune image hors ligne possible.', 'MongoDB is not packaged by Debian bookworm; no offline image is possible.'));
-      handles.push(await startOne(client, runId, { ...service, kind: service.kind }, networks, options));
-    }
-    return handles;
-  } catch (error) {
+  const servers = services.filter((s) => s.kind !== 'sqlite');
+  const mongo = servers.find((s) => s.kind === 'mongodb');
+  if (mongo) throw serviceFailure(mongo.id, t('MongoDB n’est pas empaqueté par Debian bookworm ; aucune image hors ligne possible.', 'MongoDB is not packaged by Debian bookworm; no offline image is possible.'));
+  // In parallel: each server's start is mostly waiting for its own init.
+  const started = await Promise.allSettled(servers.map((s) => startOne(client, runId, { ...s, kind: s.kind as 'postgres' | 'mysql' }, networks, options)));
+  const handles = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
     await Promise.allSettled(handles.map((h) => h.dispose()));
-    throw error;
+    throw failed.reason;
   }
+  return handles;
 }
 
 async function startOne(client: DockerClient, runId: string, service: ServiceSpec & { kind: 'postgres' | 'mysql' }, networks: RunNetworks, options: StartServicesOptions): Promise<ServiceHandle> {

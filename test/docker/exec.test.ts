@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../runner/sandbox/sandbox.js';
@@ -36,6 +37,20 @@ describe.skipIf(!engine.ok)('docker exec', () => {
       stderr: { text: 'oops\n', bytes: 5, truncated: false },
     });
     expect(result.durationMs).toBeGreaterThan(0);
+  });
+
+  it('copies files out, from the workspace and from the image', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'mspr-copy-'));
+    await sandbox.copyOut('/workspace/hello.py', join(out, 'hello.py'));
+    expect(await readFile(join(out, 'hello.py'), 'utf8')).toContain('bonjour');
+    await sandbox.copyOut('/etc/mspr-lab/packages.txt', join(out, 'packages.txt'));
+    expect(await readFile(join(out, 'packages.txt'), 'utf8')).toMatch(/^python3-pandas=1\.5\.3/m);
+  });
+
+  it('runs in the workspace, or a folder of it, and refuses to leave it', async () => {
+    const result = await sandbox.exec(['pwd'], { timeoutMs: 10_000, cwd: '.' });
+    expect(result.stdout.text).toBe('/workspace\n');
+    await expect(sandbox.exec(['pwd'], { timeoutMs: 10_000, cwd: '../etc' })).rejects.toThrow(/outside the workspace/);
   });
 
   it('stops a step that runs over time', async () => {

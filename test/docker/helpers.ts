@@ -9,10 +9,10 @@ import { latestImage } from '../../runner/images/image-lookup.js';
 import type { SandboxLimits, SandboxSpec } from '../../runner/sandbox/sandbox.js';
 
 /**
- * Docker tests run against the real engine. Without one they are skipped, unless MSPR_REQUIRE_DOCKER=1 (CI),
+ * Docker tests run against the real engine. Without one they are skipped, unless MSPR_REQUIRE_DOCKER=1 or MSPR_CI=1,
  * where a missing engine or image is a failure: a skipped docker test must not pass for a green build.
  */
-export const requireDocker = process.env.MSPR_REQUIRE_DOCKER === '1';
+export const requireDocker = process.env.MSPR_REQUIRE_DOCKER === '1' || process.env.MSPR_CI === '1';
 
 export interface Engine {
   ok: boolean;

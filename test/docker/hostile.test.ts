@@ -84,6 +84,11 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
       expect(fits).toMatchObject({ oomKilled: false, exitCode: 0 });
       const killed = await sandbox.exec([sandbox.python, '-c', 'import os, signal; os.kill(os.getpid(), signal.SIGKILL)'], { timeoutMs: 30_000 });
       expect(killed).toMatchObject({ oomKilled: false, signal: 'SIGKILL', exitCode: null, timedOut: false });
+      // A worker killed for memory makes its parent fail with a plain error code: still reported as OOM.
+      const worker = 'import subprocess, sys\nchild = subprocess.run([sys.executable, "big_alloc.py"])\nprint("worker", child.returncode)\nsys.exit(1)';
+      const parent = await sandbox.exec([sandbox.python, '-c', worker], { timeoutMs: 60_000 });
+      expect(parent).toMatchObject({ oomKilled: true, exitCode: 1, signal: null, timedOut: false });
+      expect(parent.stdout.text).toContain('worker -9');
     }, { memoryMb: 512 });
   });
 
@@ -112,7 +117,8 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
       expect(out).toMatch(/tmp stopped after (2[0-9]|3[0-2]) MiB errno=28 \(ENOSPC\)/);
       expect(out).toMatch(/single file stopped after 48 MiB errno=27 \(EFBIG\)/);
       expect(out).not.toContain('never stopped');
-      expect(result.stoppedFor).toMatch(/^disk-quota: \d+ MiB written, limit 48 MiB/);
+      expect(result.stoppedFor).toMatch(/^disk-quota: stopped: \d+ MiB in the workspace, limit 48 MiB$/);
+      expect(result.stderr.text).toMatch(/\[mspr-lab\] arrêté : \d+ Mio dans l'espace de travail, limite 48 Mio\n\[mspr-lab\] stopped: \d+ MiB in the workspace, limit 48 MiB\n$/);
       expect(result).toMatchObject({ timedOut: false, exitCode: null, signal: 'SIGKILL', oomKilled: false });
       // The quota may be overshot by what is written between two measurements (100 ms here).
       expect(await usage([dirs.workspace])).toBeLessThan(48 * 2 ** 20 + 600 * 2 ** 20);
@@ -157,6 +163,19 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
       expect(result.stdout.text.length).toBeLessThan(2 ** 20 + 200);
       expect(result.stdout.text.startsWith('xxxx')).toBe(true);
       expect(result.stdout.text.endsWith('x\nEND OF FLOOD\n')).toBe(true);
+    });
+  });
+
+  it('kill -9 -1 kills only the candidate\'s own processes: the container keeps running, not restarted', async () => {
+    await withSandbox('infinite_loop.py', async (sandbox) => {
+      const container = engine.client.docker.getContainer((sandbox as unknown as { container: { id: string } }).container.id);
+      const startedAt = (await container.inspect()).State.StartedAt;
+      const result = await sandbox.exec([sandbox.python, '-c', 'import os, signal; os.kill(-1, signal.SIGKILL); print("still here")'], { timeoutMs: 10_000 });
+      expect(result).toMatchObject({ exitCode: 0, stdout: { text: 'still here\n' } });
+      const state = (await container.inspect()).State;
+      expect({ running: state.Running, startedAt: state.StartedAt }).toEqual({ running: true, startedAt });
+      const after = await sandbox.exec([sandbox.python, '-c', 'print("alive")'], { timeoutMs: 10_000 });
+      expect(after).toMatchObject({ exitCode: 0, stdout: { text: 'alive\n' } });
     });
   });
 

@@ -23,13 +23,19 @@ export interface DebianArchive {
   sourcesText: string;
 }
 
+/** Debian's own archive areas; third-party repositories use others (Docker's `stable`, NodeSource's `main`
+ * under their own suite name). */
+const DEBIAN_COMPONENTS = new Set(['main', 'contrib', 'non-free', 'non-free-firmware']);
+
 /**
  * Reads the host's apt sources (deb822 `*.sources` and one-line `*.list`) and keeps those of the host's
- * Debian release (`bookworm`, `bookworm-updates`, `bookworm-security`): third-party repositories (Docker's,
- * NodeSource…) have no place in a candidate image.
+ * Debian release (`bookworm`, `bookworm-updates`, `bookworm-security`) and Debian's archive areas:
+ * third-party repositories (Docker's, NodeSource…) have no place in a candidate image.
  */
 export function readDebianArchive(etc = '/etc', suite = osCodename(etc)): DebianArchive {
-  const sources = readAptSources(etc).filter((s) => s.suites.some((x) => x === suite || x.startsWith(`${suite}-`)));
+  const sources = readAptSources(etc).filter(
+    (s) => s.suites.some((x) => x === suite || x.startsWith(`${suite}-`)) && s.components.every((c) => DEBIAN_COMPONENTS.has(c)),
+  );
   const main = sources.find((s) => s.suites.includes(suite));
   if (!main?.uris[0]) {
     throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t(`Aucune source apt pour Debian ${suite} sur cette machine.`, `No apt source for Debian ${suite} on this machine.`), {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { SandboxSpec } from '../sandbox.js';
 import { runLabels } from './labels.js';
-import type { SandboxUser } from './sandbox-user.js';
+import { keeperUid, type SandboxUser } from './sandbox-user.js';
 
 const MiB = 1024 * 1024;
 
@@ -36,8 +36,8 @@ export const BASE_ENV: Record<string, string> = {
 };
 
 /**
- * The container that holds one submission. It only sleeps: every step is an `exec`, so one container serves
- * all the steps of a run and `dispose` removes it whatever the steps did.
+ * The container that holds one submission. It only sleeps: every step is an `exec` (as the candidate's
+ * user), so one container serves all the steps of a run and `dispose` removes it whatever the steps did.
  */
 export function sandboxContainerSpec(
   spec: SandboxSpec,
@@ -58,7 +58,8 @@ export function sandboxContainerSpec(
   return {
     name: options.name,
     Image: options.image,
-    User: `${options.user.uid}:${options.user.gid}`,
+    // The container's own processes run as a third uid; each step's exec sets the candidate's user.
+    User: `${keeperUid(options.user.uid)}:${keeperUid(options.user.uid)}`,
     Cmd: ['sleep', 'infinity'],
     WorkingDir: CONTAINER_PATHS.workspace,
     Env: Object.entries(BASE_ENV).map(([k, v]) => `${k}=${v}`),

@@ -42,12 +42,13 @@ export class DockerBackend implements SandboxBackend {
       const version = await this.client.call('version', (abortSignal) => engineVersion(this.client, abortSignal), this.options.probeTimeoutMs ?? 3_000);
       detail = `Docker ${version.Version} (API ${version.ApiVersion})`;
     } catch (error) {
-      const why = error instanceof MsprError ? error.text : t(String(error), String(error));
+      const text = error instanceof MsprError ? error.text : t(String(error), String(error));
+      const why = t(text.fr.replace(/\.$/, ''), text.en.replace(/\.$/, ''));
       return {
         available: false,
         reason: t(
-          `moteur Docker injoignable (${why.fr}) ; démarrez dockerd ou vérifiez DOCKER_HOST.`,
-          `Docker engine unreachable (${why.en}); start dockerd or check DOCKER_HOST.`,
+          `moteur Docker injoignable (${why.fr}) ; démarrez dockerd ou vérifiez DOCKER_HOST`,
+          `Docker engine unreachable (${why.en}); start dockerd or check DOCKER_HOST`,
         ),
       };
     }
@@ -56,8 +57,8 @@ export class DockerBackend implements SandboxBackend {
         available: false,
         detail,
         reason: t(
-          "aucune image d'exécution mspr-lab ; construisez-la avec `mspr-lab images build`.",
-          'no mspr-lab runtime image; build it with `mspr-lab images build`.',
+          "aucune image d'exécution mspr-lab ; construisez-la avec `mspr-lab images build`",
+          'no mspr-lab runtime image; build it with `mspr-lab images build`',
         ),
       };
     }

@@ -54,12 +54,22 @@ export class DockerSandbox implements Sandbox {
     if (this.disposed) throw new MsprError('MSPR_INTERNAL', t('Bac à sable déjà libéré.', 'Sandbox already disposed.'));
     // The orchestrator may create per-step trace folders on the host just before the step, owned by root.
     await prepareWritableFolders(this.settings.user, [this.spec.traceDir]);
-    return runExec(this.target, argv, {
-      ...options,
-      workdir: this.workdir(options.cwd),
-      env: { ...BASE_ENV, ...this.spec.env, ...options.env },
-      watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes, this.settings.diskCheckMs)],
-    });
+    const run = () =>
+      runExec(this.target, argv, {
+        ...options,
+        workdir: this.workdir(options.cwd),
+        env: { ...BASE_ENV, ...this.spec.env, ...options.env },
+        watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes, this.settings.diskCheckMs)],
+      });
+    try {
+      return await run();
+    } catch (error) {
+      // 409 "container is not running": a previous step got it stopped (e.g. the OOM killer chose its init).
+      // The workspace is on the host, so starting it again loses nothing.
+      if (statusOf(error) !== 409) throw error;
+      await this.client.call('restart sandbox', (abortSignal) => this.container.start({ abortSignal }));
+      return run();
+    }
   }
 
   copyOut(sandboxPath: string, hostPath: string): Promise<void> {

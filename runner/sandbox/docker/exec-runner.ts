@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { OutputCapture } from '../output-capture.js';
+import type { Localized } from '../../i18n.js';
 import type { ExecOptions, ExecResult } from '../sandbox.js';
 import type { DockerClient } from './docker-client.js';
-import { EXEC_MARKER_VAR, execMarker, killByMarkerArgv } from './process-killer.js';
+import { decodeExit, exitCodeOf } from './exec-status.js';
+import { EXEC_MARKER_VAR, escalate, execMarker, killByMarker } from './process-killer.js';
 import { StreamDemuxer } from './stream-demux.js';
 
 /** What one exec needs from its sandbox. */
@@ -23,17 +24,21 @@ export interface ExecTarget {
   oomSince(sinceMs: number, untilMs: number): Promise<boolean>;
 }
 
+/** Why a watcher ended a step: a stable code for scripts, and a sentence for people. */
+export interface StopReason {
+  code: string;
+  text: Localized;
+}
+
 /** Starts watching something during an exec; calls `stop(reason)` to end the exec early. Returns an unsubscribe. */
-export type ExecWatcher = (stop: (reason: string) => void) => () => void;
+export type ExecWatcher = (stop: (reason: StopReason) => void) => () => void;
 
 /** The docker backend's result: the shared shape plus why mspr-lab stopped the process, if it did. */
 export interface DockerExecResult extends ExecResult {
-  /** Set when a watcher (e.g. the workspace quota) ended the process; `timedOut` covers the time limit. */
+  /** Set when a watcher (e.g. the workspace quota) ended the process, as `<code>: <English text>`; the
+   * same reason, in both languages, ends stderr so that reports show it. `timedOut` covers the time limit. */
   stoppedFor?: string;
 }
-
-/** Bound on waiting for the output stream to close once the processes are dead. */
-const DRAIN_MS = 5_000;
 
 /**
  * Runs one command in the container and always comes back: on time-out, the command's whole process tree is
@@ -77,18 +82,24 @@ export async function runExec(
   });
 
   let timedOut = false;
-  let stoppedFor: string | undefined;
+  let stoppedBy: StopReason | undefined;
   let stopping: Promise<void> | undefined;
-  const stop = (reason: 'timeout' | string) => {
+  let escalated: () => void = () => undefined;
+  // Resolves once an escalation has run its course, even if the stream never closes or a kill call failed:
+  // the wait below is bounded whatever the engine does.
+  const escalation = new Promise<void>((resolve) => (escalated = resolve));
+  const stop = (reason: 'timeout' | StopReason) => {
     if (stopping) return;
     if (reason === 'timeout') timedOut = true;
-    else stoppedFor = reason;
-    stopping = escalate(target, marker, reason === 'timeout' ? target.killGraceMs : 0, closed);
+    else stoppedBy = reason;
+    stopping = escalate(target, marker, reason === 'timeout' ? target.killGraceMs : 0, closed)
+      .catch(() => undefined)
+      .finally(escalated);
   };
   const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
   const unwatch = (options.watchers ?? []).map((watch) => watch(stop));
   try {
-    await closed;
+    await Promise.race([closed, escalation]);
   } finally {
     clearTimeout(timer);
     unwatch.forEach((fn) => fn());
@@ -100,8 +111,12 @@ export async function runExec(
   // step and goes with it, as with the local backend; the output stream may close before they are gone.
   await killByMarker(target, 'KILL', marker);
 
-  const { exitCode, signal } = decodeExit(await exitCodeOf(target, exec));
-  const oomKilled = signal === 'SIGKILL' && (await target.oomSince(started, Date.now()));
+  if (stoppedBy) out.stderr.push(Buffer.from(`\n[mspr-lab] ${stoppedBy.text.fr}\n[mspr-lab] ${stoppedBy.text.en}\n`));
+  const { exitCode, signal } = decodeExit(await exitCodeOf(target.client, exec));
+  // Asked only when the step did not succeed: an OOM-killed worker often makes its parent fail with a plain
+  // error code, and the report should still say memory was the cause.
+  const failed = exitCode !== 0;
+  const oomKilled = failed && (await target.oomSince(started, Date.now()).catch(() => false));
   return {
     argv,
     exitCode,
@@ -111,63 +126,6 @@ export async function runExec(
     durationMs,
     stdout: out.stdout.result(),
     stderr: out.stderr.result(),
-    ...(stoppedFor ? { stoppedFor } : {}),
+    ...(stoppedBy ? { stoppedFor: `${stoppedBy.code}: ${stoppedBy.text.en}` } : {}),
   };
-}
-
-async function escalate(target: ExecTarget, marker: string, graceMs: number, closed: Promise<void>): Promise<void> {
-  const gone = (ms: number) => Promise.race([closed.then(() => true), sleep(ms).then(() => false)]);
-  // A killer that cannot even start (a fork bomb holds every pid) means going straight to the container kill.
-  if (graceMs > 0 && (await killByMarker(target, 'TERM', marker)) && (await gone(graceMs))) return;
-  if ((await killByMarker(target, 'KILL', marker)) && (await gone(DRAIN_MS))) return;
-  await target.killContainer();
-  await gone(DRAIN_MS);
-}
-
-/** Runs the killer exec; true when it ran to completion (exit 0). Never throws: escalation carries on. */
-async function killByMarker(target: ExecTarget, signal: 'TERM' | 'KILL', marker: string): Promise<boolean> {
-  try {
-    const exec = await target.client.call('exec kill', (abortSignal) =>
-      target.container.exec({ Cmd: killByMarkerArgv(signal, marker), User: target.user, AttachStdout: true, AttachStderr: true, abortSignal }),
-    );
-    const stream = (await target.client.call('exec kill start', (abortSignal) =>
-      exec.start({ hijack: true, stdin: false, abortSignal }),
-    )) as Duplex;
-    stream.resume();
-    await Promise.race([new Promise((resolve) => stream.once('close', resolve).once('end', resolve)), sleep(DRAIN_MS)]);
-    stream.destroy();
-    return (await exitCodeOf(target, exec)) === 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The exec's exit code once Docker has recorded it (it can lag the stream's end by a few milliseconds). */
-async function exitCodeOf(target: ExecTarget, exec: Docker.Exec): Promise<number | null> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    try {
-      const info = await target.client.call('exec inspect', (abortSignal) => exec.inspect({ abortSignal }));
-      if (!info.Running) return info.ExitCode ?? null;
-    } catch {
-      return null; // the container was killed and restarted: the exec is gone
-    }
-    await sleep(50);
-  }
-  return null;
-}
-
-const SIGNAL_NAMES = new Map<number, string>(Object.entries(constants.signals).map(([name, num]) => [num, name]));
-
-/**
- * Docker reports a process killed by signal N as exit code 128+N (as shells do). It is decoded back into a
- * signal so results read like the local backend's; a program that calls `exit(137)` itself is indistinguishable.
- */
-export function decodeExit(code: number | null): { exitCode: number | null; signal: string | null } {
-  if (code === null) return { exitCode: null, signal: 'SIGKILL' };
-  if (code > 128 && code <= 128 + 64 && SIGNAL_NAMES.has(code - 128)) return { exitCode: null, signal: SIGNAL_NAMES.get(code - 128)! };
-  return { exitCode: code, signal: null };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -5,6 +5,14 @@ import { join } from 'node:path';
 export const SANDBOX_UID = 10001;
 export const SANDBOX_GID = 10001;
 
+/**
+ * The uid of the container's own processes (docker-init and `sleep infinity`): neither root nor the
+ * candidate's uid, so the candidate cannot signal them (`kill -9 -1` would otherwise stop the container).
+ */
+export function keeperUid(candidateUid: number): number {
+  return candidateUid === 10002 ? 10003 : 10002;
+}
+
 /** Who the candidate's processes run as, and whether the host folders they write must be handed over. */
 export interface SandboxUser {
   uid: number;

@@ -1,13 +1,16 @@
 #!/bin/sh
-# MariaDB service entrypoint (runs as user mysql). Initialises a throwaway data folder on the tmpfs, creates
-# the candidate's user and database in bootstrap mode (no network needed), then serves on 0.0.0.0.
+# MariaDB service entrypoint (runs as user mysql). Initialises a throwaway data folder on the /tmp tmpfs (the
+# root filesystem is read-only), creates the candidate's user and database in bootstrap mode (no listener, no
+# network needed), then serves on 0.0.0.0 inside the container.
 set -eu
 : "${MSPR_DB_NAME:?}" "${MSPR_DB_USER:?}" "${MSPR_DB_PASSWORD:?}" "${MSPR_ADMIN_PASSWORD:?}"
-data=/var/lib/mysql
-mariadb-install-db --user=mysql --datadir="$data" --auth-root-authentication-method=normal \
+data=/tmp/mysql
+mkdir -p "$data"
+# No --user: already running as mysql, and with it the script tries to chown root-owned plugin files.
+mariadb-install-db --datadir="$data" --auth-root-authentication-method=normal \
   --skip-test-db --skip-name-resolve >/dev/null
 # Names are validated by mspr-lab and passwords are hex, so no quoting issue.
-mariadbd --user=mysql --datadir="$data" --bootstrap --skip-grant-tables=0 >/dev/null <<SQL
+/usr/sbin/mariadbd --datadir="$data" --tmpdir=/tmp --bootstrap --skip-grant-tables=0 >/dev/null <<SQL
 FLUSH PRIVILEGES;
 ALTER USER 'root'@'localhost' IDENTIFIED BY '$MSPR_ADMIN_PASSWORD';
 CREATE USER 'root'@'%' IDENTIFIED BY '$MSPR_ADMIN_PASSWORD';
@@ -18,5 +21,5 @@ GRANT ALL PRIVILEGES ON \`$MSPR_DB_NAME\`.* TO '$MSPR_DB_USER'@'%';
 FLUSH PRIVILEGES;
 SQL
 echo "mspr-lab: initialised database $MSPR_DB_NAME"
-exec mariadbd --user=mysql --datadir="$data" --bind-address=0.0.0.0 --port=3306 \
-  --socket=/run/mysqld/mysqld.sock --skip-name-resolve --innodb-flush-log-at-trx-commit=0
+exec /usr/sbin/mariadbd --datadir="$data" --tmpdir=/tmp --bind-address=0.0.0.0 --port=3306 \
+  --socket=/tmp/mysqld.sock --pid-file=/tmp/mysqld.pid --skip-name-resolve --innodb-flush-log-at-trx-commit=0

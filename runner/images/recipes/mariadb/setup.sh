@@ -3,5 +3,3 @@
 set -eu
 rm -rf /var/lib/mysql/*
 install -m 755 /tmp/mspr-setup/entrypoint.sh /usr/local/bin/mspr-entrypoint
-mkdir -p /var/lib/mysql /run/mysqld
-chown mysql:mysql /var/lib/mysql /run/mysqld

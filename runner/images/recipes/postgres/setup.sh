@@ -8,5 +8,3 @@ for cluster in /etc/postgresql/*/main; do
   pg_dropcluster "$version" main || true
 done
 install -m 755 /tmp/mspr-setup/entrypoint.sh /usr/local/bin/mspr-entrypoint
-mkdir -p /var/lib/postgresql/data /run/postgresql
-chown postgres:postgres /var/lib/postgresql/data /run/postgresql

@@ -1,0 +1,90 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LocalBackend } from '../../runner/sandbox/local-backend.js';
+import type { ExecResult, SandboxBackend } from '../../runner/sandbox/sandbox.js';
+import { type CliRun, fixture } from '../helpers/run-cli.js';
+import { runCliAsync } from './run-cli-async.js';
+import { backendFor, engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
+import { RunTracker } from './leftovers.js';
+
+const engine = await probeEngine();
+engineRequiredTest(engine);
+const runs = new RunTracker();
+const PYTHON = process.env.MSPR_PYTHON ?? '/usr/bin/python3';
+
+const SCRIPT = `import os, sys
+print("rows", 2000)
+print("warning: 3 nulls", file=sys.stderr)
+open(os.path.join(os.environ["OUT_DIR"], "out.txt"), "w").write("ok")
+sys.exit(int(sys.argv[1]))
+`;
+
+async function runIn(backend: SandboxBackend, argv: (python: string) => string[], timeoutMs = 30_000): Promise<ExecResult> {
+  const { spec, cleanup } = await makeSpec({ python: PYTHON });
+  runs.track(spec);
+  writeFileSync(join(spec.workspaceDir, 'job.py'), SCRIPT);
+  const sandbox = await backend.start(spec);
+  try {
+    return await sandbox.exec(argv(sandbox.python), { timeoutMs, env: { OUT_DIR: sandbox.paths.workspace } });
+  } finally {
+    await sandbox.dispose();
+    await cleanup();
+  }
+}
+
+/** Step durations differ between backends by nature; everything else in a verdict must not. */
+function withoutDurations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDurations);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'durationMs').map(([k, v]) => [k, withoutDurations(v)]));
+  return value;
+}
+
+/** What must not depend on the backend (duration does, by nature). */
+function comparable(result: ExecResult): Omit<ExecResult, 'durationMs'> {
+  const { durationMs: _ignored, ...rest } = result;
+  return rest;
+}
+
+describe.skipIf(!engine.ok)('docker and local give the same results', () => {
+  afterAll(async () => {
+    await runs.expectNoLeftovers(engine.client);
+  });
+
+  it('same ExecResult for a Python script (exit code, both streams, sizes)', async () => {
+    const argv = (python: string) => [python, 'job.py', '4'];
+    const local = await runIn(new LocalBackend(), argv);
+    const docker = await runIn(backendFor(engine), argv);
+    expect(Object.keys(docker).sort()).toEqual(Object.keys(local).sort());
+    expect({ ...comparable(docker), argv: [] }).toEqual({ ...comparable(local), argv: [] });
+    expect(comparable(docker)).toMatchObject({ exitCode: 4, signal: null, stdout: { text: 'rows 2000\n', bytes: 10, truncated: false } });
+  });
+
+  it('same timeout result for an endless loop', async () => {
+    const argv = (python: string) => [python, '-c', 'while True: pass'];
+    const local = await runIn(new LocalBackend(), argv, 1_000);
+    const docker = await runIn(backendFor(engine), argv, 1_000);
+    expect({ ...comparable(docker), argv: [] }).toEqual({ ...comparable(local), argv: [] });
+    expect(docker).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGTERM' });
+  });
+
+  // Every fixture repository with a verdict table elsewhere; a new fixture folder joins by itself (ml/) or
+  // gets a line here (foundation fixtures need their own scenarios).
+  const CASES: Array<[string, string]> = [
+    ['foundation/etl-pass', 'cdp-data-ia-bloc1-etl'],
+    ['foundation/etl-missing-rows', 'cdp-data-ia-bloc1-etl'],
+    ['foundation/etl-corrupt-source', fixture('scenarios/foundation-corrupt-source.yaml')],
+    ['foundation/etl-endless-loop', fixture('scenarios/foundation-short-timeout.yaml')],
+    ...readdirSync(fixture('ml')).map((name): [string, string] => [`ml/${name}`, name.startsWith('clf-') ? 'cdp-data-ia-bloc3-classification' : 'cdp-data-ia-bloc3-regression']),
+  ];
+  it.each(CASES)('%s: same verdicts, steps and exit code under docker as under local', async (repo, scenario) => {
+    const [local, docker] = await Promise.all(['local', 'docker'].map((name) => runCliAsync(['check', fixture(repo), '--scenario', scenario, '--sandbox', name])));
+    expect(docker.report?.sandbox, docker.stderr).toMatchObject({ backend: 'docker', isolated: true });
+    runs.track({ runId: docker.report!.runId });
+    expect(docker.exitCode).toBe(local.exitCode);
+    const table = (run: CliRun) => run.report!.verdicts.map((v) => ({ id: v.id, status: v.status, message: v.message.en, evidence: withoutDurations(v.evidence) }));
+    expect(table(docker)).toEqual(table(local));
+    const steps = (run: CliRun) => run.report!.steps.map((s) => ({ id: s.id, status: s.status, exitCode: s.exitCode, timedOut: s.timedOut }));
+    expect(steps(docker)).toEqual(steps(local));
+  });
+});
