@@ -19,7 +19,8 @@ mspr_db_main() {
   export MSPR_DB_CACHE="$cache"
 
   local pg_bin=""
-  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  # `|| true`: .ci/run sources this under `set -eo pipefail`, and on a fresh machine the glob matches nothing.
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
   if [ -z "$pg_bin" ] || ! command -v mariadbd >/dev/null 2>&1; then
     echo "10-databases: installing postgresql and mariadb-server from Debian"
     $sudo apt-get update -qq
