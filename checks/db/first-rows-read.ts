@@ -3,6 +3,7 @@ import { defineCheck } from '../check.js';
 import { traced } from '../ml/support/check-helpers.js';
 import { where } from '../ml/support/locations.js';
 import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
+import { fetchAfter } from '../data/support/data-facts.js';
 
 interface Options {
   service?: string;
@@ -46,7 +47,7 @@ export default defineCheck<Options>({
     const hits: Array<{ table: string; event: TraceEvent; how: string }> = [];
     for (const event of facts.sql) {
       if (event.error || event.verb !== 'SELECT' || !onLoaded(event.tables)) continue;
-      const fetched = facts.fetches.find((f) => f.pid === event.pid && f.seq > event.seq && f.seq <= event.seq + 2);
+      const fetched = fetchAfter(event, facts.fetches);
       if (LIMITED.test(event.statement ?? '') || (fetched && fetched.rows <= ctx.options.maxRows)) hits.push({ table: event.tables!.find((t) => loaded.has(t.toLowerCase()))!, event, how: event.statement ?? 'SELECT' });
     }
     for (const read of facts.sqlReads) {
@@ -58,7 +59,8 @@ export default defineCheck<Options>({
     }
     for (const op of facts.mongo) if (op.operation === 'find_one' && !op.error && op.collection && loaded.has(op.collection.toLowerCase())) hits.push({ table: op.collection, event: op, how: 'find_one' });
     if (hits.length === 0) return { status: 'fail', message: 'none', params: { tables: tables.join(', ') || '∅' }, evidence: [{ kind: 'trace', subject: 'first rows', expected: 'SELECT … LIMIT n / head()', actual: null, data: { tables } }] };
-    const byTable = new Map(hits.map((h) => [h.table.toLowerCase(), h]));
+    const byTable = new Map<string, (typeof hits)[number]>();
+    for (const hit of hits) if (!byTable.has(hit.table.toLowerCase())) byTable.set(hit.table.toLowerCase(), hit);
     const reads = [...byTable.values()].map((h) => `${h.table} (${where(h.event)})`).join(', ');
     return { status: 'pass', message: 'pass', params: { reads }, evidence: [...byTable.values()].map((h) => traced(`first rows of ${h.table}`, h.event, { actual: h.how.slice(0, 200) })) };
   },

@@ -4,6 +4,7 @@ import { traced } from '../ml/support/check-helpers.js';
 import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
 import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
+import { fetchAfter } from '../data/support/data-facts.js';
 
 interface Options {
   service?: string;
@@ -35,7 +36,7 @@ export default defineCheck<Options>({
     const selections: Array<{ event: TraceEvent; rows: number; columns: number; sql: string }> = [];
     for (const event of facts.sql) {
       if (event.error || event.verb !== 'SELECT' || !SCOPED.test(event.statement ?? '')) continue;
-      const fetch = facts.fetches.find((f) => f.pid === event.pid && f.seq > event.seq && f.seq <= event.seq + 2);
+      const fetch = fetchAfter(event, facts.fetches);
       selections.push({ event, rows: fetch?.rows ?? event.rowcount ?? 0, columns: event.columns?.length ?? 0, sql: event.statement ?? '' });
     }
     for (const read of facts.sqlReads) {

@@ -77,3 +77,10 @@ export function ordered<E extends TraceEvent>(events: E[]): E[] {
 export function before(a: TraceEvent, b: TraceEvent): boolean {
   return a.ts < b.ts || (a.ts === b.ts && a.pid === b.pid && a.seq < b.seq);
 }
+
+/** The fetch that read a statement's result: the very next event of the same process, with the same columns. */
+export function fetchAfter(statement: SqlEvent, fetches: SqlFetchEvent[]): SqlFetchEvent | undefined {
+  return fetches.find(
+    (f) => f.pid === statement.pid && f.seq === statement.seq + 1 && (!statement.columns || !f.columns || f.columns.join() === statement.columns.join()),
+  );
+}
