@@ -81,7 +81,8 @@ function renderSteps(report: RunReport, lang: Lang, out: string[]): void {
   const w = WORDS[lang];
   out.push(`## ${w.steps}`, '', `| ${w.step} | ${w.status} | ${w.exit} | ${w.duration} |`, '|---|---|---|---|');
   for (const step of report.steps) {
-    out.push(`| \`${cell(step.id)}\` | ${step.status} | ${step.exitCode ?? step.signal ?? '–'} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+    const status = step.stoppedFor ? `${step.status} (${cell(step.stoppedFor)})` : step.status;
+    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${(step.durationMs / 1000).toFixed(1)} s |`);
   }
   out.push('');
 }

@@ -19,6 +19,8 @@ export interface StepReport {
   signal: string | null;
   timedOut: boolean;
   oomKilled: boolean;
+  /** Why mspr-lab ended the process when it was not the time limit (e.g. `MSPR_DISK_QUOTA: …`). */
+  stoppedFor?: string;
   durationMs: number;
   stdoutTail: string;
   stderrTail: string;

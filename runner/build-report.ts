@@ -50,6 +50,7 @@ export function buildReport(parts: ReportParts): RunReport {
       signal: record.result?.signal ?? null,
       timedOut: record.result?.timedOut ?? false,
       oomKilled: record.result?.oomKilled ?? false,
+      ...(record.result?.stoppedFor ? { stoppedFor: record.result.stoppedFor } : {}),
       durationMs: record.result?.durationMs ?? 0,
       stdoutTail: tail(record.result?.stdout.text ?? ''),
       stderrTail: tail(record.result?.stderr.text ?? ''),

@@ -1,29 +1,28 @@
 /**
  * Clean-up that must run when the user presses Ctrl-C or CI cancels the job: step process groups (which
  * live in their own group and do not get the terminal's SIGINT), containers, networks. Each owner registers
- * and unregisters its own; the first signal runs them all, a second one exits at once.
+ * and unregisters its own; the first signal runs them all, a second one exits at once. Signal handlers are
+ * installed only while something is registered, so an idle process keeps Node's default behaviour.
  */
 const cleanups = new Set<() => Promise<void> | void>();
-let installed = false;
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 let shuttingDown = false;
 
 export function onShutdown(cleanup: () => Promise<void> | void): () => void {
-  install();
+  if (cleanups.size === 0) for (const signal of SIGNALS) process.on(signal, onSignal);
   cleanups.add(cleanup);
-  return () => cleanups.delete(cleanup);
+  return () => {
+    if (cleanups.delete(cleanup) && cleanups.size === 0 && !shuttingDown) {
+      for (const signal of SIGNALS) process.off(signal, onSignal);
+    }
+  };
 }
 
-function install(): void {
-  if (installed) return;
-  installed = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (shuttingDown) process.exit(130);
-      shuttingDown = true;
-      process.stderr.write(`\nmspr-lab: ${signal} — nettoyage / cleaning up…\n`);
-      void runAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    });
-  }
+function onSignal(signal: NodeJS.Signals): void {
+  if (shuttingDown) process.exit(130);
+  shuttingDown = true;
+  process.stderr.write(`\nmspr-lab: ${signal} — nettoyage / cleaning up…\n`);
+  void runAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 }
 
 async function runAll(): Promise<void> {

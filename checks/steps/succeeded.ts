@@ -40,6 +40,7 @@ export default defineCheck<Record<string, never>>({
           signal: result?.signal ?? null,
           durationMs: result?.durationMs ?? 0,
           ...(exception ? { exception } : {}),
+          ...(result?.stoppedFor ? { stoppedFor: result.stoppedFor } : {}),
           ...(step.error ? { error: step.error.message.en } : {}),
           ...(result?.stdout.truncated || result?.stderr.truncated ? { outputTruncated: true } : {}),
         },

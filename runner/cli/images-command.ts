@@ -3,6 +3,8 @@ import { langOf } from './lang-option.js';
 
 interface BuildOptions {
   force?: boolean;
+  dockerfile?: string;
+  role?: string;
   cacheDir?: string;
   verbose?: boolean;
 }
@@ -21,10 +23,12 @@ export function registerImagesCommand(program: Command): void {
     .option('--force', 'rebuild even when an image with the same content tag exists')
     .option('--cache-dir <dir>', 'debootstrap and rootfs cache (default: $MSPR_CACHE_DIR, /var/cache/mspr-lab as root, else ~/.cache/mspr-lab)')
     .option('--verbose', 'show the whole debootstrap/apt output')
-    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --force\n\nNeeds root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.')
+    .option('--dockerfile <file>', 'build from a Dockerfile instead (where a registry is reachable); its folder is the context')
+    .option('--role <name>', 'with --dockerfile: what the image is for (default: python, the candidate runtime)')
+    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --force\n  mspr-lab images build --dockerfile docker/runtime/Dockerfile\n\nFrom Debian: needs root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.\nFrom a Dockerfile: needs a Docker engine and whatever registry its FROM line names.')
     .action(async (recipes: string[], options: BuildOptions, command: Command) => {
       const { imagesBuild } = await import('../images/images-actions.js');
-      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, lang: langOf(command) });
+      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, dockerfile: options.dockerfile, role: options.role, lang: langOf(command) });
     });
 
   images

@@ -6,12 +6,12 @@ import { basename, join } from 'node:path';
 import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { packagePath } from '../paths.js';
-import { DockerClient, statusOf } from '../sandbox/docker/docker-client.js';
+import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { contentTag, imageContent, imageReference, type ImageContent } from './content-tag.js';
 import { readDebianArchive } from './debian/apt-sources.js';
 import { candidateVersions } from './debian/package-versions.js';
 import { runBuildScript } from './debian/run-build-script.js';
-import { type ImageRecipeName, listImages } from './image-lookup.js';
+import { imageExists, type ImageRecipeName, listImages } from './image-lookup.js';
 import { importRootfs } from './import-rootfs.js';
 import { RECIPE_NAMES, RECIPES } from './recipes.js';
 
@@ -114,16 +114,6 @@ function labelsInstruction(content: ImageContent): string {
     'mspr-lab.packages': Object.entries(content.packages).map(([p, v]) => `${p}=${v}`).join(' '),
   };
   return `LABEL ${Object.entries(labels).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`).join(' ')}`;
-}
-
-async function imageExists(client: DockerClient, image: string): Promise<boolean> {
-  try {
-    await client.call('inspect image', (abortSignal) => client.docker.getImage(image).inspect({ abortSignal } as object));
-    return true;
-  } catch (error) {
-    if (statusOf(error) === 404) return false;
-    throw error;
-  }
 }
 
 /** Older builds of the same recipe: their tarballs go, their images go unless a container still uses them. */

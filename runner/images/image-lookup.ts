@@ -1,4 +1,4 @@
-import type { DockerClient } from '../sandbox/docker/docker-client.js';
+import { type DockerClient, statusOf } from '../sandbox/docker/docker-client.js';
 import { LABEL_IMAGE, LABEL_MANAGED } from '../sandbox/docker/labels.js';
 
 /** Recipes mspr-lab builds: the candidate runtime and the database services. */
@@ -43,4 +43,15 @@ export async function listImages(client: DockerClient, recipe?: string): Promise
  */
 export async function latestImage(client: DockerClient, recipe: ImageRecipeName): Promise<ImageInfo | undefined> {
   return (await listImages(client, recipe))[0];
+}
+
+/** Whether the engine has this exact image (tag), so a build of unchanged content can be skipped. */
+export async function imageExists(client: DockerClient, image: string): Promise<boolean> {
+  try {
+    await client.call('inspect image', (abortSignal) => client.docker.getImage(image).inspect({ abortSignal } as object));
+    return true;
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
+    throw error;
+  }
 }

@@ -10,9 +10,16 @@ import type { ImageRecipeName } from './image-lookup.js';
  * (runner/cli/images-command.ts) only maps flags to these calls.
  */
 export async function imagesBuild(
-  options: { recipes?: string[]; force?: boolean; cacheDir?: string; verbose?: boolean; lang: Lang },
+  options: { recipes?: string[]; force?: boolean; cacheDir?: string; verbose?: boolean; dockerfile?: string; role?: string; lang: Lang },
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<void> {
+  if (options.dockerfile) {
+    const { buildFromDockerfile } = await import('./build-from-dockerfile.js');
+    const outcome = await buildFromDockerfile({ dockerfile: options.dockerfile, role: options.role, force: options.force, log: options.verbose ? write : undefined });
+    const how = outcome.status === 'present' ? t('à jour (rien à faire)', 'up to date (nothing to do)') : t(`construite (${outcome.seconds?.toFixed(0)} s)`, `built (${outcome.seconds?.toFixed(0)} s)`);
+    write(`${outcome.image}  ${pick(how, options.lang)}`);
+    return;
+  }
   const recipes = options.recipes?.length ? options.recipes.filter((r): r is ImageRecipeName => RECIPE_NAMES.includes(r as ImageRecipeName)) : undefined;
   const unknown = options.recipes?.filter((r) => !RECIPE_NAMES.includes(r as ImageRecipeName)) ?? [];
   if (unknown.length) write(pick(t(`Recettes inconnues ignorées : ${unknown.join(', ')}`, `Unknown recipes ignored: ${unknown.join(', ')}`), options.lang));

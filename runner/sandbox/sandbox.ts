@@ -19,6 +19,9 @@ export interface ExecResult {
   timedOut: boolean;
   /** Killed by the kernel's OOM killer or the container's memory limit (docker backend only). */
   oomKilled: boolean;
+  /** Set when mspr-lab itself ended the process for a reason other than the time limit (e.g. the workspace
+   * disk quota), as `<code>: <English text>`; the reason in both languages also ends stderr. */
+  stoppedFor?: string;
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;

@@ -33,12 +33,8 @@ export interface StopReason {
 /** Starts watching something during an exec; calls `stop(reason)` to end the exec early. Returns an unsubscribe. */
 export type ExecWatcher = (stop: (reason: StopReason) => void) => () => void;
 
-/** The docker backend's result: the shared shape plus why mspr-lab stopped the process, if it did. */
-export interface DockerExecResult extends ExecResult {
-  /** Set when a watcher (e.g. the workspace quota) ended the process, as `<code>: <English text>`; the
-   * same reason, in both languages, ends stderr so that reports show it. `timedOut` covers the time limit. */
-  stoppedFor?: string;
-}
+/** The docker backend's result is the shared shape; `stoppedFor` names a watcher (e.g. the disk quota) that ended it. */
+export type DockerExecResult = ExecResult;
 
 /**
  * Runs one command in the container and always comes back: on time-out, the command's whole process tree is
