@@ -15,8 +15,8 @@ _file_cache = {}
 _SKIPPED_PARTS = ("site-packages", "dist-packages", os.sep + ".venv" + os.sep, os.sep + "venv" + os.sep)
 
 
-def _relative(filename):
-    """Workspace-relative path for a candidate file, or None for everything else."""
+def candidate_path(filename):
+    """Workspace-relative path for a candidate file, or None for everything else (libraries, the tracer)."""
     cached = _file_cache.get(filename, False)
     if cached is not False:
         return cached
@@ -48,7 +48,7 @@ def find(skip=1):
         cell = cell_files.get(filename)
         if cell is not None:
             return {"file": config.notebook or "<notebook>", "line": frame.f_lineno, "cell": cell}, frame, direct
-        rel = _relative(filename)
+        rel = candidate_path(filename)
         if rel is not None:
             return {"file": rel, "line": frame.f_lineno}, frame, direct
         direct = False

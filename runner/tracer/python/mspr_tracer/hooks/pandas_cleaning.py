@@ -174,7 +174,7 @@ def patch_boolean_filter(cls):
 
 def _candidate_caller():
     code = sys._getframe(2).f_code.co_filename
-    return code in callsite.cell_files or callsite._relative(code) is not None
+    return code in callsite.cell_files or callsite.candidate_path(code) is not None
 
 
 def patch(pd):
