@@ -50,6 +50,9 @@ export async function buildFromDockerfile(options: DockerfileBuildOptions): Prom
         {
           t: image,
           dockerfile: relative(contextDir, options.dockerfile),
+          // The engine keeps a failed step's container unless told otherwise; a grader must not leave litter.
+          rm: true,
+          forcerm: true,
           labels: { [LABEL_MANAGED]: 'true', [LABEL_IMAGE]: role, 'mspr-lab.content': image.split(':')[1]!, 'mspr-lab.dockerfile': basename(options.dockerfile) },
           abortSignal,
         } as object,

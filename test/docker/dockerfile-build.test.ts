@@ -64,5 +64,7 @@ describe.skipIf(!engine.ok)('images build --dockerfile', () => {
       code: 'MSPR_SANDBOX_FAILED',
       details: [expect.stringMatching(/returned a non-zero code: 7/)],
     });
+    const containers = await engine.client.docker.listContainers({ all: true, filters: { label: ['mspr-lab.managed=true'] } });
+    expect(containers.filter((c) => c.State === 'exited' && /exit 7/.test(c.Command))).toEqual([]);
   });
 });
