@@ -5,7 +5,7 @@ import { LocalBackend } from './local-backend.js';
 import type { SandboxBackend } from './sandbox.js';
 
 /** Loaded lazily: the docker client (dockerode) is only needed when docker is asked for or probed. */
-const loadDockerBackend = async (): Promise<SandboxBackend | undefined> => {
+const loadDockerBackend = async (): Promise<SandboxBackend> => {
   const { DockerBackend } = await import('./docker/docker-backend.js');
   return new DockerBackend();
 };
@@ -17,8 +17,8 @@ const loadDockerBackend = async (): Promise<SandboxBackend | undefined> => {
 export async function selectBackend(requested: SandboxBackendName): Promise<{ backend: SandboxBackend; notice?: Localized }> {
   if (requested === 'local') return { backend: new LocalBackend() };
   const docker = await loadDockerBackend();
-  const probe = docker ? await docker.probe() : { available: false, reason: t('backend docker non installé dans cette version', 'docker backend not installed in this build') };
-  if (docker && probe.available) return { backend: docker };
+  const probe = await docker.probe();
+  if (probe.available) return { backend: docker };
   if (requested === 'docker') {
     throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t('Le bac à sable docker est indisponible.', 'The docker sandbox is unavailable.'), {
       details: probe.reason ? [probe.reason.en] : [],
