@@ -22,7 +22,7 @@ import { runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { discoverEntryPoints } from './submission/discover-entry-points.js';
-import { placeDatasets } from './submission/place-datasets.js';
+import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
 import type { RunReport } from '../reports/report.js';
@@ -117,7 +117,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   } finally {
     await sandbox?.dispose().catch(() => undefined);
     await services.dispose().catch((error) => errors.push(toSerializedError(error)));
-    if (!options.keepWorkspace) await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+    if (!options.keepWorkspace) {
+      await makeDatasetsRemovable(dirs.datasets);
+      await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
+    }
   }
 
   return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });

@@ -13,11 +13,18 @@ export async function createMysqlDatabase(admin: URL, names: { database: string;
   };
   // The server listens on loopback only, so '%' cannot reach beyond this machine.
   const account = `'${names.user}'@'%'`;
-  await run([
-    `CREATE DATABASE \`${names.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    `CREATE USER ${account} IDENTIFIED BY '${password}'`,
-    `GRANT ALL PRIVILEGES ON \`${names.database}\`.* TO ${account}`,
-  ]);
+  const dropStatements = [`DROP DATABASE IF EXISTS \`${names.database}\``, `DROP USER IF EXISTS ${account}`];
+  try {
+    await run([
+      `CREATE DATABASE \`${names.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      `CREATE USER ${account} IDENTIFIED BY '${password}'`,
+      `GRANT ALL PRIVILEGES ON \`${names.database}\`.* TO ${account}`,
+    ]);
+  } catch (error) {
+    // Undo what the batch did before failing, or the database and account outlive the run unseen.
+    await run(dropStatements).catch(() => undefined);
+    throw error;
+  }
   const host = admin.hostname;
   const port = Number(admin.port || 3306);
   let dropped = false;
@@ -26,7 +33,7 @@ export async function createMysqlDatabase(admin: URL, names: { database: string;
     async drop() {
       if (dropped) return;
       dropped = true;
-      await run([`DROP DATABASE IF EXISTS \`${names.database}\``, `DROP USER IF EXISTS ${account}`]);
+      await run(dropStatements);
     },
   };
 }
