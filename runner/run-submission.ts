@@ -106,7 +106,6 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
-      env: services.candidateEnv,
       onProgress: progress,
     });
     await sandbox.dispose();

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { chmod } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { MsprError } from '../errors.js';
 import type { ProgressListener } from '../progress.js';
@@ -13,8 +12,6 @@ export interface StepRunOptions {
   hostTraceDir: string;
   /** Host folder of the workspace, to tell a missing entry file before starting anything. */
   hostWorkspaceDir: string;
-  /** Environment for every step (services' URLs and the like); the step's own env comes on top. */
-  env: Record<string, string>;
   onProgress: ProgressListener;
 }
 
@@ -35,9 +32,8 @@ export async function runSteps(steps: PlannedStep[], options: StepRunOptions): P
     options.onProgress({ type: 'step-start', id: step.id, index, total: steps.length });
     const slug = stepSlug(index, step.id);
     const traceDir = join(options.hostTraceDir, slug);
+    // Created by the grader; the docker backend hands it to its unprivileged user before each exec.
     mkdirSync(traceDir, { recursive: true });
-    // Docker runs the code as an unprivileged user who must be able to write its trace.
-    await chmod(traceDir, 0o777);
     const record = await runOne(step, posix.join(options.sandbox.paths.trace, slug), options);
     options.onProgress({ type: 'step-end', record });
     runs.push({ record, traceDir });
@@ -57,7 +53,7 @@ async function runOne(step: PlannedStep, sandboxTraceDir: string, options: StepR
     return { ...base, status: 'error', error: error.toJSON() };
   }
   const env: Record<string, string> = {
-    ...options.env,
+    // Services' URLs are already in the sandbox's base environment (SandboxSpec.env); the step's own come on top.
     ...step.env,
     PYTHONPATH: sandbox.paths.tracer,
     PYTHONUNBUFFERED: '1',

@@ -33,6 +33,6 @@ export async function runPythonSteps(
     env: {},
     optional: step.optional ?? false,
   }));
-  const runs = await runSteps(planned, { sandbox, hostTraceDir: traceDir, hostWorkspaceDir: workspace.root, env: {}, onProgress: () => {} });
+  const runs = await runSteps(planned, { sandbox, hostTraceDir: traceDir, hostWorkspaceDir: workspace.root, onProgress: () => {} });
   return { records: runs.map((run) => run.record), workspaceRoot: workspace.root };
 }
