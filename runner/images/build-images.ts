@@ -7,6 +7,7 @@ import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { packagePath } from '../paths.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
+import { LABEL_IMAGE, LABEL_MANAGED } from '../sandbox/docker/labels.js';
 import { contentTag, imageContent, imageReference, type ImageContent } from './content-tag.js';
 import { readDebianArchive } from './debian/apt-sources.js';
 import { candidateVersions } from './debian/package-versions.js';
@@ -107,8 +108,8 @@ async function buildRootfs(content: ImageContent, keyring: string | undefined, s
 /** Image labels: how `images list` and the backend's default image lookup find and describe images. */
 function labelsInstruction(content: ImageContent): string {
   const labels: Record<string, string> = {
-    'mspr-lab.managed': 'true',
-    'mspr-lab.image': content.recipe,
+    [LABEL_MANAGED]: 'true',
+    [LABEL_IMAGE]: content.recipe,
     'mspr-lab.content': contentTag(content),
     'mspr-lab.suite': content.suite,
     'mspr-lab.packages': Object.entries(content.packages).map(([p, v]) => `${p}=${v}`).join(' '),

@@ -3,7 +3,7 @@ import type { ServiceEndpoint } from '../evidence/db/service-endpoint.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { createRunNetworks } from './run-network.js';
 import type { ServiceProvider, StartedServices } from './service-provider.js';
-import { serviceEnv } from './service-connection.js';
+import { addServiceEnv, serviceEnv } from './service-connection.js';
 import { type StartServicesOptions, startServices } from './start-services.js';
 
 /**
@@ -33,8 +33,7 @@ export class DockerServiceProvider implements ServiceProvider {
       const { host } = handle;
       endpoints.set(handle.id, { serviceId: handle.id, kind: handle.kind, host: host.host, port: host.port, user: host.user, password: host.password, database: host.database });
       const env = backend === 'docker' ? handle.env : serviceEnv(handle.id, host);
-      // The first service keeps the generic names (DATABASE_URL, DB_*); each has its MSPR_DB_<ID>_URL.
-      for (const [key, value] of Object.entries(env)) if (!(key in candidateEnv)) candidateEnv[key] = value;
+      addServiceEnv(candidateEnv, env);
     }
     return {
       endpoints,

@@ -10,7 +10,7 @@ import { runNames } from './local/local-database.js';
 import { createMongoDatabase } from './local/mongodb-database.js';
 import { createMysqlDatabase } from './local/mysql-database.js';
 import { createPostgresDatabase } from './local/postgres-database.js';
-import { serviceEnv } from './service-connection.js';
+import { addServiceEnv, serviceEnv } from './service-connection.js';
 import { serviceFailure } from './service-failure.js';
 import type { ServiceProvider, StartedServices } from './service-provider.js';
 
@@ -54,8 +54,7 @@ export class LocalServiceProvider implements ServiceProvider {
         created.push(database);
         const { connection } = database;
         endpoints.set(service.id, { serviceId: service.id, kind: service.kind, host: connection.host, port: connection.port, user: connection.user, password: connection.password, database: connection.database, url: database.nativeUrl });
-        // The first service keeps the generic names (DATABASE_URL, DB_*); each has its MSPR_DB_<ID>_URL.
-        for (const [key, value] of Object.entries(serviceEnv(service.id, connection))) if (!(key in candidateEnv)) candidateEnv[key] = value;
+        addServiceEnv(candidateEnv, serviceEnv(service.id, connection));
       }
       return {
         endpoints,

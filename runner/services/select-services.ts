@@ -42,10 +42,11 @@ async function dockerServicesReady(services: ServiceSpec[]): Promise<{ ready: bo
     const { latestImage } = await import('../images/image-lookup.js');
     // A bounded probe: `auto` must decide in seconds even when the engine hangs.
     const client = new DockerClient({ callTimeoutMs: 3_000 });
-    const recipes = new Set(services.map((s) => (s.kind === 'mysql' ? 'mariadb' : s.kind)).filter((k) => k === 'postgres' || k === 'mariadb'));
+    const { SERVICE_KINDS } = await import('./service-kinds.js');
     if (services.some((s) => s.kind === 'mongodb')) return { ready: false, reason: 'no MongoDB image' };
+    const recipes = new Set(services.flatMap((s) => (s.kind === 'postgres' || s.kind === 'mysql' ? [SERVICE_KINDS[s.kind].recipe] : [])));
     for (const recipe of recipes) {
-      const image = await latestImage(client, recipe as 'postgres' | 'mariadb');
+      const image = await latestImage(client, recipe);
       if (!image) return { ready: false, reason: `no ${recipe} image (mspr-lab images build)` };
     }
     return { ready: true, reason: '' };

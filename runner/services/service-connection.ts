@@ -25,3 +25,16 @@ export function serviceEnv(id: string, info: ConnectionInfo): Record<string, str
     [`MSPR_DB_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`]: info.url,
   };
 }
+
+/** Connection details plus the SQLAlchemy URL built from them, for a driver scheme (`postgresql`, `mysql+pymysql`). */
+export function connectionInfo(scheme: string, parts: Omit<ConnectionInfo, 'url'>): ConnectionInfo {
+  return { ...parts, url: `${scheme}://${parts.user}:${parts.password}@${parts.host}:${parts.port}/${parts.database}` };
+}
+
+/**
+ * Adds one service's variables to the candidate's environment. The first service keeps the generic names
+ * (`DATABASE_URL`, `DB_*`); every service has its own `MSPR_DB_<ID>_URL`.
+ */
+export function addServiceEnv(target: Record<string, string>, env: Record<string, string>): void {
+  for (const [key, value] of Object.entries(env)) if (!(key in target)) target[key] = value;
+}

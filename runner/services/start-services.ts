@@ -9,7 +9,8 @@ import { DockerClient, statusOf } from '../sandbox/docker/docker-client.js';
 import { resourceName, runLabels } from '../sandbox/docker/labels.js';
 import type { RunNetworks } from './run-network.js';
 import { SERVICE_KINDS } from './service-kinds.js';
-import { serviceEnv, type ConnectionInfo } from './service-connection.js';
+import { connectionInfo, serviceEnv, type ConnectionInfo } from './service-connection.js';
+import { StreamDemuxer } from '../sandbox/docker/stream-demux.js';
 import { waitFor } from './wait-strategies.js';
 import { serviceFailure } from './service-failure.js';
 
@@ -21,8 +22,6 @@ export interface ServiceHandle {
   host: ConnectionInfo;
   /** For the candidate's code, on the run's internal network: the service id as host name. */
   sandbox: ConnectionInfo;
-  /** The server's admin account (host side), for checks that inspect beyond the candidate's database. */
-  admin: { user: string; password: string };
   /** Environment for the candidate's steps (DATABASE_URL, DB_HOST…, MSPR_DB_<ID>_URL). */
   env: Record<string, string>;
   containerId: string;
@@ -110,15 +109,14 @@ async function startOne(client: DockerClient, runId: string, service: ServiceSpe
     const info = await client.call('inspect service', (abortSignal) => container.inspect({ abortSignal }));
     const hostPort = Number(info.NetworkSettings.Ports[port]?.[0]?.HostPort);
     for (const wait of [...kind.waits, { kind: 'port' as const, host: '127.0.0.1', port: hostPort }]) await waitFor(client, container, wait, deadline);
-    const common = { user: credentials.user, password: credentials.password, database: credentials.database, scheme: kind.scheme };
-    const host = connection({ ...common, host: '127.0.0.1', port: hostPort });
-    const sandbox = connection({ ...common, host: service.id, port: kind.port });
+    const common = { user: credentials.user, password: credentials.password, database: credentials.database };
+    const host = connectionInfo(kind.scheme, { ...common, host: '127.0.0.1', port: hostPort });
+    const sandbox = connectionInfo(kind.scheme, { ...common, host: service.id, port: kind.port });
     return {
       id: service.id,
       kind: service.kind,
       host,
       sandbox,
-      admin: { user: kind.adminUser, password: credentials.adminPassword },
       env: serviceEnv(service.id, sandbox),
       containerId: container.id,
       startMs: Date.now() - started,
@@ -128,16 +126,13 @@ async function startOne(client: DockerClient, runId: string, service: ServiceSpe
     const logs = await client.call('service logs', () => container.logs({ stdout: true, stderr: true, tail: 20 }), 5_000).catch(() => Buffer.from(''));
     await dispose().catch(() => undefined);
     if (error instanceof MsprError) throw error;
-    throw serviceFailure(service.id, t(`non prêt : ${String((error as Error).message)}`, `not ready: ${String((error as Error).message)}`), undefined, printable(logs));
+    throw serviceFailure(service.id, t(`non prêt : ${String((error as Error).message)}`, `not ready: ${String((error as Error).message)}`), undefined, lastLogLines(logs));
   }
 }
 
-function connection(info: Omit<ConnectionInfo, 'url'> & { scheme: string }): ConnectionInfo {
-  const { scheme, ...rest } = info;
-  return { ...rest, url: `${scheme}://${rest.user}:${rest.password}@${rest.host}:${rest.port}/${rest.database}` };
-}
-
-/** Container logs come multiplexed (8-byte frame headers); keep printable text only. */
-function printable(logs: Buffer | string): string[] {
-  return String(logs).replace(/[\x00-\x08\x0e-\x1f]/g, '').split('\n').map((l) => l.trim()).filter(Boolean).slice(-20);
+/** The last lines of a container's logs, which come multiplexed (8-byte frame headers per chunk). */
+function lastLogLines(logs: Buffer | string): string[] {
+  const parts: Buffer[] = [];
+  new StreamDemuxer((_stream, payload) => parts.push(payload)).push(Buffer.isBuffer(logs) ? logs : Buffer.from(logs));
+  return Buffer.concat(parts).toString('utf8').split('\n').map((line) => line.trim()).filter(Boolean).slice(-20);
 }

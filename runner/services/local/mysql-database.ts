@@ -1,3 +1,5 @@
+import { connectionInfo } from '../service-connection.js';
+import { SERVICE_KINDS } from '../service-kinds.js';
 import type { LocalDatabase } from './local-database.js';
 
 /** Creates a database and an account limited to it on the MySQL/MariaDB server behind `admin`. */
@@ -29,7 +31,7 @@ export async function createMysqlDatabase(admin: URL, names: { database: string;
   const port = Number(admin.port || 3306);
   let dropped = false;
   return {
-    connection: { host, port, user: names.user, password, database: names.database, url: `mysql+pymysql://${names.user}:${password}@${host}:${port}/${names.database}` },
+    connection: connectionInfo(SERVICE_KINDS.mysql.scheme, { host, port, user: names.user, password, database: names.database }),
     async drop() {
       if (dropped) return;
       dropped = true;

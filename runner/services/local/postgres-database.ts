@@ -1,3 +1,5 @@
+import { connectionInfo } from '../service-connection.js';
+import { SERVICE_KINDS } from '../service-kinds.js';
 import type { LocalDatabase } from './local-database.js';
 
 /** Creates a role and a database it owns on the PostgreSQL server behind `admin`. */
@@ -23,7 +25,7 @@ export async function createPostgresDatabase(admin: URL, names: { database: stri
   const port = Number(admin.port || 5432);
   let dropped = false;
   return {
-    connection: { host, port, user: names.user, password, database: names.database, url: `postgresql://${names.user}:${password}@${host}:${port}/${names.database}` },
+    connection: connectionInfo(SERVICE_KINDS.postgres.scheme, { host, port, user: names.user, password, database: names.database }),
     async drop() {
       if (dropped) return;
       dropped = true;
