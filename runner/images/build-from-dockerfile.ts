@@ -5,6 +5,7 @@ import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { LABEL_IMAGE, LABEL_MANAGED } from '../sandbox/docker/labels.js';
+import { followEngineProgress } from './engine-progress.js';
 import { imageExists } from './image-lookup.js';
 
 /** A Dockerfile build pulls a base image and installs packages: minutes, not hours. */
@@ -57,7 +58,10 @@ export async function buildFromDockerfile(options: DockerfileBuildOptions): Prom
           abortSignal,
         } as object,
       )) as NodeJS.ReadableStream;
-      await followBuild(stream, image, options.log ?? (() => undefined));
+      const log = options.log ?? (() => undefined);
+      await followEngineProgress(stream, t(`La construction de ${image} a échoué.`, `Building ${image} failed.`), (event) => {
+        if (event.stream?.trim()) log(event.stream.trimEnd());
+      });
     },
     BUILD_TIMEOUT_MS,
   );
@@ -92,28 +96,4 @@ function contentHash(root: string, files: string[]): string {
   const hash = createHash('sha256');
   for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
   return hash.digest('hex').slice(0, 12);
-}
-
-/** The engine answers 200 and streams JSON lines; a failed step arrives as an `error` line, not a status code. */
-function followBuild(stream: NodeJS.ReadableStream, image: string, log: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let pending = '';
-    let failure: string | undefined;
-    stream.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines.filter(Boolean)) {
-        const event = JSON.parse(line) as { stream?: string; error?: string };
-        if (event.error) failure = event.error;
-        if (event.stream?.trim()) log(event.stream.trimEnd());
-      }
-    });
-    stream.on('error', reject);
-    stream.on('end', () =>
-      failure
-        ? reject(new MsprError('MSPR_SANDBOX_FAILED', t(`La construction de ${image} a échoué.`, `Building ${image} failed.`), { details: [failure] }))
-        : resolve(),
-    );
-  });
 }

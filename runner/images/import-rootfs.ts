@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import type { DockerClient } from '../sandbox/docker/docker-client.js';
+import { followEngineProgress } from './engine-progress.js';
 
 /** Importing 1.5 GB takes ~20 s here; the bound is for a stuck daemon, not a slow disk. */
 export const IMPORT_TIMEOUT_MS = 15 * 60_000;
@@ -24,26 +24,8 @@ export async function importRootfs(client: DockerClient, tarball: string, image:
         message: 'mspr-lab images build',
         abortSignal,
       } as object)) as NodeJS.ReadableStream;
-      await readProgress(progress, image);
+      await followEngineProgress(progress, t(`Import de l'image ${image} refusé par Docker.`, `Docker refused to import ${image}.`));
     },
     IMPORT_TIMEOUT_MS,
   );
-}
-
-/** The engine answers 200 and reports failures inside the JSON progress stream. */
-function readProgress(stream: NodeJS.ReadableStream, image: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    stream.on('error', reject);
-    stream.on('end', () => {
-      const error = text
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { error?: string })
-        .find((event) => event.error);
-      if (!error) return resolve();
-      reject(new MsprError('MSPR_SANDBOX_FAILED', t(`Import de l'image ${image} refusé par Docker.`, `Docker refused to import ${image}.`), { details: [error.error!] }));
-    });
-  });
 }
