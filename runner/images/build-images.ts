@@ -73,7 +73,10 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
       log(`${name}: rootfs ${rootfsSeconds.toFixed(0)} s`);
     }
     const started = Date.now();
+    const replaced = await imageId(client, image);
     await importRootfs(client, tarball, image, [...recipe.config, labelsInstruction(content)]);
+    // Re-importing a tag (--force, or a lost image) leaves the previous image untagged: 1.5 GB of litter.
+    if (replaced && replaced !== (await imageId(client, image))) await removeImage(client, replaced);
     const importSeconds = (Date.now() - started) / 1000;
     log(`${image}: import ${importSeconds.toFixed(0)} s`);
     await pruneOlder(client, cacheDir, name, image, tarball);
@@ -117,6 +120,17 @@ function labelsInstruction(content: ImageContent): string {
   return `LABEL ${Object.entries(labels).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`).join(' ')}`;
 }
 
+async function imageId(client: DockerClient, image: string): Promise<string | undefined> {
+  if (!(await imageExists(client, image))) return undefined;
+  const info = await client.call('inspect image', (abortSignal) => client.docker.getImage(image).inspect({ abortSignal } as object));
+  return info.Id;
+}
+
+/** Removes an image unless a container still uses it (then it stays, and `cleanup` or a later build retries). */
+function removeImage(client: DockerClient, image: string): Promise<unknown> {
+  return client.call('remove old image', (abortSignal) => client.docker.getImage(image).remove({ abortSignal })).catch(() => undefined);
+}
+
 /** Older builds of the same recipe: their tarballs go, their images go unless a container still uses them. */
 async function pruneOlder(client: DockerClient, cacheDir: string, recipe: string, keepImage: string, keepTarball: string): Promise<void> {
   const dir = join(cacheDir, 'rootfs');
@@ -126,7 +140,7 @@ async function pruneOlder(client: DockerClient, cacheDir: string, recipe: string
   }
   for (const old of await listImages(client, recipe)) {
     if (old.tag === keepImage) continue;
-    await client.call('remove old image', (abortSignal) => client.docker.getImage(old.tag).remove({ abortSignal })).catch(() => undefined);
+    await removeImage(client, old.tag);
   }
 }
 
