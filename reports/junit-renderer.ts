@@ -10,7 +10,7 @@ import type { Renderer } from './renderer.js';
  */
 export const junitRenderer: Renderer = {
   name: 'junit',
-  extension: 'xml',
+  extension: 'junit.xml',
   render(report, lang) {
     const counts = report.summary.counts;
     const runErrors = report.errors.length;

@@ -23,7 +23,7 @@ export function registerRenderCommand(program: Command): void {
         const text = renderer.render(report, lang);
         if (options.stdout) process.stdout.write(text);
         else {
-          const path = join(options.out ?? dirname(file), `report.${renderer.name === 'junit' ? 'junit.xml' : renderer.extension}`);
+          const path = join(options.out ?? dirname(file), `report.${renderer.extension}`);
           writeFileSync(path, text);
           process.stdout.write(`${path}\n`);
         }

@@ -10,10 +10,11 @@ export function writeOutputs(report: RunReport, renderers: Renderer[], outRoot: 
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const seen = new Set<string>();
-  for (const renderer of [...renderers.filter((r) => r.name === 'json'), ...renderers.filter((r) => r.name !== 'json')]) {
+  // The caller lists json first (`renderersFor(['json', …])`); `--format json,md` must not write it twice.
+  for (const renderer of renderers) {
     if (seen.has(renderer.name)) continue;
     seen.add(renderer.name);
-    const path = join(dir, renderer.name === 'json' ? 'report.json' : `report.${renderer.name === 'junit' ? 'junit.xml' : renderer.extension}`);
+    const path = join(dir, `report.${renderer.extension}`);
     writeFileSync(path, renderer.render(report, lang));
     written.push(path);
   }
