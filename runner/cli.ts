@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { type Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import { EXIT } from './cli/exit-codes.js';
 import { MsprError, toSerializedError } from './errors.js';
@@ -13,10 +13,6 @@ function langFromArgv(argv: string[]): Lang {
 
 async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
-  program.commands.forEach(function exitOverrideEverywhere(command: Command): void {
-    command.exitOverride();
-    command.commands.forEach(exitOverrideEverywhere);
-  });
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../runner/paths.js';
 import type { DockerBackendOptions } from '../../runner/sandbox/docker/docker-backend.js';
 import { usage } from '../../runner/sandbox/docker/disk-watch.js';
-import type { DockerExecResult } from '../../runner/sandbox/docker/exec-runner.js';
 import { SANDBOX_UID } from '../../runner/sandbox/docker/sandbox-user.js';
 import type { Sandbox, SandboxLimits } from '../../runner/sandbox/sandbox.js';
 import { TEST_LIMITS, backendFor, engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
@@ -112,7 +111,7 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
 
   it('filling the disk: tmpfs full, single file capped, workspace quota enforced', async () => {
     await withSandbox('fill_disk.py', async (sandbox, dirs) => {
-      const result = (await sandbox.exec([sandbox.python, 'fill_disk.py'], { timeoutMs: 60_000 })) as DockerExecResult;
+      const result = await sandbox.exec([sandbox.python, 'fill_disk.py'], { timeoutMs: 60_000 });
       const out = result.stdout.text;
       expect(out).toMatch(/tmp stopped after (2[0-9]|3[0-2]) MiB errno=28 \(ENOSPC\)/);
       expect(out).toMatch(/single file stopped after 48 MiB errno=27 \(EFBIG\)/);

@@ -55,8 +55,3 @@ export async function openSqliteInspector(path: string, label: string): Promise<
     },
   };
 }
-
-/** `VARCHAR(50)` → 50. SQLite does not enforce it, but the declared width is what the candidate chose. */
-export function sizedLength(declaredType: string): number | null {
-  return typeShape(declaredType, { sqliteAffinity: true }).maxLength;
-}

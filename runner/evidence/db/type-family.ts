@@ -54,7 +54,6 @@ export function typeShape(declared: string, options: { sqliteAffinity?: boolean 
     }
   } else if (/blob|binary|bytea|objectid/.test(type)) shape.family = 'binary';
   else if (/json|object|array|document/.test(type)) shape.family = 'json';
-  else if (type === '' && options.sqliteAffinity) shape.family = 'other';
   return shape;
 }
 

@@ -3,12 +3,12 @@ import type Docker from 'dockerode';
 import { onShutdown } from '../../shutdown.js';
 import { MsprError } from '../../errors.js';
 import { t } from '../../i18n.js';
-import type { ExecOptions, Sandbox, SandboxSpec } from '../sandbox.js';
+import type { ExecOptions, ExecResult, Sandbox, SandboxSpec } from '../sandbox.js';
 import { BASE_ENV, CONTAINER_PATHS, CONTAINER_PYTHON } from './container-spec.js';
 import { copyOut, type MountedFolder } from './copy-out.js';
 import { diskQuotaWatcher } from './disk-watch.js';
 import { type DockerClient, statusOf } from './docker-client.js';
-import { type DockerExecResult, type ExecTarget, runExec } from './exec-runner.js';
+import { type ExecTarget, runExec } from './exec-runner.js';
 import { oomBetween } from './oom-events.js';
 import { prepareWritableFolders, type SandboxUser } from './sandbox-user.js';
 
@@ -50,7 +50,7 @@ export class DockerSandbox implements Sandbox {
     };
   }
 
-  async exec(argv: string[], options: ExecOptions): Promise<DockerExecResult> {
+  async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
     if (this.disposed) throw new MsprError('MSPR_INTERNAL', t('Bac à sable déjà libéré.', 'Sandbox already disposed.'));
     // The orchestrator may create per-step trace folders on the host just before the step, owned by root.
     await prepareWritableFolders(this.settings.user, [this.spec.traceDir]);

@@ -33,8 +33,6 @@ export interface StopReason {
 /** Starts watching something during an exec; calls `stop(reason)` to end the exec early. Returns an unsubscribe. */
 export type ExecWatcher = (stop: (reason: StopReason) => void) => () => void;
 
-/** The docker backend's result is the shared shape; `stoppedFor` names a watcher (e.g. the disk quota) that ended it. */
-export type DockerExecResult = ExecResult;
 
 /**
  * Runs one command in the container and always comes back: on time-out, the command's whole process tree is
@@ -45,7 +43,7 @@ export async function runExec(
   target: ExecTarget,
   argv: string[],
   options: ExecOptions & { workdir: string; env: Record<string, string>; watchers?: ExecWatcher[] },
-): Promise<DockerExecResult> {
+): Promise<ExecResult> {
   const marker = execMarker(randomUUID());
   const env = { ...options.env, [EXEC_MARKER_VAR]: marker.slice(EXEC_MARKER_VAR.length + 1) };
   const exec = await target.client.call('exec create', (abortSignal) =>
