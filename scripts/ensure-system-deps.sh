@@ -4,14 +4,10 @@
 # Usage: bash scripts/ensure-system-deps.sh [extra-package ...]
 set -euo pipefail
 
-# The data stack candidates' projects use, from Debian (PyPI is not reachable in exam rooms nor here).
-PACKAGES=(
-  python3 python3-pandas python3-numpy python3-sklearn python3-scipy python3-openpyxl
-  python3-matplotlib python3-seaborn python3-plotly python3-statsmodels python3-xgboost
-  python3-nbconvert python3-nbclient python3-ipykernel
-  python3-sqlalchemy python3-psycopg2 python3-pymysql python3-pymongo
-  python3-flask python3-pytest git
-)
+# The data stack candidates' code runs with: the same list the docker runtime image is built from.
+mapfile -t PACKAGES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$(dirname "$0")/../runner/images/recipes/python/packages.txt")
+# Git for submissions given as repositories.
+PACKAGES+=(git)
 PACKAGES+=("$@")
 
 missing=()

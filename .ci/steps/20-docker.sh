@@ -45,13 +45,8 @@ mspr_ci_docker() (
   fi
   log "$(docker version --format 'engine {{.Server.Version}}, API {{.Server.APIVersion}}')"
 
-  # `images build` is a CLI command: .ci/run sources the steps before `npm run example` installs anything, so
-  # install like scripts/run-example.sh does (npm install: nodejs-polars' lockfile defeats `npm ci`), then build
-  # so the CLI matches this commit's sources.
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm install --no-audit --no-fund
-  fi
-  node node_modules/typescript/bin/tsc -p tsconfig.json
+  # `images build` is a CLI command, and .ci/run sources the steps before `npm run example` installs anything.
+  bash scripts/install-and-build.sh
   started=$(date +%s)
   node dist/runner/cli.js images build
   log "images ready in $(( $(date +%s) - started )) s"

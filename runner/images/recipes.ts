@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { ImageRecipeName } from './image-lookup.js';
 
@@ -16,33 +17,11 @@ export interface ImageRecipe {
   revision: number;
 }
 
-/**
- * The data stack Debian bookworm ships. Left out because bookworm has no package for them: polars, pyarrow
- * (candidates needing them get a scenario image built where a registry is reachable).
- */
-export const PYTHON_PACKAGES = [
-  'python3',
-  'python3-pandas',
-  'python3-sklearn',
-  'python3-xgboost',
-  'python3-statsmodels',
-  'python3-matplotlib',
-  'python3-seaborn',
-  'python3-plotly',
-  'python3-openpyxl',
-  'python3-sqlalchemy',
-  'python3-psycopg2',
-  'python3-pymysql',
-  'python3-pymongo',
-  'python3-flask',
-  'python3-fastapi',
-  'python3-uvicorn',
-  'python3-httpx',
-  'python3-requests',
-  'python3-nbconvert',
-  'python3-ipykernel',
-  'python3-pytest',
-];
+/** The data stack Debian bookworm ships, from the list both sandboxes share (see the file's header). */
+export const PYTHON_PACKAGES: string[] = readFileSync(packagePath('runner', 'images', 'recipes', 'python', 'packages.txt'), 'utf8')
+  .split('\n')
+  .map((line) => line.replace(/#.*/, '').trim())
+  .filter(Boolean);
 
 const RUNTIME_ENV = ['ENV LANG=C.UTF-8', 'ENV PATH=/usr/local/bin:/usr/bin:/bin'];
 /** Database servers and their tools live in sbin too. */

@@ -22,7 +22,11 @@ export async function openMysqlInspector(endpoint: ServiceEndpoint, label: strin
     supportBigNumbers: true,
     charset: 'utf8mb4',
   });
-  await connection.query('SET SESSION TRANSACTION READ ONLY');
+  // An open socket would keep the CLI from exiting: close it if the session cannot be made read-only.
+  await connection.query('SET SESSION TRANSACTION READ ONLY').catch(async (error: unknown) => {
+    await connection.end().catch(() => undefined);
+    throw error;
+  });
   const query = async <R>(sql: string, values: unknown[] = []) => (await connection.query(sql, values))[0] as R[];
   return {
     kind: 'mysql',

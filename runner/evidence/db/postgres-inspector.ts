@@ -25,7 +25,11 @@ export async function openPostgresInspector(endpoint: ServiceEndpoint, label: st
     types,
   });
   await client.connect();
-  await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
+  // An open socket would keep the CLI from exiting: close it if the session cannot be made read-only.
+  await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY').catch(async (error: unknown) => {
+    await client.end().catch(() => undefined);
+    throw error;
+  });
   const query = async <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await client.query<R>(text, values)).rows;
   return {
     kind: 'postgres',
