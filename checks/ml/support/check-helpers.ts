@@ -26,9 +26,3 @@ export function traced(subject: string, event: TraceEvent, fields: Omit<Evidence
   if (location) evidence.location = location;
   return evidence;
 }
-
-/** "a, b and c" / "a, b et c" for message parameters. */
-export function listText(items: string[], lang: 'fr' | 'en' = 'en'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
-}
