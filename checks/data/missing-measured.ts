@@ -2,13 +2,12 @@ import { basename } from 'node:path';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import type { FrameInfo } from '../../runner/tracer/data-event-types.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
-import { before } from './support/data-facts.js';
-import { dataOrSkip, datasetSources, NO_TRACE } from './support/check-support.js';
+import { before, dataFacts } from './support/data-facts.js';
+import { datasetSources } from './support/check-support.js';
 import { sourceOfFrame } from './support/frame-lineage.js';
 import { readsOf, sourceSummary } from './support/source-files.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Options {
   sources?: string[];
@@ -43,7 +42,7 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const evidence: Evidence[] = [];

@@ -1,10 +1,8 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
-import { fetchAfter } from '../data/support/data-facts.js';
+import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
 import { carriesColumns } from './support/select-list.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
@@ -39,7 +37,7 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const tables = ctx.options.tables ?? (await ctx.databases.open(ctx.options.service).then((db) => db.listTables()).catch(() => facts.writes.flatMap((w) => (w.table ? [w.table] : []))));

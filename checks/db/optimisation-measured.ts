@@ -1,10 +1,8 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { locationOf, where } from '../ml/support/locations.js';
-import { before } from '../data/support/data-facts.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
+import { before, dataFacts } from '../data/support/data-facts.js';
 import { linesAround } from '../data/support/source-lines.js';
+import { factsOrSkip, locationOf, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Query {
   event: TraceEvent;
@@ -43,7 +41,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const queries: Query[] = [

@@ -1,10 +1,9 @@
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
 import { dataFacts } from '../data/support/data-facts.js';
 import { MAPPINGS_SCHEMA, type Mapping, resolveSource } from '../data/support/source-files.js';
 import { accountLoad } from './support/load-accounting.js';
+import { traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;

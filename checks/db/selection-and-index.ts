@@ -1,11 +1,9 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { MongoEvent } from '../../runner/tracer/data-event-types.js';
 import type { Evidence } from '../verdict.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
-import { fetchAfter } from '../data/support/data-facts.js';
+import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
@@ -42,7 +40,7 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const queries: Array<{ event: TraceEvent; rows: number; columns: number; sql: string }> = [];

@@ -1,9 +1,8 @@
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
 import { type Chart, chartsOf } from './support/charts.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { dataFacts } from '../data/support/data-facts.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -23,7 +22,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const charts = chartsOf(got.facts);
     if (charts.length === 0) return { status: 'skip', message: 'noCharts' };

@@ -1,9 +1,7 @@
 import type { ChartKind, FigureAxes, FigureEvent, PlotEvent } from '../../../runner/tracer/data-event-types.js';
 import type { CheckContext, CheckOutcome } from '../../check.js';
-import { traced } from '../../ml/support/check-helpers.js';
-import { where } from '../../ml/support/locations.js';
-import { before, type DataFacts } from '../../data/support/data-facts.js';
-import { dataOrSkip } from '../../data/support/check-support.js';
+import { before, dataFacts, type DataFacts } from '../../data/support/data-facts.js';
+import { factsOrSkip, traced, where } from '../../support/trace-support.js';
 
 /** A chart drawn by the candidate's code, with the labels its axes had when the figure was last saved or shown. */
 export interface Chart {
@@ -31,7 +29,7 @@ export function chartsOf(facts: DataFacts): Chart[] {
 
 /** Outcome of the "one chart of this kind" checks (scatter, distribution). */
 export function kindOutcome(ctx: CheckContext<unknown>, kind: ChartKind, describe: (chart: Chart) => string): CheckOutcome {
-  const got = dataOrSkip(ctx);
+  const got = factsOrSkip(ctx, dataFacts);
   if ('skip' in got) return got.skip;
   const charts = chartsOf(got.facts);
   const matching = charts.filter((c) => c.kind === kind);
