@@ -3,7 +3,7 @@ import type { CombineEvent, DataReadEvent } from '../../runner/tracer/data-event
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { datasetSources } from './support/check-support.js';
-import { sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
+import { sourceColumns, sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
 import { readsOf } from './support/source-files.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 import { dataFacts } from './support/data-facts.js';
@@ -75,10 +75,6 @@ export default defineCheck<Options>({
     return { status: 'pass', message: 'pass', params: { read, combined }, evidence };
   },
 });
-
-function sourceColumns(reads: DataReadEvent[]): SourceColumns[] {
-  return reads.map((r) => ({ name: r.origin?.name ?? '?', columns: r.output?.columns ?? [] }));
-}
 
 /**
  * Sources behind the inputs of a combination: a frame as read (same object), else an aggregated frame
