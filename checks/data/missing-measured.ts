@@ -63,7 +63,10 @@ export default defineCheck<Options>({
     const missing: string[] = [];
     const late: string[] = [];
     for (const target of targets) {
-      const cleaning = [...facts.imputes.filter((e) => target.holes.includes(e.column)), ...facts.drops.filter((e) => e.function === 'dropna' && sourceOfFrame(e.input, sources) === target.name)].sort((a, b) => (before(a, b) ? -1 : 1))[0];
+      // Each list is in execution order: the first cleaning is the earlier of the first imputation and the first dropna.
+      const impute = facts.imputes.find((e) => target.holes.includes(e.column));
+      const dropna = facts.drops.find((e) => e.function === 'dropna' && sourceOfFrame(e.input, sources) === target.name);
+      const cleaning = impute && dropna ? (before(dropna, impute) ? dropna : impute) : (impute ?? dropna);
       const covers = inspections.filter(({ event, input }) => (input ? sourceOfFrame(input, sources) === target.name || (input.columns?.length === 1 && target.holes.includes(input.columns[0]!)) : sqlMentions(event, target.holes)));
       const timely = covers.filter(({ event }) => !cleaning || before(event, cleaning));
       if (timely.length > 0) {

@@ -1,3 +1,4 @@
+import type { DataReadEvent, SqlEvent } from '../../runner/tracer/data-event-types.js';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
 import { before, dataFacts } from '../data/support/data-facts.js';
@@ -44,10 +45,12 @@ export default defineCheck<Record<string, never>>({
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
-    const queries: Query[] = [
-      ...facts.sql.filter((e) => e.verb === 'SELECT' && !e.error).map((e) => ({ event: e as TraceEvent, sql: e.statement ?? '', tables: e.tables ?? [], duration: e.duration ?? null })),
-      ...facts.sqlReads.filter((e) => e.origin?.sql).map((e) => ({ event: e as TraceEvent, sql: e.origin!.sql!, tables: e.origin!.tables ?? [], duration: e.duration ?? null })),
-    ].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
+    // Statements and read_sql queries in one list, in the trace index's execution order (no sorting again).
+    const selects = new Set<TraceEvent>([...facts.sql.filter((e) => e.verb === 'SELECT' && !e.error), ...facts.sqlReads.filter((e) => e.origin?.sql)]);
+    const queries: Query[] = ctx.trace
+      .all()
+      .filter((e) => selects.has(e))
+      .map((e) => (e.type === 'sql' ? sqlQuery(e as SqlEvent) : readQuery(e as DataReadEvent)));
     const optimisations: Array<{ event: TraceEvent; tables: string[]; label: string }> = [
       ...facts.sql.filter((e) => !e.error && (e.verb === 'CREATE INDEX' || e.verb === 'ALTER' || e.verb === 'CREATE TABLE')).map((e) => ({ event: e as TraceEvent, tables: e.tables ?? [], label: `${e.verb} ${where(e)}` })),
       ...facts.mongo.filter((e) => !e.error && e.operation.startsWith('create_index')).map((e) => ({ event: e as TraceEvent, tables: e.collection ? [e.collection] : [], label: `create_index ${where(e)}` })),
@@ -78,6 +81,14 @@ export default defineCheck<Record<string, never>>({
     return { status: 'fail', message: 'noOptimisation', params: { queries: queries.length }, evidence: [{ kind: 'trace', subject: 'optimisation', expected: 'CREATE INDEX / ALTER TABLE between two runs of a query', actual: null }] };
   },
 });
+
+function sqlQuery(e: SqlEvent): Query {
+  return { event: e, sql: e.statement ?? '', tables: e.tables ?? [], duration: e.duration ?? null };
+}
+
+function readQuery(e: DataReadEvent): Query {
+  return { event: e, sql: e.origin!.sql!, tables: e.origin!.tables ?? [], duration: e.duration ?? null };
+}
 
 /** Same text once spaces, case and table names are set aside (the same query on a raw and an optimised table). */
 function sameQuery(a: Query, b: Query): boolean {
