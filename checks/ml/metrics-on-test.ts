@@ -62,7 +62,7 @@ export default defineCheck<Options>({
     if ('skip' in got) return got.skip;
     const required = ctx.options.metrics ?? DEFAULTS[ctx.options.task].metrics;
     const extra = ctx.options.extraMetrics ?? DEFAULTS[ctx.options.task].extra;
-    const uses = metricUses(got.facts);
+    const uses = metricUses(ctx.trace);
     const printed = printedText(ctx.steps);
     const evidence: Evidence[] = [];
     const found: string[] = [];

@@ -22,7 +22,7 @@ function matches(reported: ReportedMetric, traced: number, options: Options): bo
 }
 
 /** Traced values a claim is compared with: same metric, same role, and the named algorithm's when known. */
-function candidatesFor(claim: ReportedMetric, uses: MetricUse[]): MetricUse[] {
+function candidatesFor(claim: ReportedMetric, uses: readonly MetricUse[]): MetricUse[] {
   const same = uses.filter((u) => u.key === claim.key && u.value !== null);
   const byRole = same.filter((u) => (u.role ?? 'test') === claim.role);
   const pool = byRole.length > 0 ? byRole : same;
@@ -88,7 +88,7 @@ export default defineCheck<Options>({
     }
     const claims = reportedMetrics(json);
     if (claims.length === 0) return { status: 'warn', message: 'noMetrics', params: { file }, evidence: [{ kind: 'artifact', subject: file, location: { file } }] };
-    const uses = metricUses(got.facts);
+    const uses = metricUses(ctx.trace);
     const evidence: Evidence[] = [];
     const wrong: string[] = [];
     const unverified: string[] = [];

@@ -6,7 +6,7 @@ import { round } from './support/rounding.js';
 import { mlFacts } from './support/ml-facts.js';
 
 /** Metric uses on train and on test with the same key (and the same model when the trace links them). */
-function pairs(uses: MetricUse[]): Array<{ train: MetricUse; test: MetricUse }> {
+function pairs(uses: readonly MetricUse[]): Array<{ train: MetricUse; test: MetricUse }> {
   const found: Array<{ train: MetricUse; test: MetricUse }> = [];
   for (const train of uses.filter((u) => u.role === 'train')) {
     const test = uses.find((u) => u.role === 'test' && u.key === train.key && (!train.model || !u.model || u.model === train.model));
@@ -42,7 +42,7 @@ export default defineCheck<Record<string, never>>({
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
-    const found = pairs(metricUses(facts));
+    const found = pairs(metricUses(ctx.trace));
     if (found.length > 0) {
       const evidence: Evidence[] = found.flatMap(({ train, test }) => [
         traced(`${train.key} (train)`, train.event, { actual: train.value === null ? null : round(train.value, 6), data: { role: 'train' } }),

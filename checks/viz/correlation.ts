@@ -26,7 +26,7 @@ export default defineCheck<Record<string, never>>({
   run(ctx) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
-    const heatmaps = chartsOf(got.facts).filter((c) => c.kind === 'heatmap' && c.plot.correlation);
+    const heatmaps = chartsOf(ctx.trace).filter((c) => c.kind === 'heatmap' && c.plot.correlation);
     if (heatmaps.length > 0) {
       return { status: 'pass', message: 'pass', params: { charts: heatmaps.map((c) => `${c.plot.library}.${c.plot.function} ${where(c.plot)}`).join(', ') }, evidence: heatmaps.slice(0, 3).map((c) => traced('correlation heatmap', c.plot, { actual: c.plot.function, data: { columns: c.plot.data?.columns ?? null } })) };
     }

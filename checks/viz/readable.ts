@@ -2,7 +2,6 @@ import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { type Chart, chartsOf } from './support/charts.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
-import { dataFacts } from '../data/support/data-facts.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -22,9 +21,9 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx, dataFacts);
+    const got = factsOrSkip(ctx, chartsOf);
     if ('skip' in got) return got.skip;
-    const charts = chartsOf(got.facts);
+    const charts = got.facts;
     if (charts.length === 0) return { status: 'skip', message: 'noCharts' };
     const evidence: Evidence[] = [];
     const problems: string[] = [];
