@@ -1,9 +1,8 @@
 import type { StatsEvent } from '../../runner/tracer/data-event-types.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { dataFacts } from '../data/support/data-facts.js';
 
 type Part = 'mean' | 'median' | 'quartiles' | 'frequencies';
 
@@ -26,7 +25,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const numericColumns = new Set<string>();

@@ -1,7 +1,8 @@
 import { defineCheck } from '../check.js';
-import { dataOrSkip, NO_TRACE } from './support/check-support.js';
 import { judgeImputation, type ImputationOptions } from './support/imputation.js';
 import { IMPUTATION_OPTIONS } from './support/imputation-meta.js';
+import { factsOrSkip, NO_TRACE } from '../support/trace-support.js';
+import { dataFacts } from './support/data-facts.js';
 
 export default defineCheck<ImputationOptions>({
   meta: {
@@ -25,7 +26,7 @@ export default defineCheck<ImputationOptions>({
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     return judgeImputation(ctx, got.facts, 'categorical');
   },

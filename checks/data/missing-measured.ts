@@ -2,13 +2,12 @@ import { basename } from 'node:path';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import type { FrameInfo } from '../../runner/tracer/data-event-types.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
-import { before } from './support/data-facts.js';
-import { dataOrSkip, datasetSources, NO_TRACE } from './support/check-support.js';
+import { before, dataFacts } from './support/data-facts.js';
+import { datasetSources } from './support/check-support.js';
 import { sourceOfFrame } from './support/frame-lineage.js';
 import { readsOf, sourceSummary } from './support/source-files.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Options {
   sources?: string[];
@@ -43,7 +42,7 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const evidence: Evidence[] = [];
@@ -64,7 +63,10 @@ export default defineCheck<Options>({
     const missing: string[] = [];
     const late: string[] = [];
     for (const target of targets) {
-      const cleaning = [...facts.imputes.filter((e) => target.holes.includes(e.column)), ...facts.drops.filter((e) => e.function === 'dropna' && sourceOfFrame(e.input, sources) === target.name)].sort((a, b) => (before(a, b) ? -1 : 1))[0];
+      // Each list is in execution order: the first cleaning is the earlier of the first imputation and the first dropna.
+      const impute = facts.imputes.find((e) => target.holes.includes(e.column));
+      const dropna = facts.drops.find((e) => e.function === 'dropna' && sourceOfFrame(e.input, sources) === target.name);
+      const cleaning = impute && dropna ? (before(dropna, impute) ? dropna : impute) : (impute ?? dropna);
       const covers = inspections.filter(({ event, input }) => (input ? sourceOfFrame(input, sources) === target.name || (input.columns?.length === 1 && target.holes.includes(input.columns[0]!)) : sqlMentions(event, target.holes)));
       const timely = covers.filter(({ event }) => !cleaning || before(event, cleaning));
       if (timely.length > 0) {

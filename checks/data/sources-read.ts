@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import type { CombineEvent, DataReadEvent } from '../../runner/tracer/data-event-types.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
-import { dataOrSkip, datasetSources, NO_TRACE } from './support/check-support.js';
-import { sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
+import { datasetSources } from './support/check-support.js';
+import { sourceColumns, sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
 import { readsOf } from './support/source-files.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { dataFacts } from './support/data-facts.js';
 
 interface Options {
   sources?: string[];
@@ -45,7 +45,7 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const wanted = (ctx.options.sources ?? datasetSources(ctx)).map((s) => basename(s));
@@ -75,10 +75,6 @@ export default defineCheck<Options>({
     return { status: 'pass', message: 'pass', params: { read, combined }, evidence };
   },
 });
-
-function sourceColumns(reads: DataReadEvent[]): SourceColumns[] {
-  return reads.map((r) => ({ name: r.origin?.name ?? '?', columns: r.output?.columns ?? [] }));
-}
 
 /**
  * Sources behind the inputs of a combination: a frame as read (same object), else an aggregated frame

@@ -1,9 +1,8 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
-import { fetchAfter } from '../data/support/data-facts.js';
+import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
+import { carriesColumns } from './support/select-list.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
@@ -32,13 +31,13 @@ export default defineCheck<Options>({
       ...NO_TRACE,
       pass: { fr: 'Premières lignes relues : {reads}.', en: 'First rows read back: {reads}.' },
       none: {
-        fr: "Les premières lignes des tables chargées ({tables}) ne sont jamais relues depuis la base. Attendu : afficher les x premières lignes de chaque table pour vérifier contenu et lisibilité (C1.9), par exemple pd.read_sql('SELECT * FROM ventes LIMIT 5', con).",
-        en: "The first rows of the loaded tables ({tables}) are never read back from the database. Expected: show the first x rows of each table to check content and readability (C1.9), e.g. pd.read_sql('SELECT * FROM ventes LIMIT 5', con).",
+        fr: "Les premières lignes des tables chargées ({tables}) ne sont jamais relues depuis la base. Attendu : afficher les x premières lignes de chaque table pour vérifier contenu et lisibilité (C1.9), par exemple pd.read_sql('SELECT * FROM ventes LIMIT 5', con). Un agrégat (SELECT COUNT(*)…) ou une seule colonne ne montre pas le contenu des lignes.",
+        en: "The first rows of the loaded tables ({tables}) are never read back from the database. Expected: show the first x rows of each table to check content and readability (C1.9), e.g. pd.read_sql('SELECT * FROM ventes LIMIT 5', con). An aggregate (SELECT COUNT(*)…) or a single column does not show the rows' content.",
       },
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const tables = ctx.options.tables ?? (await ctx.databases.open(ctx.options.service).then((db) => db.listTables()).catch(() => facts.writes.flatMap((w) => (w.table ? [w.table] : []))));
@@ -48,11 +47,14 @@ export default defineCheck<Options>({
     for (const event of facts.sql) {
       if (event.error || event.verb !== 'SELECT' || !onLoaded(event.tables)) continue;
       const fetched = fetchAfter(event, facts.fetches);
+      if (!carriesColumns(event.statement ?? '', fetched?.columns?.length ?? event.columns?.length)) continue;
       if (LIMITED.test(event.statement ?? '') || (fetched && fetched.rows <= ctx.options.maxRows)) hits.push({ table: event.tables!.find((t) => loaded.has(t.toLowerCase()))!, event, how: event.statement ?? 'SELECT' });
     }
     for (const read of facts.sqlReads) {
       const names = read.origin?.table ? [read.origin.table] : read.origin?.tables;
       if (!onLoaded(names)) continue;
+      // read_sql_table (no SQL) reads every column; a query must show the table's columns, not a COUNT(*).
+      if (read.origin?.sql && !carriesColumns(read.origin.sql, read.output?.cols)) continue;
       const head = facts.heads.find((h) => h.input?.obj !== undefined && h.input.obj === read.output?.obj);
       const small = (read.output?.rows ?? Infinity) <= ctx.options.maxRows;
       if (head || small || LIMITED.test(read.origin?.sql ?? '')) hits.push({ table: names!.find((t) => loaded.has(t.toLowerCase()))!, event: head ?? read, how: `${read.function}(${read.origin?.sql ?? read.origin?.table})${head ? '.head()' : ''}` });

@@ -1,16 +1,32 @@
+import type { WorkspaceFiles } from '../../runner/evidence/workspace-files.js';
+import type { DataReadEvent, SqlEvent } from '../../runner/tracer/data-event-types.js';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { locationOf, where } from '../ml/support/locations.js';
-import { before } from '../data/support/data-facts.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
-import { linesAround } from '../data/support/source-lines.js';
+import { before, dataFacts } from '../data/support/data-facts.js';
+import { lineReader } from '../data/support/source-lines.js';
+import { factsOrSkip, locationOf, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Query {
   event: TraceEvent;
   sql: string;
   tables: string[];
   duration: number | null;
+  /** The text with spaces, case and table names set aside, computed once per query (see `shape`). */
+  shape: string;
+}
+
+interface Optimisation {
+  event: TraceEvent;
+  tables: string[];
+  label: string;
+}
+
+/** A query run before and again after an optimisation; `timed` when the code times both runs. */
+interface Pair {
+  optimisation: Optimisation;
+  first: Query;
+  second: Query;
+  timed: boolean;
 }
 
 const TIMING = /perf_counter|time\.time\s*\(|time\(\)|monotonic|timeit|%%?time\b|process_time/;
@@ -43,29 +59,20 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
-    const queries: Query[] = [
-      ...facts.sql.filter((e) => e.verb === 'SELECT' && !e.error).map((e) => ({ event: e as TraceEvent, sql: e.statement ?? '', tables: e.tables ?? [], duration: e.duration ?? null })),
-      ...facts.sqlReads.filter((e) => e.origin?.sql).map((e) => ({ event: e as TraceEvent, sql: e.origin!.sql!, tables: e.origin!.tables ?? [], duration: e.duration ?? null })),
-    ].sort((a, b) => (before(a.event, b.event) ? -1 : 1));
-    const optimisations: Array<{ event: TraceEvent; tables: string[]; label: string }> = [
+    // Statements and read_sql queries in one list, in the trace index's execution order (no sorting again).
+    const selects = new Set<TraceEvent>([...facts.sql.filter((e) => e.verb === 'SELECT' && !e.error), ...facts.sqlReads.filter((e) => e.origin?.sql)]);
+    const queries: Query[] = ctx.trace
+      .all()
+      .filter((e) => selects.has(e))
+      .map((e) => (e.type === 'sql' ? sqlQuery(e as SqlEvent) : readQuery(e as DataReadEvent)));
+    const optimisations: Optimisation[] = [
       ...facts.sql.filter((e) => !e.error && (e.verb === 'CREATE INDEX' || e.verb === 'ALTER' || e.verb === 'CREATE TABLE')).map((e) => ({ event: e as TraceEvent, tables: e.tables ?? [], label: `${e.verb} ${where(e)}` })),
       ...facts.mongo.filter((e) => !e.error && e.operation.startsWith('create_index')).map((e) => ({ event: e as TraceEvent, tables: e.collection ? [e.collection] : [], label: `create_index ${where(e)}` })),
     ];
-    const pairs: Array<{ optimisation: (typeof optimisations)[number]; first: Query; second: Query; timed: boolean }> = [];
-    for (const optimisation of optimisations) {
-      const touched = new Set(optimisation.tables.map((t) => t.toLowerCase()));
-      const earlier = queries.filter((q) => before(q.event, optimisation.event));
-      for (const second of queries.filter((q) => before(optimisation.event, q.event))) {
-        const first = earlier.find((q) => sameQuery(q, second) && q.tables.concat(second.tables).some((t) => touched.has(t.toLowerCase())));
-        if (!first) continue;
-        const timed = [first, second].every((q) => linesAround(ctx.workspace, locationOf(q.event)).some((line) => TIMING.test(line)));
-        pairs.push({ optimisation, first, second, timed });
-      }
-    }
-    const best = pairs.find((p) => p.timed) ?? pairs[0];
+    const best = firstPair(queries, optimisations, timedByCode(ctx.workspace));
     if (best) {
       const { optimisation, first, second, timed } = best;
       const params = { optimisation: optimisation.label, before: `${seconds(first.duration)} (${where(first.event)})`, after: `${seconds(second.duration)} (${where(second.event)})`, timing: 'time/timeit' };
@@ -81,14 +88,55 @@ export default defineCheck<Record<string, never>>({
   },
 });
 
-/** Same text once spaces, case and table names are set aside (the same query on a raw and an optimised table). */
-function sameQuery(a: Query, b: Query): boolean {
-  return shape(a) === shape(b);
+function sqlQuery(e: SqlEvent): Query {
+  return query(e, e.statement ?? '', e.tables ?? [], e.duration ?? null);
 }
 
-function shape(query: Query): string {
-  let text = query.sql.toLowerCase().replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
-  for (const table of query.tables) text = text.replace(new RegExp(`\\b${table.toLowerCase().replace(/[^a-z0-9_]/g, '')}\\b`, 'g'), '?');
+function readQuery(e: DataReadEvent): Query {
+  return query(e, e.origin!.sql!, e.origin!.tables ?? [], e.duration ?? null);
+}
+
+function query(event: TraceEvent, sql: string, tables: string[], duration: number | null): Query {
+  return { event, sql, tables, duration, shape: shape(sql, tables) };
+}
+
+/**
+ * The first query run again after an optimisation of a table it reads, preferring one the code times on both
+ * runs: the search stops at the first timed pair, else the first pair found is kept.
+ */
+function firstPair(queries: Query[], optimisations: Optimisation[], timed: (query: Query) => boolean): Pair | undefined {
+  let untimed: Pair | undefined;
+  for (const optimisation of optimisations) {
+    const touched = new Set(optimisation.tables.map((t) => t.toLowerCase()));
+    const earlier = queries.filter((q) => before(q.event, optimisation.event));
+    for (const second of queries.filter((q) => before(optimisation.event, q.event))) {
+      const first = earlier.find((q) => q.shape === second.shape && q.tables.concat(second.tables).some((t) => touched.has(t.toLowerCase())));
+      if (!first) continue;
+      if (timed(first) && timed(second)) return { optimisation, first, second, timed: true };
+      untimed ??= { optimisation, first, second, timed: false };
+    }
+  }
+  return untimed;
+}
+
+/** Whether the code around a query's call site times it; each file is read once, each query looked at once. */
+function timedByCode(workspace: WorkspaceFiles): (query: Query) => boolean {
+  const around = lineReader(workspace);
+  const seen = new Map<Query, boolean>();
+  return (query) => {
+    let timed = seen.get(query);
+    if (timed === undefined) {
+      timed = around(locationOf(query.event)).some((line) => TIMING.test(line));
+      seen.set(query, timed);
+    }
+    return timed;
+  };
+}
+
+/** Same text once spaces, case and table names are set aside (the same query on a raw and an optimised table). */
+function shape(sql: string, tables: string[]): string {
+  let text = sql.toLowerCase().replace(/\s+/g, ' ').replace(/;\s*$/, '').trim();
+  for (const table of tables) text = text.replace(new RegExp(`\\b${table.toLowerCase().replace(/[^a-z0-9_]/g, '')}\\b`, 'g'), '?');
   return text;
 }
 

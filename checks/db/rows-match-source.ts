@@ -1,10 +1,9 @@
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
 import { dataFacts } from '../data/support/data-facts.js';
-import { MAPPINGS_SCHEMA, type Mapping, resolveSource } from '../data/support/source-files.js';
+import { findTable, MAPPINGS_SCHEMA, type Mapping, sourceSummary } from '../data/support/source-files.js';
 import { accountLoad } from './support/load-accounting.js';
+import { traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
@@ -53,9 +52,8 @@ export default defineCheck<Options>({
     let explained = false;
 
     for (const mapping of options.mappings) {
-      const sourcePath = resolveSource(mapping.source, { workspace, datasets });
-      const source = await frames.summary(sourcePath, mapping.source);
-      const table = tables.find((name) => name.toLowerCase() === mapping.table.toLowerCase());
+      const source = await sourceSummary(mapping.source, { workspace, datasets, frames });
+      const table = findTable(tables, mapping.table);
       if (!table) {
         problems.push(`${mapping.table}: table absente / missing table (${db.label}: ${tables.join(', ') || '∅'})`);
         evidence.push({ kind: 'db', subject: `table ${mapping.table}`, expected: source.rows, actual: null, data: { source: mapping.source, tablesFound: tables } });

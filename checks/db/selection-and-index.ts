@@ -1,17 +1,27 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
+import type { MongoEvent } from '../../runner/tracer/data-event-types.js';
 import type { Evidence } from '../verdict.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
-import { fetchAfter } from '../data/support/data-facts.js';
+import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
 }
 
+/** The query kept as evidence: what it selected, as the trace shows it (never sizes it did not record). */
+interface Selection {
+  event: TraceEvent;
+  text: string;
+  actual: string;
+  data: Record<string, unknown>;
+}
+
 /** A query that chooses its scope: a column list, a filter, a grouping — not a bare `SELECT * FROM t`. */
 const SCOPED = /\bwhere\b|\bgroup\s+by\b|\bhaving\b|^\s*(?:with\b[\s\S]*?\)\s*)?select\s+(?!\*\s+from)(?!distinct\s+\*)/i;
+
+/** Pipeline stages that choose documents or fields. */
+const SELECTING_STAGES = new Set(['$match', '$project']);
 
 export default defineCheck<Options>({
   meta: {
@@ -24,26 +34,29 @@ export default defineCheck<Options>({
       ...NO_TRACE,
       pass: { fr: 'Sélection : {selection}. Index : {indexes}.', en: 'Selection: {selection}. Index: {indexes}.' },
       fail: {
-        fr: 'Manque : {missing}. Attendu : une requête qui sélectionne plusieurs observations et plusieurs variables (colonnes nommées ou filtre WHERE), et au moins un index créé sur une table chargée (C2.1). Sélection : {selection} ; index : {indexes}.',
-        en: 'Missing: {missing}. Expected: a query selecting several observations and several variables (named columns or a WHERE filter), and at least one index created on a loaded table (C2.1). Selection: {selection}; index: {indexes}.',
+        fr: 'Manque : {missing}. Attendu : une requête qui sélectionne plusieurs observations et plusieurs variables (colonnes nommées ou filtre WHERE ; MongoDB : un filtre find, une étape $match ou $project), et au moins un index créé sur une table chargée (C2.1). Sélection : {selection} ; index : {indexes}.',
+        en: 'Missing: {missing}. Expected: a query selecting several observations and several variables (named columns or a WHERE filter; MongoDB: a find filter, a $match or $project stage), and at least one index created on a loaded table (C2.1). Selection: {selection}; index: {indexes}.',
       },
     },
   },
   async run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
-    const selections: Array<{ event: TraceEvent; rows: number; columns: number; sql: string }> = [];
+    const queries: Array<{ event: TraceEvent; rows: number; columns: number; sql: string }> = [];
     for (const event of facts.sql) {
       if (event.error || event.verb !== 'SELECT' || !SCOPED.test(event.statement ?? '')) continue;
       const fetch = fetchAfter(event, facts.fetches);
-      selections.push({ event, rows: fetch?.rows ?? event.rowcount ?? 0, columns: event.columns?.length ?? 0, sql: event.statement ?? '' });
+      queries.push({ event, rows: fetch?.rows ?? event.rowcount ?? 0, columns: event.columns?.length ?? 0, sql: event.statement ?? '' });
     }
     for (const read of facts.sqlReads) {
-      if (read.origin?.sql && SCOPED.test(read.origin.sql)) selections.push({ event: read, rows: read.output?.rows ?? 0, columns: read.output?.cols ?? 0, sql: read.origin.sql });
+      if (read.origin?.sql && SCOPED.test(read.origin.sql)) queries.push({ event: read, rows: read.output?.rows ?? 0, columns: read.output?.cols ?? 0, sql: read.origin.sql });
     }
-    for (const op of facts.mongo) if ((op.operation === 'find' || op.operation === 'aggregate') && !op.error) selections.push({ event: op, rows: 2, columns: 2, sql: `${op.operation} ${JSON.stringify(op.filter ?? op.spec ?? {})}` });
-    const selection = selections.find((s) => s.rows >= 2 && s.columns >= 2);
+    const lookups = facts.mongo.filter((op) => !op.error && (op.operation === 'find' || op.operation === 'aggregate'));
+    const query = queries.find((q) => q.rows >= 2 && q.columns >= 2);
+    const selection: Selection | undefined = query
+      ? { event: query.event, text: `${query.rows} × ${query.columns}`, actual: `${query.rows} rows × ${query.columns} columns`, data: { sql: query.sql.slice(0, 200) } }
+      : lookups.map(mongoSelection).find((s) => s !== undefined);
 
     const db = await ctx.databases.open(ctx.options.service);
     const created: string[] = [];
@@ -51,11 +64,13 @@ export default defineCheck<Options>({
       for (const index of await db.indexes(table)) if (!index.primary && !/^sqlite_autoindex/.test(index.name) && index.name !== '_id_') created.push(`${index.name} ON ${table}(${index.columns.join(', ')})`);
     }
     const evidence: Evidence[] = [
-      selection ? traced('selection', selection.event, { actual: `${selection.rows} rows × ${selection.columns} columns`, data: { sql: selection.sql.slice(0, 200) } }) : { kind: 'trace', subject: 'selection', expected: '>= 2 rows × >= 2 columns', actual: null, data: { queries: selections.length } },
+      selection
+        ? traced('selection', selection.event, { actual: selection.actual, data: selection.data })
+        : { kind: 'trace', subject: 'selection', expected: '>= 2 rows × >= 2 columns (MongoDB: a filter, a $match or $project stage)', actual: null, data: { queries: queries.length + lookups.length } },
       { kind: 'db', subject: 'indexes', expected: '>= 1', actual: created.length, data: { indexes: created.slice(0, 20), database: db.label } },
     ];
     const params = {
-      selection: selection ? `${selection.rows} × ${selection.columns} (${where(selection.event)})` : '—',
+      selection: selection ? `${selection.text} (${where(selection.event)})` : '—',
       indexes: created.slice(0, 5).join(', ') || '—',
       missing: [selection ? '' : 'selection / sélection', created.length ? '' : 'index'].filter(Boolean).join(', '),
     };
@@ -63,3 +78,28 @@ export default defineCheck<Options>({
     return { status: 'pass', message: 'pass', params, evidence };
   },
 });
+
+/**
+ * What a pymongo find/aggregate selects: a non-empty filter, or a pipeline with a `$match` or `$project` stage that
+ * has a body; undefined for a bare `find()` or a pipeline that only groups or sorts. The tracer records a find's
+ * filter, not its projection, nor how many documents came back; a stage's body past its depth limit reads as
+ * `{class: 'dict'}`, which counts as a body.
+ */
+function mongoSelection(op: MongoEvent): Selection | undefined {
+  const on = `on ${op.collection ?? '?'}`;
+  if (op.operation === 'find') {
+    if (!hasContent(op.filter)) return undefined;
+    const actual = `find ${JSON.stringify(op.filter)}`;
+    return { event: op, text: `${actual} ${on}`, actual, data: { collection: op.collection ?? null, filter: op.filter } };
+  }
+  const stages = (Array.isArray(op.spec) ? op.spec : []).filter((stage): stage is Record<string, unknown> => typeof stage === 'object' && stage !== null && !Array.isArray(stage));
+  if (!stages.some((stage) => Object.entries(stage).some(([name, body]) => SELECTING_STAGES.has(name) && hasContent(body)))) return undefined;
+  const actual = `aggregate [${stages.flatMap((stage) => Object.keys(stage)).join(', ')}]`;
+  return { event: op, text: `${actual} ${on}`, actual, data: { collection: op.collection ?? null, pipeline: op.spec } };
+}
+
+function hasContent(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return typeof value !== 'object' || Object.keys(value).length > 0;
+}

@@ -1,8 +1,9 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { DEFAULT_ALGORITHMS, resolveAlgorithms, type Task } from './support/algorithms.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
 import { TASK_OPTION } from './support/task-option.js';
+import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   task: Task;
@@ -29,7 +30,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: "Les {count} algorithmes attendus sont entraînés sur le jeu d'entraînement : {found}.",
         en: 'All {count} required algorithms are fitted on the train set: {found}.',
@@ -41,7 +42,7 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const algorithms = resolveAlgorithms(ctx.options.algorithms ?? DEFAULT_ALGORITHMS[ctx.options.task]);

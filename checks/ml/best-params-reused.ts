@@ -1,11 +1,10 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { FitEvent, PredictEvent, SearchEvent } from '../../runner/tracer/trace-event-types.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import type { MlFacts } from './support/ml-facts.js';
+import { mlFacts, type MlFacts } from './support/ml-facts.js';
 import { finalClass } from './support/models.js';
-import { where } from './support/locations.js';
 import { usesParams } from './support/params-match.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 type Reuse = { how: 'refit'; event: PredictEvent } | { how: 'fit'; event: FitEvent };
 
@@ -38,7 +37,7 @@ export default defineCheck<Record<string, never>>({
     evidence: ['trace'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       refit: {
         fr: 'Les meilleurs paramètres de {search} ({best}) sont utilisés : le modèle réentraîné par la recherche sert à {method} ({where}).',
         en: 'The best parameters of {search} ({best}) are used: the model refitted by the search is used for {method} ({where}).',
@@ -58,7 +57,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     if (facts.searches.length === 0) return { status: 'fail', message: 'noSearch' };

@@ -1,7 +1,8 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { round, where } from './support/locations.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { round } from './support/rounding.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   countSearch: boolean;
@@ -23,7 +24,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: 'Validation croisée en {folds} plis avec {how} ({where}){scores}.',
         en: '{folds}-fold cross-validation with {how} ({where}){scores}.',
@@ -39,7 +40,7 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const found: Array<{ how: string; folds: number; event: (typeof facts.cvs)[number] | (typeof facts.splits)[number] | (typeof facts.searches)[number]; mean?: number | null }> = [];

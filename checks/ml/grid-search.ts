@@ -1,8 +1,8 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { SearchEvent } from '../../runner/tracer/trace-event-types.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { where } from './support/locations.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   minParams: number;
@@ -29,7 +29,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: '{search} sur {model} : {params} paramètre(s) ({names}), {combinations} combinaisons, validation croisée en {cv} plis ({where}).',
         en: '{search} on {model}: {params} parameter(s) ({names}), {combinations} combinations, {cv}-fold cross-validation ({where}).',
@@ -49,7 +49,7 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { minParams, minCombinations, allowRandomized } = ctx.options;
     const searches = got.facts.searches;

@@ -1,11 +1,12 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { Task } from './support/algorithms.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { round } from './support/locations.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
 import { printedText, valueAppearsIn } from './support/printed-values.js';
 import { TASK_OPTION } from './support/task-option.js';
+import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
+import { round } from './support/rounding.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   task: Task;
@@ -45,7 +46,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: 'Métriques calculées sur le jeu de test : {found}. Autres métriques : {extras}.',
         en: 'Metrics computed on the test set: {found}. Other metrics: {extras}.',
@@ -57,11 +58,11 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const required = ctx.options.metrics ?? DEFAULTS[ctx.options.task].metrics;
     const extra = ctx.options.extraMetrics ?? DEFAULTS[ctx.options.task].extra;
-    const uses = metricUses(got.facts);
+    const uses = metricUses(ctx.trace);
     const printed = printedText(ctx.steps);
     const evidence: Evidence[] = [];
     const found: string[] = [];

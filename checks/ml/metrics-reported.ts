@@ -1,10 +1,11 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { ALGORITHMS } from './support/algorithms.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { round } from './support/locations.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
 import { reportedMetrics, type ReportedMetric } from './support/reported-metrics.js';
+import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
+import { round } from './support/rounding.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   file?: string;
@@ -21,7 +22,7 @@ function matches(reported: ReportedMetric, traced: number, options: Options): bo
 }
 
 /** Traced values a claim is compared with: same metric, same role, and the named algorithm's when known. */
-function candidatesFor(claim: ReportedMetric, uses: MetricUse[]): MetricUse[] {
+function candidatesFor(claim: ReportedMetric, uses: readonly MetricUse[]): MetricUse[] {
   const same = uses.filter((u) => u.key === claim.key && u.value !== null);
   const byRole = same.filter((u) => (u.role ?? 'test') === claim.role);
   const pool = byRole.length > 0 ? byRole : same;
@@ -46,7 +47,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: "Les {count} métrique(s) de {file} correspondent aux valeurs calculées pendant l'exécution (tolérance {tolerancePct} %).",
         en: 'The {count} metric(s) in {file} match the values computed during the run (tolerance {tolerancePct} %).',
@@ -77,7 +78,7 @@ export default defineCheck<Options>({
     const file = ctx.options.file ?? ctx.manifest?.outputs?.metrics ?? 'metrics.json';
     const tolerancePct = round(ctx.options.tolerance * 100, 2);
     if (!ctx.workspace.exists(file)) return { status: 'skip', message: 'noFile', params: { file } };
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     let json: unknown;
     try {
@@ -87,7 +88,7 @@ export default defineCheck<Options>({
     }
     const claims = reportedMetrics(json);
     if (claims.length === 0) return { status: 'warn', message: 'noMetrics', params: { file }, evidence: [{ kind: 'artifact', subject: file, location: { file } }] };
-    const uses = metricUses(got.facts);
+    const uses = metricUses(ctx.trace);
     const evidence: Evidence[] = [];
     const wrong: string[] = [];
     const unverified: string[] = [];

@@ -1,7 +1,8 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
 import { applicationsOn } from './support/models.js';
+import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
+import { mlFacts } from './support/ml-facts.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -11,7 +12,7 @@ export default defineCheck<Record<string, never>>({
     evidence: ['trace'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: 'Les {count} algorithme(s) entraîné(s) sont appliqués au jeu de test : {applied}.',
         en: 'All {count} fitted algorithm(s) are applied to the test set: {applied}.',
@@ -27,7 +28,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     if (facts.models.length === 0) return { status: 'fail', message: 'none' };

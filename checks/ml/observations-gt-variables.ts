@@ -1,7 +1,7 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { where } from './support/locations.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { mlFacts } from './support/ml-facts.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -11,7 +11,7 @@ export default defineCheck<Record<string, never>>({
     evidence: ['trace'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: "Les {count} modèle(s) entraîné(s) ont plus d'observations que de variables (ex. {rows} lignes pour {cols} colonnes, {where}).",
         en: 'The {count} trained model(s) have more observations than variables (e.g. {rows} rows for {cols} columns, {where}).',
@@ -27,7 +27,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const models = got.facts.models.filter((m) => typeof m.train?.rows === 'number');
     if (models.length === 0) return { status: 'fail', message: 'none' };

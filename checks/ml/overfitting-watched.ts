@@ -1,11 +1,12 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { round, where } from './support/locations.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { round } from './support/rounding.js';
+import { mlFacts } from './support/ml-facts.js';
 
 /** Metric uses on train and on test with the same key (and the same model when the trace links them). */
-function pairs(uses: MetricUse[]): Array<{ train: MetricUse; test: MetricUse }> {
+function pairs(uses: readonly MetricUse[]): Array<{ train: MetricUse; test: MetricUse }> {
   const found: Array<{ train: MetricUse; test: MetricUse }> = [];
   for (const train of uses.filter((u) => u.role === 'train')) {
     const test = uses.find((u) => u.role === 'test' && u.key === train.key && (!train.model || !u.model || u.model === train.model));
@@ -22,7 +23,7 @@ export default defineCheck<Record<string, never>>({
     evidence: ['trace'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: '{metric} calculé sur l’entraînement ({train}) et sur le test ({test}) : écart {gap} visible ({where}).',
         en: '{metric} computed on train ({train}) and on test ({test}): gap {gap} visible ({where}).',
@@ -38,10 +39,10 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
-    const found = pairs(metricUses(facts));
+    const found = pairs(metricUses(ctx.trace));
     if (found.length > 0) {
       const evidence: Evidence[] = found.flatMap(({ train, test }) => [
         traced(`${train.key} (train)`, train.event, { actual: train.value === null ? null : round(train.value, 6), data: { role: 'train' } }),

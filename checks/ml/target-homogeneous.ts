@@ -2,9 +2,9 @@ import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { TargetEvent } from '../../runner/tracer/trace-event-types.js';
 import type { Task } from './support/algorithms.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { where } from './support/locations.js';
 import { TASK_OPTION } from './support/task-option.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   task: Task;
@@ -36,7 +36,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: 'Cible {name} séparée des variables explicatives et homogène, du type attendu ({dtype}, {where}).',
         en: 'Target {name} is separated from the features and homogeneous, of the expected type ({dtype}, {where}).',
@@ -64,7 +64,7 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const targets = got.facts.targets;
     if (targets.length === 0) return { status: 'fail', message: 'none' };

@@ -1,8 +1,9 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { round, where } from './support/locations.js';
 import { trainShare } from './support/train-share.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { round } from './support/rounding.js';
+import { mlFacts } from './support/ml-facts.js';
 
 interface Options {
   minTrainRatio: number;
@@ -22,7 +23,7 @@ export default defineCheck<Options>({
       },
     },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: "Part d'entraînement {ratio} ({train} lignes d'entraînement, {test} de test, mesurée sur {how}, {where}) : au moins {min} comme attendu.",
         en: 'Train share {ratio} ({train} train rows, {test} test rows, measured on {how}, {where}): at least {min} as expected.',
@@ -38,7 +39,7 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const min = ctx.options.minTrainRatio;
     const minPct = round(min * 100, 1);

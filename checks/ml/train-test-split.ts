@@ -1,8 +1,8 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE_MESSAGE, traced } from './support/check-helpers.js';
-import { where } from './support/locations.js';
 import { applicationsOn } from './support/models.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { mlFacts } from './support/ml-facts.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -12,7 +12,7 @@ export default defineCheck<Record<string, never>>({
     evidence: ['trace'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
-      ...NO_TRACE_MESSAGE,
+      ...NO_TRACE,
       pass: {
         fr: "Jeu d'entraînement ({train} lignes) et jeu de test ({test} lignes) construits avec train_test_split ({where}).",
         en: 'Train set ({train} rows) and test set ({test} rows) built with train_test_split ({where}).',
@@ -28,7 +28,7 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx);
+    const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
     const split = facts.splits.find((s) => s.kind === 'train_test_split' && s.train_rows && s.test_rows);

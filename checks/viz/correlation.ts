@@ -1,8 +1,7 @@
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
 import { chartsOf } from './support/charts.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { dataFacts } from '../data/support/data-facts.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -25,9 +24,9 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
-    const heatmaps = chartsOf(got.facts).filter((c) => c.kind === 'heatmap' && c.plot.correlation);
+    const heatmaps = chartsOf(ctx.trace).filter((c) => c.kind === 'heatmap' && c.plot.correlation);
     if (heatmaps.length > 0) {
       return { status: 'pass', message: 'pass', params: { charts: heatmaps.map((c) => `${c.plot.library}.${c.plot.function} ${where(c.plot)}`).join(', ') }, evidence: heatmaps.slice(0, 3).map((c) => traced('correlation heatmap', c.plot, { actual: c.plot.function, data: { columns: c.plot.data?.columns ?? null } })) };
     }

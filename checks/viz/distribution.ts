@@ -1,6 +1,6 @@
 import { defineCheck } from '../check.js';
-import { NO_TRACE } from '../data/support/check-support.js';
 import { kindOutcome } from './support/charts.js';
+import { NO_TRACE } from '../support/trace-support.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {

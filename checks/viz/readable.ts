@@ -1,9 +1,7 @@
 import { defineCheck } from '../check.js';
-import { traced } from '../ml/support/check-helpers.js';
-import { where } from '../ml/support/locations.js';
 import type { Evidence } from '../verdict.js';
-import { dataOrSkip, NO_TRACE } from '../data/support/check-support.js';
 import { type Chart, chartsOf } from './support/charts.js';
+import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
 export default defineCheck<Record<string, never>>({
   meta: {
@@ -23,9 +21,9 @@ export default defineCheck<Record<string, never>>({
     },
   },
   run(ctx) {
-    const got = dataOrSkip(ctx);
+    const got = factsOrSkip(ctx, chartsOf);
     if ('skip' in got) return got.skip;
-    const charts = chartsOf(got.facts);
+    const charts = got.facts;
     if (charts.length === 0) return { status: 'skip', message: 'noCharts' };
     const evidence: Evidence[] = [];
     const problems: string[] = [];
@@ -43,7 +41,7 @@ export default defineCheck<Record<string, never>>({
 
 /** Heatmaps and pies name their variables in tick labels and legends: a title is what they need. */
 function missingParts(chart: Chart): string[] {
-  if (!chart.labels) return ['title', 'x label', 'y label'].map((p) => `${p} (never saved/shown)`).slice(0, 1);
+  if (!chart.labels) return ['title (never saved/shown)'];
   const missing: string[] = [];
   if (!chart.labels.title) missing.push('title');
   if (chart.kind === 'heatmap' || chart.kind === 'pie') return missing;

@@ -5,7 +5,7 @@ import { indexTraceEvents, readTraceFile, type TraceIndex } from './trace-index.
 
 /**
  * Gathers every trace file each step left (one per Python process: the tracer writes
- * `events-<pid>.jsonl`) into one index, each event tagged with its step.
+ * `events-<pid>.jsonl`) into one index, each event tagged with its step; the index puts them in execution order.
  */
 export function readStepTraces(steps: Array<{ stepId: string; traceDir: string }>): TraceIndex {
   const events: TraceEvent[] = [];
@@ -20,7 +20,5 @@ export function readStepTraces(steps: Array<{ stepId: string; traceDir: string }
       problems.push(...read.problems);
     }
   }
-  // pid breaks ties between processes writing in the same instant, so the order is the same on every read.
-  events.sort((a, b) => a.ts - b.ts || a.pid - b.pid || a.seq - b.seq);
   return indexTraceEvents(events, problems, available);
 }

@@ -6,14 +6,21 @@ import { traceEventProblems } from './trace-validation.js';
 export interface TraceIndex {
   /** False when no trace was recorded at all (e.g. nothing ran in Python). */
   readonly available: boolean;
+  /** Every event in execution order (time, pid, seq). */
   all(): readonly TraceEvent[];
+  /** The events of one type, in execution order. */
   ofType<E extends TraceEvent = TraceEvent>(type: string): E[];
   /** Lines that were not valid events, and the tracer's own failures; shown in reports, never fatal. */
   readonly problems: readonly string[];
 }
 
-/** Builds an index over events already parsed (tests and the runner share this). */
-export function indexTraceEvents(events: TraceEvent[], problems: string[] = [], available = events.length > 0): TraceIndex {
+/**
+ * Builds an index over events already parsed (tests and the runner share this), in execution order: by time,
+ * then pid (which breaks ties between processes writing in the same instant, so the order is the same on every
+ * read), then seq. This is the one place events are sorted; `all()` and every `ofType` list keep that order.
+ */
+export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [], available = unordered.length > 0): TraceIndex {
+  const events = [...unordered].sort((a, b) => a.ts - b.ts || a.pid - b.pid || a.seq - b.seq);
   const byType = new Map<string, TraceEvent[]>();
   for (const event of events) {
     const list = byType.get(event.type) ?? [];

@@ -17,7 +17,7 @@ import type {
 } from '../../../runner/tracer/data-event-types.js';
 import type { FitEvent } from '../../../runner/tracer/trace-event-types.js';
 
-/** The data-bloc events of a run, by kind, each list in execution order; computed once per trace. */
+/** The data-bloc events of a run, by kind, each list in execution order (the trace index's); computed once per trace. */
 export interface DataFacts {
   /** Reads of files (CSV, XLSX, JSON…). */
   fileReads: DataReadEvent[];
@@ -45,35 +45,30 @@ const IMPUTERS = /Imputer$/;
 export function dataFacts(trace: TraceIndex): DataFacts {
   let facts = cache.get(trace);
   if (!facts) {
-    const reads = ordered(trace.ofType<DataReadEvent>('data_read')).filter((e) => !e.error);
+    const reads = trace.ofType<DataReadEvent>('data_read').filter((e) => !e.error);
     facts = {
       fileReads: reads.filter((e) => e.origin?.format !== 'sql'),
       sqlReads: reads.filter((e) => e.origin?.format === 'sql'),
-      writes: ordered(trace.ofType<DataWriteEvent>('data_write')),
-      inspections: ordered(trace.ofType<MissingInspectEvent>('missing_inspect')),
-      imputes: ordered(trace.ofType<ImputeEvent>('impute')),
-      drops: ordered(trace.ofType<RowsDroppedEvent>('rows_dropped')),
-      combines: ordered(trace.ofType<CombineEvent>('combine')).filter((e) => !e.error),
-      stats: ordered(trace.ofType<StatsEvent>('stats')),
-      heads: ordered(trace.ofType<HeadEvent>('head')),
-      sql: ordered(trace.ofType<SqlEvent>('sql')),
-      fetches: ordered(trace.ofType<SqlFetchEvent>('sql_fetch')),
-      mongo: ordered(trace.ofType<MongoEvent>('mongo')),
-      plots: ordered(trace.ofType<PlotEvent>('plot')),
-      figures: ordered(trace.ofType<FigureEvent>('figure')),
-      imputers: ordered(trace.ofType<FitEvent>('fit')).filter((e) => IMPUTERS.test(e.estimator) && !e.error),
+      writes: trace.ofType<DataWriteEvent>('data_write'),
+      inspections: trace.ofType<MissingInspectEvent>('missing_inspect'),
+      imputes: trace.ofType<ImputeEvent>('impute'),
+      drops: trace.ofType<RowsDroppedEvent>('rows_dropped'),
+      combines: trace.ofType<CombineEvent>('combine').filter((e) => !e.error),
+      stats: trace.ofType<StatsEvent>('stats'),
+      heads: trace.ofType<HeadEvent>('head'),
+      sql: trace.ofType<SqlEvent>('sql'),
+      fetches: trace.ofType<SqlFetchEvent>('sql_fetch'),
+      mongo: trace.ofType<MongoEvent>('mongo'),
+      plots: trace.ofType<PlotEvent>('plot'),
+      figures: trace.ofType<FigureEvent>('figure'),
+      imputers: trace.ofType<FitEvent>('fit').filter((e) => IMPUTERS.test(e.estimator) && !e.error),
     };
     cache.set(trace, facts);
   }
   return facts;
 }
 
-/** Execution order across processes and steps (the runner already sorts; tests may not). */
-export function ordered<E extends TraceEvent>(events: E[]): E[] {
-  return [...events].sort((a, b) => a.ts - b.ts || a.seq - b.seq);
-}
-
-/** True when `a` ran before `b`. */
+/** True when `a` ran before `b` (events of two processes in the same instant are not ordered: false both ways). */
 export function before(a: TraceEvent, b: TraceEvent): boolean {
   return a.ts < b.ts || (a.ts === b.ts && a.pid === b.pid && a.seq < b.seq);
 }

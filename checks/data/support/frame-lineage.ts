@@ -1,9 +1,14 @@
-import type { FrameInfo } from '../../../runner/tracer/data-event-types.js';
+import type { DataReadEvent, FrameInfo } from '../../../runner/tracer/data-event-types.js';
 
 /** A source as the trace knows it: its name and the columns its read produced. */
 export interface SourceColumns {
   name: string;
   columns: string[];
+}
+
+/** The files the trace read, each with the columns its read produced. */
+export function sourceColumns(reads: DataReadEvent[]): SourceColumns[] {
+  return reads.map((r) => ({ name: r.origin?.name ?? '?', columns: r.output?.columns ?? [] }));
 }
 
 /**

@@ -1,12 +1,11 @@
 import type { CheckContext, CheckOutcome } from '../../check.js';
 import type { ImputeEvent } from '../../../runner/tracer/data-event-types.js';
 import type { FitEvent } from '../../../runner/tracer/trace-event-types.js';
-import { traced } from '../../ml/support/check-helpers.js';
-import { where } from '../../ml/support/locations.js';
 import type { Evidence } from '../../verdict.js';
 import type { DataFacts } from './data-facts.js';
 import { sourceOfFrame } from './frame-lineage.js';
 import { findTable, isNumericDtype, type Mapping, sourceSummary } from './source-files.js';
+import { traced, where } from '../../support/trace-support.js';
 
 export type ImputedKind = 'numeric' | 'categorical';
 

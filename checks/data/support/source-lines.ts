@@ -2,23 +2,31 @@ import type { WorkspaceFiles } from '../../../runner/evidence/workspace-files.js
 import type { CodeLocation } from '../../verdict.js';
 
 /**
- * The candidate's source lines around a call site (a script's lines, or a notebook cell's), for the few
- * facts only the code shows — e.g. that a query is wrapped in time.perf_counter() calls.
+ * Reads the candidate's source lines around call sites (a script's lines, or a notebook cell's), for the few
+ * facts only the code shows — e.g. that a query is wrapped in time.perf_counter() calls. Each file is read
+ * and split once per reader, however many call sites it holds.
  */
-export function linesAround(workspace: WorkspaceFiles, location: CodeLocation | undefined, radius = 4): string[] {
-  if (!location?.line || !workspace.exists(location.file)) return [];
-  let lines: string[];
+export function lineReader(workspace: WorkspaceFiles): (location: CodeLocation | undefined, radius?: number) => string[] {
+  const files = new Map<string, string[][] | undefined>();
+  return (location, radius = 4) => {
+    if (!location?.line) return [];
+    if (!files.has(location.file)) files.set(location.file, blocksOf(workspace, location.file));
+    const blocks = files.get(location.file);
+    const lines = location.file.endsWith('.ipynb') ? blocks?.[(location.cell ?? 1) - 1] : blocks?.[0];
+    return (lines ?? []).slice(Math.max(0, location.line - 1 - radius), location.line + radius);
+  };
+}
+
+/** A script as one block of lines, a notebook as one block per code cell; undefined when unreadable. */
+function blocksOf(workspace: WorkspaceFiles, file: string): string[][] | undefined {
+  if (!workspace.exists(file)) return undefined;
   try {
-    if (location.file.endsWith('.ipynb')) {
-      const notebook = JSON.parse(workspace.readText(location.file)) as { cells?: Array<{ cell_type?: string; source?: string | string[] }> };
-      const cell = (notebook.cells ?? []).filter((c) => c.cell_type === 'code')[(location.cell ?? 1) - 1];
-      const source = cell?.source ?? '';
-      lines = (Array.isArray(source) ? source.join('') : source).split('\n');
-    } else {
-      lines = workspace.readText(location.file).split('\n');
-    }
+    if (!file.endsWith('.ipynb')) return [workspace.readText(file).split('\n')];
+    const notebook = JSON.parse(workspace.readText(file)) as { cells?: Array<{ cell_type?: string; source?: string | string[] }> };
+    return (notebook.cells ?? [])
+      .filter((cell) => cell.cell_type === 'code')
+      .map((cell) => (Array.isArray(cell.source) ? cell.source.join('') : (cell.source ?? '')).split('\n'));
   } catch {
-    return [];
+    return undefined;
   }
-  return lines.slice(Math.max(0, location.line - 1 - radius), location.line + radius);
 }

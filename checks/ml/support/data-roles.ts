@@ -4,12 +4,6 @@ import type { TracedMl } from './traced-ml.js';
 /** What a piece of data is in the candidate's pipeline, as far as the trace shows. */
 export type DataRole = 'train' | 'test' | 'full';
 
-export interface RoleInfo {
-  role: DataRole;
-  /** How the role was learnt: a train_test_split, a transform of such data, or the manual-split rule. */
-  via: 'split' | 'derived' | 'manual';
-}
-
 /**
  * Labels data fingerprints as train / test / full.
  *
@@ -19,43 +13,39 @@ export interface RoleInfo {
  * models were fitted on is train and any other data they were applied to is test ("manual split").
  */
 export class DataRoles {
-  private readonly roles = new Map<string, RoleInfo>();
+  private readonly roles = new Map<string, DataRole>();
   /** True when roles come from the manual-split rule (no train_test_split in the trace). */
   readonly manual: boolean;
 
   constructor(ml: TracedMl) {
     const splits = ml.splits.filter((s) => s.kind === 'train_test_split');
     for (const split of splits) {
-      for (const input of split.inputs ?? []) this.set(input?.fp, { role: 'full', via: 'split' });
-      for (const output of split.outputs ?? []) if (output.role) this.set(output.fp, { role: output.role, via: 'split' });
+      for (const input of split.inputs ?? []) this.set(input?.fp, 'full');
+      for (const output of split.outputs ?? []) if (output.role) this.set(output.fp, output.role);
     }
     this.manual = splits.length === 0;
     if (this.manual) {
-      for (const fit of ml.fits) if (fit.y) this.set(fit.x?.fp, { role: 'train', via: 'manual' });
-      for (const search of ml.searches) this.set(search.x?.fp, { role: 'train', via: 'manual' });
-      for (const fit of ml.fits) if (fit.y) this.set(fit.y?.fp, { role: 'train', via: 'manual' });
+      for (const fit of ml.fits) if (fit.y) this.set(fit.x?.fp, 'train');
+      for (const search of ml.searches) this.set(search.x?.fp, 'train');
+      for (const fit of ml.fits) if (fit.y) this.set(fit.y?.fp, 'train');
     }
     this.propagate(ml);
     if (this.manual) {
       for (const predict of ml.predicts) {
         if (predict.method === 'transform') continue;
-        this.set(predict.x?.fp, { role: 'test', via: 'manual' });
-        if (predict.method === 'score') this.set(predict.y?.fp, { role: 'test', via: 'manual' });
+        this.set(predict.x?.fp, 'test');
+        if (predict.method === 'score') this.set(predict.y?.fp, 'test');
       }
       this.propagate(ml);
     }
   }
 
-  of(data: TracedData | null | undefined): RoleInfo | undefined {
+  roleOf(data: TracedData | null | undefined): DataRole | undefined {
     return data?.fp ? this.roles.get(data.fp) : undefined;
   }
 
-  roleOf(data: TracedData | null | undefined): DataRole | undefined {
-    return this.of(data)?.role;
-  }
-
-  private set(fp: string | null | undefined, info: RoleInfo): void {
-    if (fp && !this.roles.has(fp)) this.roles.set(fp, info);
+  private set(fp: string | null | undefined, role: DataRole): void {
+    if (fp && !this.roles.has(fp)) this.roles.set(fp, role);
   }
 
   /** Transforms and predictions hand their input's role to their output; two passes cover chains in order. */
@@ -68,7 +58,7 @@ export class DataRoles {
   }
 
   private derive(from: TracedData | null | undefined, to: TracedData | null | undefined): void {
-    const info = this.of(from);
-    if (info && to?.fp) this.set(to.fp, { role: info.role, via: info.via === 'manual' ? 'manual' : 'derived' });
+    const role = this.roleOf(from);
+    if (role && to?.fp) this.set(to.fp, role);
   }
 }

@@ -1,7 +1,8 @@
+import type { TraceIndex } from '../../../runner/tracer/trace-index.js';
 import type { MetricEvent, PredictEvent } from '../../../runner/tracer/trace-event-types.js';
 import { isClassifierName } from './algorithms.js';
 import type { DataRole } from './data-roles.js';
-import type { MlFacts } from './ml-facts.js';
+import { mlFacts, type MlFacts } from './ml-facts.js';
 import { finalClass, type TracedModel } from './models.js';
 
 /** One computed metric: which (rmse, mae, accuracy…), its value, and the data it was computed on. */
@@ -74,8 +75,22 @@ function keysOf(event: MetricEvent): Array<{ key: string; value: number | null; 
   return (BY_FUNCTION[event.name] ?? [event.name]).map((key) => ({ key, value }));
 }
 
-/** Every metric the run computed (sklearn.metrics calls and estimator `score` calls), with its data role. */
-export function metricUses(facts: MlFacts): MetricUse[] {
+const cache = new WeakMap<TraceIndex, readonly MetricUse[]>();
+
+/**
+ * Every metric the run computed (sklearn.metrics calls and estimator `score` calls), with its data role;
+ * computed once per trace and shared by the checks that read metrics.
+ */
+export function metricUses(trace: TraceIndex): readonly MetricUse[] {
+  let uses = cache.get(trace);
+  if (!uses) {
+    uses = collectUses(mlFacts(trace));
+    cache.set(trace, uses);
+  }
+  return uses;
+}
+
+function collectUses(facts: MlFacts): MetricUse[] {
   const byOutput = new Map<string, TracedModel>();
   for (const model of facts.models) {
     for (const application of model.applications) if (application.output?.fp) byOutput.set(application.output.fp, model);

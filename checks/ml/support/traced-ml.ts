@@ -9,7 +9,7 @@ import type {
   TargetEvent,
 } from '../../../runner/tracer/trace-event-types.js';
 
-/** The ML events of a run, typed and in time order. Failed calls (with `error`) are kept apart. */
+/** The ML events of a run, typed and in execution order (the trace index's). Failed calls (with `error`) are kept apart. */
 export interface TracedMl {
   splits: SplitEvent[];
   fits: FitEvent[];
@@ -21,9 +21,6 @@ export interface TracedMl {
   /** Calls that raised inside the library (e.g. a fit on data with NaN). */
   failed: Array<FitEvent | PredictEvent | SearchEvent | CvEvent | MetricEvent | SplitEvent>;
 }
-
-const byTime = (a: { ts: number; pid: number; seq: number }, b: { ts: number; pid: number; seq: number }) =>
-  a.ts - b.ts || a.pid - b.pid || a.seq - b.seq;
 
 function ok<E extends { error?: string }>(events: E[], failed: TracedMl['failed']): E[] {
   const kept: E[] = [];
@@ -37,15 +34,14 @@ function ok<E extends { error?: string }>(events: E[], failed: TracedMl['failed'
 /** Groups the trace's ML events; pure, so checks can call it freely (results are cached by the caller). */
 export function tracedMl(trace: TraceIndex): TracedMl {
   const failed: TracedMl['failed'] = [];
-  const sorted = <E extends { ts: number; pid: number; seq: number }>(list: E[]) => [...list].sort(byTime);
   return {
-    splits: ok(sorted(trace.ofType<SplitEvent>('split')), failed),
-    fits: ok(sorted(trace.ofType<FitEvent>('fit')), failed),
-    predicts: ok(sorted(trace.ofType<PredictEvent>('predict')), failed),
-    searches: ok(sorted(trace.ofType<SearchEvent>('search')), failed),
-    cvs: ok(sorted(trace.ofType<CvEvent>('cv')), failed),
-    metrics: ok(sorted(trace.ofType<MetricEvent>('metric')), failed),
-    targets: sorted(trace.ofType<TargetEvent>('target')),
+    splits: ok(trace.ofType<SplitEvent>('split'), failed),
+    fits: ok(trace.ofType<FitEvent>('fit'), failed),
+    predicts: ok(trace.ofType<PredictEvent>('predict'), failed),
+    searches: ok(trace.ofType<SearchEvent>('search'), failed),
+    cvs: ok(trace.ofType<CvEvent>('cv'), failed),
+    metrics: ok(trace.ofType<MetricEvent>('metric'), failed),
+    targets: trace.ofType<TargetEvent>('target'),
     failed,
   };
 }

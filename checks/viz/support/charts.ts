@@ -1,9 +1,8 @@
 import type { ChartKind, FigureAxes, FigureEvent, PlotEvent } from '../../../runner/tracer/data-event-types.js';
+import type { TraceIndex } from '../../../runner/tracer/trace-index.js';
 import type { CheckContext, CheckOutcome } from '../../check.js';
-import { traced } from '../../ml/support/check-helpers.js';
-import { where } from '../../ml/support/locations.js';
-import { before, type DataFacts } from '../../data/support/data-facts.js';
-import { dataOrSkip } from '../../data/support/check-support.js';
+import { before, dataFacts, type DataFacts } from '../../data/support/data-facts.js';
+import { factsOrSkip, traced, where } from '../../support/trace-support.js';
 
 /** A chart drawn by the candidate's code, with the labels its axes had when the figure was last saved or shown. */
 export interface Chart {
@@ -13,7 +12,19 @@ export interface Chart {
   labels?: { title: string | null; xlabel: string | null; ylabel: string | null; file: string | null };
 }
 
-export function chartsOf(facts: DataFacts): Chart[] {
+const cache = new WeakMap<TraceIndex, readonly Chart[]>();
+
+/** The run's charts, each matched with its figure; computed once per trace and shared by the chart checks. */
+export function chartsOf(trace: TraceIndex): readonly Chart[] {
+  let charts = cache.get(trace);
+  if (!charts) {
+    charts = matchFigures(dataFacts(trace));
+    cache.set(trace, charts);
+  }
+  return charts;
+}
+
+function matchFigures(facts: DataFacts): Chart[] {
   return facts.plots.map((plot) => {
     const tokens = new Set([...(plot.axes ?? []), ...(plot.figure ? [plot.figure] : [])]);
     let found: { figure: FigureEvent; axes: FigureAxes } | undefined;
@@ -31,9 +42,9 @@ export function chartsOf(facts: DataFacts): Chart[] {
 
 /** Outcome of the "one chart of this kind" checks (scatter, distribution). */
 export function kindOutcome(ctx: CheckContext<unknown>, kind: ChartKind, describe: (chart: Chart) => string): CheckOutcome {
-  const got = dataOrSkip(ctx);
+  const got = factsOrSkip(ctx, chartsOf);
   if ('skip' in got) return got.skip;
-  const charts = chartsOf(got.facts);
+  const charts = got.facts;
   const matching = charts.filter((c) => c.kind === kind);
   if (matching.length === 0) {
     const drawn = charts.map((c) => `${c.plot.function} (${c.kind}) ${where(c.plot)}`).join(', ') || '—';

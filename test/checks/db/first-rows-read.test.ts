@@ -24,6 +24,17 @@ testCheck(check, {
       },
       expect: { status: 'pass', includes: ['produits (etl.py:61)'] },
     },
+    {
+      name: 'named columns read back without LIMIT, the fetch holding 10 rows',
+      options,
+      evidence: () => ({
+        trace: new DataTrace()
+          .sql(52, 'SELECT id_vente, magasin, quantite FROM ventes WHERE id_vente <= 10', { tables: ['ventes'], columns: ['id_vente', 'magasin', 'quantite'] })
+          .add('sql_fetch', { driver: 'sqlite3', rows: 10, columns: ['id_vente', 'magasin', 'quantite'] }, 53)
+          .index(),
+      }),
+      expect: { status: 'pass', includes: ['ventes (etl.py:52)'] },
+    },
   ],
   invalid: [
     {
@@ -39,6 +50,27 @@ testCheck(check, {
       name: 'a full SELECT of a table not loaded by the run',
       options,
       evidence: () => ({ trace: new DataTrace().sql(52, 'SELECT * FROM clients LIMIT 5', { tables: ['clients'] }).index() }),
+      expect: { status: 'fail', message: 'none' },
+    },
+    {
+      name: 'read_sql of a COUNT(*): one row, one aggregate, none of the table\'s columns',
+      options,
+      evidence: () => {
+        const t = new DataTrace();
+        t.add('data_read', { function: 'read_sql', origin: { format: 'sql', connection: 'sqlalchemy:sqlite', sql: 'SELECT COUNT(*) AS n FROM ventes', tables: ['ventes'] }, output: t.frame(['n'], 1) }, 52);
+        return { trace: t.index() };
+      },
+      expect: { status: 'fail', message: 'none' },
+    },
+    {
+      name: 'aggregates only (COUNT, SUM) through sqlite3, a 1-row fetch of 2 columns',
+      options,
+      evidence: () => ({
+        trace: new DataTrace()
+          .sql(52, 'SELECT COUNT(*) AS n, SUM(quantite) AS total FROM ventes', { tables: ['ventes'], columns: ['n', 'total'] })
+          .add('sql_fetch', { driver: 'sqlite3', rows: 1, columns: ['n', 'total'] }, 53)
+          .index(),
+      }),
       expect: { status: 'fail', message: 'none' },
     },
   ],
