@@ -96,3 +96,34 @@ print(best, float(s.sum()), (c == "zz").sum())
     expect(traced.trace.ofType('impute')).toHaveLength(6);
   });
 });
+
+describe('pandas hooks use no deprecated pandas helper', () => {
+  // pandas 2.1 deprecated is_categorical_dtype (a FutureWarning on every call) and pandas 3 removed it; the
+  // Debian pandas here has neither, so the script puts 2.1's behaviour back in place first.
+  const script = `
+import warnings
+import pandas as pd
+import pandas.api.types as types
+original = types.is_categorical_dtype
+def deprecated(dtype):
+    warnings.warn("is_categorical_dtype is deprecated and will be removed in a future version.", FutureWarning)
+    return original(dtype)
+types.is_categorical_dtype = deprecated
+categories = pd.Series(["a", None, "b", "a"], dtype="category")
+print(categories.fillna("a").tolist())
+labels = pd.Series(["x", None, "x"])
+print(labels.fillna("x").tolist())
+`;
+  it('fillna on categorical and text columns: no warning reaches the candidate, both columns are categorical', () => {
+    const bare = runTracedScript(script, { tracer: false });
+    const traced = runTracedScript(script);
+    expect(traced.status, traced.stderr).toBe(0);
+    expect(traced.stdout).toBe(bare.stdout);
+    expect(traced.stderr).toBe(bare.stderr);
+    expect(traced.trace.problems).toEqual([]);
+    expect(traced.trace.ofType<ImputeEvent>('impute').map((e) => [e.site?.line, e.kind, e.matches])).toEqual([
+      [11, 'categorical', ['mode']],
+      [13, 'categorical', ['mode']],
+    ]);
+  });
+});

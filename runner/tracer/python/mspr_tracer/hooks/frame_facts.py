@@ -82,7 +82,9 @@ def kind_of(series):
         return "numeric"
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
-    if pd.api.types.is_categorical_dtype(dtype) or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+    # isinstance, not is_categorical_dtype: deprecated in pandas 2.1 (its warning would reach the candidate's
+    # output), removed in pandas 3.
+    if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
         return "categorical"
     return "other"
 
