@@ -20,17 +20,19 @@ def _columns(cursor):
         return None
 
 
-def statement_handler(driver, many=False, cursor_index=0):
-    """Handler for execute/executemany-like calls: args[cursor_index] is the cursor (or connection)."""
+def statement_handler(driver, many=False, cursor_index=0, sql_name=None, rows_name=None):
+    """Handler for execute/executemany-like calls: args[cursor_index] is the cursor (or connection), then the
+    statement and, for `many`, the rows. `sql_name`/`rows_name` are the driver's own names for them when passed
+    by keyword (PyMySQL `query`/`args`, psycopg2 `query`/`vars_list`, extras `sql`/`argslist`); None for
+    positional-only parameters (sqlite3)."""
 
     def handler(call):
         if not call.direct or not site_budget.allow(call, "sql", 40):
             return None
-        sql = sql_text.text_of(call.arg(cursor_index + 1, "sql" if driver == "sqlite3" else "query"))
-        params = call.arg(cursor_index + 2, "seq_of_parameters" if many else "args")
+        sql = sql_text.text_of(call.arg(cursor_index + 1, sql_name))
         fields = {"driver": driver, "statement": sql, "verb": sql_text.verb_of(sql), "tables": sql_text.tables_of(sql)}
         if many:
-            fields["params_rows"] = _length(params)
+            fields["params_rows"] = _length(call.arg(cursor_index + 2, rows_name))
 
         def after(result, error):
             cursor = result if result is not None and hasattr(result, "description") else call.args[cursor_index]
