@@ -49,6 +49,36 @@ pd.read_sql("SELECT * FROM t", engine).to_sql("u", engine, index=False)
   });
 });
 
+describe('statements in a loop: a per-line budget, the same for every driver, and a mark where it ran out', () => {
+  const run = runTracedScript(`
+import sqlite3
+from sqlalchemy import create_engine, text
+con = sqlite3.connect("loop.db")
+con.execute("CREATE TABLE t (a INTEGER)")
+for i in range(100):
+    con.execute("INSERT INTO t VALUES (?)", (i,))
+con.commit()
+engine = create_engine("sqlite:///loop.db")
+with engine.begin() as c:
+    for i in range(50):
+        c.execute(text("INSERT INTO t VALUES (:a)"), {"a": i})
+    print(c.execute(text("SELECT COUNT(*) FROM t")).scalar())
+`);
+  const sql = run.trace.ofType<SqlEvent>('sql');
+
+  it('records 40 statements per line, then one marked truncated, then none (sqlite3 and SQLAlchemy alike)', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('150\n');
+    expect(run.trace.problems).toEqual([]);
+    for (const [driver, line] of [['sqlite3', 7], ['sqlalchemy:sqlite', 12]] as const) {
+      const loop = sql.filter((e) => e.site?.line === line);
+      expect(loop.map((e) => e.driver)).toEqual(Array(41).fill(driver));
+      expect(loop.map((e) => e.truncated ?? false)).toEqual([...Array(40).fill(false), true]);
+    }
+    expect(sql.find((e) => e.site?.line === 13)).toMatchObject({ driver: 'sqlalchemy:sqlite', verb: 'SELECT', source: 'print(c.execute(text("SELECT COUNT(*) FROM t")).scalar())' });
+  });
+});
+
 describe('sqlite3 arguments are positional only, traced or not', () => {
   const script = `
 import sqlite3
