@@ -8,6 +8,7 @@ which typically calls `api.emit(...)`.
 
 from . import errors, writer
 from .data import cols_of, describe, fingerprint, n_unique, rows_of, value_kind
+from .errors import error_text
 from .identity import token
 from .importhook import on_import
 from .jsonsafe import number, safe
@@ -18,6 +19,7 @@ __all__ = [
     "cols_of",
     "describe",
     "emit",
+    "error_text",
     "fingerprint",
     "n_unique",
     "number",

@@ -58,7 +58,7 @@ def _emit(conn, cursor, statement, parameters, ctx, executemany, error=None):
             if executemany:
                 fields["params_rows"] = len(parameters) if hasattr(parameters, "__len__") else None
             if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
+                fields["error"] = api.error_text(error)
             else:
                 n = getattr(cursor, "rowcount", None)
                 fields["rowcount"] = n if isinstance(n, int) and n >= 0 else None

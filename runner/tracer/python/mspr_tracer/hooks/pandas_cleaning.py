@@ -12,10 +12,6 @@ INSPECTORS = ("isna", "isnull", "notna", "notnull", "info")
 DROPPERS = ("dropna", "drop_duplicates", "query", "drop")
 
 
-def _error(error):
-    return "%s: %s" % (type(error).__name__, str(error)[:300]) if error is not None else None
-
-
 def inspect_handler(function):
     def handler(call):
         if not call.direct or not site_budget.allow(call, "missing_inspect"):
@@ -64,7 +60,7 @@ def fillna_handler(call):
         filled = target if inplace else result
         for fields in events:
             if error is not None:
-                fields["error"] = _error(error)
+                fields["error"] = api.error_text(error)
             elif filled is not None:
                 after_series = filled if frame_facts.is_series(filled) else _column(filled, fields["column"])
                 if after_series is not None:

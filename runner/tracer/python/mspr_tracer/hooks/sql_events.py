@@ -38,7 +38,7 @@ def statement_handler(driver, many=False, cursor_index=0, sql_name=None, rows_na
             cursor = result if result is not None and hasattr(result, "description") else call.args[cursor_index]
             fields["duration"] = call.elapsed()
             if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
+                fields["error"] = api.error_text(error)
             else:
                 fields["rowcount"] = _rowcount(cursor)
                 fields["columns"] = _columns(cursor)
