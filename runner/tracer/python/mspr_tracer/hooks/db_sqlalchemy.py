@@ -6,7 +6,7 @@ left to that call's event; the rest is attributed to the candidate's line that l
 
 from mspr_tracer import api, callsite, context
 
-from . import site_budget, sql_text
+from . import site_budget, sql_events
 
 #: The Call a cursor execution is recorded under, kept on SQLAlchemy's execution context between the events.
 _CALL = "_mspr_call"
@@ -47,23 +47,11 @@ def _emit(conn, cursor, statement, parameters, ctx, executemany, error=None):
     with context.busy():
         try:
             setattr(ctx, _CALL, None)  # one event per cursor execution (insertmanyvalues runs several per context)
-            sql = sql_text.text_of(statement)
-            fields = {
-                "driver": "sqlalchemy:%s" % getattr(conn.dialect, "name", "?"),
-                "statement": sql,
-                "verb": sql_text.verb_of(sql),
-                "tables": sql_text.tables_of(sql),
-                "duration": call.elapsed(),
-            }
+            fields = sql_events.statement_fields("sqlalchemy:%s" % getattr(conn.dialect, "name", "?"), statement)
             if executemany:
-                fields["params_rows"] = len(parameters) if hasattr(parameters, "__len__") else None
-            if error is not None:
-                fields["error"] = api.error_text(error)
-            else:
-                n = getattr(cursor, "rowcount", None)
-                fields["rowcount"] = n if isinstance(n, int) and n >= 0 else None
-                description = getattr(cursor, "description", None)
-                fields["columns"] = [str(d[0]) for d in description][:100] if description else None
+                fields["params_rows"] = sql_events.length_of(parameters)
+            fields["duration"] = call.elapsed()
+            fields.update(sql_events.outcome_fields(cursor, error))
             api.emit("sql", call, **fields)
         except Exception as failure:  # noqa: BLE001
             api.report_error("sqlalchemy.after_cursor_execute", failure)
