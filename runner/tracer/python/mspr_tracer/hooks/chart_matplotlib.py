@@ -91,18 +91,16 @@ def _open_figures(trigger, call=None):
 
 
 def show_handler(call):
-    with context.busy():
-        _open_figures("show", call)
+    _open_figures("show", call)
     return None
 
 
 def close_handler(call):
     target = call.arg(0, "fig")
-    with context.busy():
-        if target is None or target == "all":
-            _open_figures("close", call)
-        elif hasattr(target, "axes"):
-            emit_figure(target, "close", call)
+    if target is None or target == "all":
+        _open_figures("close", call)
+    elif hasattr(target, "axes"):
+        emit_figure(target, "close", call)
     return None
 
 

@@ -134,7 +134,7 @@ def drop_handler(function):
     return handler
 
 
-def _filter_event(call, target, key, result):
+def _filter_event(call, target, result):
     before = frame_facts.frame_info(target)
     rows_after = int(result.shape[0])
     api.emit("rows_dropped", call, function="filter", input=before, rows_before=before["rows"], rows_after=rows_after,
@@ -153,8 +153,8 @@ def patch_boolean_filter(cls):
         # `direct` is decided in getitem below: this handler sits one tracer frame further from the caller.
         if not site_budget.allow(call, "rows_dropped"):
             return None
-        target, key = call.args[0], call.args[1]
-        return lambda result, error: error is None and frame_facts.is_frame(result) and _filter_event(call, target, key, result)
+        target = call.args[0]
+        return lambda result, error: error is None and frame_facts.is_frame(result) and _filter_event(call, target, result)
 
     traced = api.traced(original, handler, cls.__name__ + ".__getitem__[mask]")
 
