@@ -1,4 +1,8 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packagePath } from '../../runner/paths.js';
 import type { CombineEvent, DataReadEvent, DataWriteEvent, HeadEvent, ImputeEvent, MissingInspectEvent, RowsDroppedEvent, StatsEvent } from '../../runner/tracer/data-event-types.js';
 import { runTracedScript } from '../helpers/run-traced-script.js';
 
@@ -125,5 +129,26 @@ print(labels.fillna("x").tolist())
       [11, 'categorical', ['mode']],
       [13, 'categorical', ['mode']],
     ]);
+  });
+});
+
+describe('reads from the scenario datasets folder', () => {
+  it('are named $datasets/…, from the folder the runner gave at start-up (the program may change its environment)', () => {
+    const datasets = mkdtempSync(join(tmpdir(), 'mspr-datasets-'));
+    copyFileSync(packagePath('datasets/boutique/ventes.csv'), join(datasets, 'ventes.csv'));
+    const run = runTracedScript(
+      `
+import os
+import pandas as pd
+folder = os.environ["MSPR_DATASETS_DIR"]
+first = pd.read_csv(os.path.join(folder, "ventes.csv"))
+os.environ["MSPR_DATASETS_DIR"] = "/elsewhere"
+again = pd.read_csv(os.path.join(folder, "ventes.csv"))
+local = pd.read_csv("ventes.csv")
+`,
+      { env: { MSPR_DATASETS_DIR: datasets } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.trace.ofType<DataReadEvent>('data_read').map((e) => e.origin?.path)).toEqual(['$datasets/ventes.csv', '$datasets/ventes.csv', 'ventes.csv']);
   });
 });
