@@ -16,5 +16,10 @@ export interface TraceEvent {
   site?: CodeLocation;
   /** Which step produced it (set by the runner when it indexes the trace). */
   step?: string;
+  /**
+   * Set on the event of the first call over its site's per-type budget (a line in a loop): later calls from the
+   * same file/line/cell record no event of this type, so a count of these events is a lower bound.
+   */
+  truncated?: true;
   [field: string]: unknown;
 }

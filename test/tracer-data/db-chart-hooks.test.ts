@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureEvent, PlotEvent, SqlEvent, SqlFetchEvent } from '../../runner/tracer/data-event-types.js';
+import { describeEachDatabase } from '../helpers/database-servers.js';
 import { runTracedScript } from '../helpers/run-traced-script.js';
+import { scratchDatabase, type ScratchDatabase } from '../helpers/scratch-database.js';
 
 describe('database driver hooks (sqlite3, SQLAlchemy)', () => {
   const run = runTracedScript(`
@@ -44,6 +46,119 @@ pd.read_sql("SELECT * FROM t", engine).to_sql("u", engine, index=False)
       ['sqlite3', 5],
       ['sqlalchemy', 100],
     ]);
+  });
+});
+
+describe('statements in a loop: a per-line budget, the same for every driver, and a mark where it ran out', () => {
+  const run = runTracedScript(`
+import sqlite3
+from sqlalchemy import create_engine, text
+con = sqlite3.connect("loop.db")
+con.execute("CREATE TABLE t (a INTEGER)")
+for i in range(100):
+    con.execute("INSERT INTO t VALUES (?)", (i,))
+con.commit()
+engine = create_engine("sqlite:///loop.db")
+with engine.begin() as c:
+    for i in range(50):
+        c.execute(text("INSERT INTO t VALUES (:a)"), {"a": i})
+    print(c.execute(text("SELECT COUNT(*) FROM t")).scalar())
+`);
+  const sql = run.trace.ofType<SqlEvent>('sql');
+
+  it('records 40 statements per line, then one marked truncated, then none (sqlite3 and SQLAlchemy alike)', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('150\n');
+    expect(run.trace.problems).toEqual([]);
+    for (const [driver, line] of [['sqlite3', 7], ['sqlalchemy:sqlite', 12]] as const) {
+      const loop = sql.filter((e) => e.site?.line === line);
+      expect(loop.map((e) => e.driver)).toEqual(Array(41).fill(driver));
+      expect(loop.map((e) => e.truncated ?? false)).toEqual([...Array(40).fill(false), true]);
+    }
+    expect(sql.find((e) => e.site?.line === 13)).toMatchObject({ driver: 'sqlalchemy:sqlite', verb: 'SELECT', source: 'print(c.execute(text("SELECT COUNT(*) FROM t")).scalar())' });
+  });
+});
+
+describe('sqlite3 arguments are positional only, traced or not', () => {
+  const script = `
+import sqlite3
+con = sqlite3.connect(":memory:")
+for call in (lambda: con.execute(sql="SELECT 1"), lambda: con.executemany("SELECT ?", seq_of_parameters=[(1,)]),
+             lambda: con.executescript(sql_script="SELECT 1;"), lambda: con.execute()):
+    try:
+        call()
+        print("accepted")
+    except TypeError as error:
+        print(error)
+`;
+  it('a keyword argument is refused by the traced connection as by sqlite3 itself, in the same words', () => {
+    const bare = runTracedScript(script, { tracer: false });
+    const traced = runTracedScript(script);
+    expect(bare.stdout).toContain('Connection.execute() takes no keyword arguments\n');
+    expect(traced.stdout).toBe(bare.stdout);
+  });
+});
+
+/** The same statements, each passed by keyword under the driver's own parameter names. */
+const KEYWORD_SCRIPTS: Record<'postgres' | 'mysql', string> = {
+  postgres: `
+import io, os
+import psycopg2
+from psycopg2.extras import execute_batch, execute_values
+con = psycopg2.connect(host=os.environ["DB_HOST"], port=os.environ["DB_PORT"], user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], dbname=os.environ["DB_NAME"])
+cur = con.cursor()
+cur.execute(query="CREATE TABLE t (a INTEGER, b VARCHAR(20))", vars=None)
+cur.executemany(query="INSERT INTO t VALUES (%s, %s)", vars_list=[(i, str(i)) for i in range(30)])
+execute_values(cur, sql="INSERT INTO t VALUES %s", argslist=[(i, "v") for i in range(7)])
+execute_batch(cur, sql="INSERT INTO t VALUES (%s, %s)", argslist=[(i, "b") for i in range(4)])
+cur.copy_expert(sql="COPY t FROM STDIN WITH (FORMAT csv)", file=io.StringIO("1,x\\n2,y\\n"))
+cur.execute(query="SELECT a FROM t WHERE a < %s", vars=(5,))
+print(len(cur.fetchall()))
+con.commit()
+`,
+  mysql: `
+import os
+import pymysql
+con = pymysql.connect(host=os.environ["DB_HOST"], port=int(os.environ["DB_PORT"]), user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database=os.environ["DB_NAME"])
+cur = con.cursor()
+cur.execute(query="CREATE TABLE t (a INTEGER, b VARCHAR(20))")
+cur.executemany(query="INSERT INTO t VALUES (%s, %s)", args=[(i, str(i)) for i in range(30)])
+cur.execute(query="SELECT a FROM t WHERE a < %s", args=(5,))
+print(len(cur.fetchall()))
+con.commit()
+`,
+};
+
+describeEachDatabase(['postgres', 'mysql'], 'driver hooks read statements and rows passed by keyword', (kind) => {
+  let scratch: ScratchDatabase | undefined;
+  let run: ReturnType<typeof runTracedScript>;
+  beforeAll(async () => {
+    scratch = await scratchDatabase(kind);
+    const { host, port, user, password, database } = scratch.endpoint;
+    run = runTracedScript(KEYWORD_SCRIPTS[kind as 'postgres' | 'mysql'], { env: { DB_HOST: host!, DB_PORT: String(port), DB_USER: user!, DB_PASSWORD: password!, DB_NAME: database! } });
+  });
+  afterAll(() => scratch?.dispose());
+
+  it('every statement keeps its text, and executemany-like calls their number of rows', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.trace.problems).toEqual([]);
+    const sql = run.trace.ofType<SqlEvent>('sql').map((e) => [e.driver, e.verb, e.params_rows ?? null, e.site?.line]);
+    expect(sql).toEqual(
+      kind === 'postgres'
+        ? [
+            ['psycopg2', 'CREATE TABLE', null, 7],
+            ['psycopg2', 'INSERT', 30, 8],
+            ['psycopg2.execute_values', 'INSERT', 7, 9],
+            ['psycopg2.execute_batch', 'INSERT', 4, 10],
+            ['psycopg2', 'COPY', null, 11],
+            ['psycopg2', 'SELECT', null, 12],
+          ]
+        : [
+            ['pymysql', 'CREATE TABLE', null, 6],
+            ['pymysql', 'INSERT', 30, 7],
+            ['pymysql', 'SELECT', null, 8],
+          ],
+    );
   });
 });
 

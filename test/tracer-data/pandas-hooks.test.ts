@@ -1,4 +1,8 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packagePath } from '../../runner/paths.js';
 import type { CombineEvent, DataReadEvent, DataWriteEvent, HeadEvent, ImputeEvent, MissingInspectEvent, RowsDroppedEvent, StatsEvent } from '../../runner/tracer/data-event-types.js';
 import { runTracedScript } from '../helpers/run-traced-script.js';
 
@@ -94,5 +98,57 @@ print(best, float(s.sum()), (c == "zz").sum())
     expect(results).toEqual(bare.slice(1));
     expect(Number(seconds) - Number(bare[0])).toBeLessThan(0.5);
     expect(traced.trace.ofType('impute')).toHaveLength(6);
+  });
+});
+
+describe('pandas hooks use no deprecated pandas helper', () => {
+  // pandas 2.1 deprecated is_categorical_dtype (a FutureWarning on every call) and pandas 3 removed it; the
+  // Debian pandas here has neither, so the script puts 2.1's behaviour back in place first.
+  const script = `
+import warnings
+import pandas as pd
+import pandas.api.types as types
+original = types.is_categorical_dtype
+def deprecated(dtype):
+    warnings.warn("is_categorical_dtype is deprecated and will be removed in a future version.", FutureWarning)
+    return original(dtype)
+types.is_categorical_dtype = deprecated
+categories = pd.Series(["a", None, "b", "a"], dtype="category")
+print(categories.fillna("a").tolist())
+labels = pd.Series(["x", None, "x"])
+print(labels.fillna("x").tolist())
+`;
+  it('fillna on categorical and text columns: no warning reaches the candidate, both columns are categorical', () => {
+    const bare = runTracedScript(script, { tracer: false });
+    const traced = runTracedScript(script);
+    expect(traced.status, traced.stderr).toBe(0);
+    expect(traced.stdout).toBe(bare.stdout);
+    expect(traced.stderr).toBe(bare.stderr);
+    expect(traced.trace.problems).toEqual([]);
+    expect(traced.trace.ofType<ImputeEvent>('impute').map((e) => [e.site?.line, e.kind, e.matches])).toEqual([
+      [11, 'categorical', ['mode']],
+      [13, 'categorical', ['mode']],
+    ]);
+  });
+});
+
+describe('reads from the scenario datasets folder', () => {
+  it('are named $datasets/…, from the folder the runner gave at start-up (the program may change its environment)', () => {
+    const datasets = mkdtempSync(join(tmpdir(), 'mspr-datasets-'));
+    copyFileSync(packagePath('datasets/boutique/ventes.csv'), join(datasets, 'ventes.csv'));
+    const run = runTracedScript(
+      `
+import os
+import pandas as pd
+folder = os.environ["MSPR_DATASETS_DIR"]
+first = pd.read_csv(os.path.join(folder, "ventes.csv"))
+os.environ["MSPR_DATASETS_DIR"] = "/elsewhere"
+again = pd.read_csv(os.path.join(folder, "ventes.csv"))
+local = pd.read_csv("ventes.csv")
+`,
+      { env: { MSPR_DATASETS_DIR: datasets } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.trace.ofType<DataReadEvent>('data_read').map((e) => e.origin?.path)).toEqual(['$datasets/ventes.csv', '$datasets/ventes.csv', 'ventes.csv']);
   });
 });

@@ -83,6 +83,39 @@ describe('tracer transparency: traced and untraced runs are byte-for-byte identi
     expect(traced).not.toContain('mspr_tracer');
   });
 
+  it('pyplot state: show and close leave the current figure where the program put it', () => {
+    // Figure 1 is made current again before show(): a hook that activates each open figure to describe it
+    // would leave figure 2 current, so the title, the saved file and close() would all hit the wrong one.
+    const script = [
+      'import matplotlib.pyplot as plt',
+      'plt.figure()',
+      'plt.plot([1, 2, 3])',
+      'plt.figure()',
+      'plt.plot([3, 2, 1])',
+      'plt.figure(1)',
+      'plt.show()',
+      'plt.title("Courante")',
+      'plt.savefig("courante.png")',
+      'plt.close()',
+      'print(plt.gcf().number, plt.get_fignums())',
+      '',
+    ].join('\n');
+    const run = (traced: boolean) => {
+      const root = mkdtempSync(join(tmpdir(), 'mspr-pyplot-state-'));
+      writeFileSync(join(root, 'figures.py'), script);
+      return runPython(root, ['python', 'figures.py'], { traced });
+    };
+    const plain = run(false);
+    const traced = run(true);
+    expect(plain.exitCode, plain.stderr).toBe(0);
+    expect(plain.stdout).toBe('2 [2]\n');
+    expect(traced.exitCode, traced.stderr).toBe(0);
+    expect(traced.stdout).toBe(plain.stdout);
+    expect(traced.stderr).toBe(plain.stderr);
+    expect(filesOf(traced.workspace).get('courante.png')?.equals(filesOf(plain.workspace).get('courante.png')!)).toBe(true);
+    expect(traced.events.filter((e) => e.type === 'figure' && e.trigger === 'show').length).toBe(2);
+  });
+
   it('is inert without MSPR_TRACE_DIR even when on PYTHONPATH', () => {
     const root = fixtureCopy('reg-split-60-40', 'logements/logements.csv');
     const result = runPython(root, ['python', 'modele.py'], { traced: false, extraEnv: { PYTHONPATH: join(process.cwd(), 'runner/tracer/python') } });

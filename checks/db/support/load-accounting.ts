@@ -7,11 +7,19 @@ export interface LoadAccount {
   /** Explicit removals (dropna, drop_duplicates, filters…) on frames derived from the source. */
   drops: RowsDroppedEvent[];
   dropped: number;
-  /** Rows the successful writes sent to the table (replace resets, append adds); null when no write was traced. */
+  /**
+   * Rows the successful writes sent to the table (replace resets, append adds); null when no write was traced,
+   * or when the count is unknown because the tracer stopped recording a write site (see `incomplete`).
+   */
   sent: number | null;
   writes: Array<DataWriteEvent | SqlEvent>;
   /** Writes that raised (an IntegrityError on append, a chunk refused…). */
   failed: Array<DataWriteEvent | SqlEvent>;
+  /**
+   * `truncated` statements from the sites of the table's INSERTs: a row-by-row loop went over the tracer's
+   * per-line budget, so the statements after them were sent but not recorded and `sent` is unknown (null).
+   */
+  incomplete: SqlEvent[];
 }
 
 /** Accounts for one `source → table` load from the trace. */
@@ -19,20 +27,33 @@ export function accountLoad(facts: DataFacts, source: string, table: string): Lo
   const sources = facts.fileReads.map((r) => ({ name: r.origin?.name ?? '?', columns: r.output?.columns ?? [] }));
   const drops = facts.drops.filter((d) => (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === source);
   const same = (name: string | undefined) => (name ?? '').toLowerCase() === table.toLowerCase();
-  const writes: Array<DataWriteEvent | SqlEvent> = [
-    ...facts.writes.filter((w) => w.function === 'to_sql' && same(w.table)),
-    ...facts.sql.filter((s) => s.verb === 'INSERT' && (s.tables ?? []).some(same)),
-  ].sort((a, b) => a.ts - b.ts || a.seq - b.seq);
+  const inserts = facts.sql.filter((s) => s.verb === 'INSERT' && (s.tables ?? []).some(same));
+  const writes: Array<DataWriteEvent | SqlEvent> = [...facts.writes.filter((w) => w.function === 'to_sql' && same(w.table)), ...inserts].sort(byTime);
+  // Any statement of a write site counts: a helper executing every statement is one site for all tables.
+  const sites = new Set(inserts.map(siteKey));
+  const incomplete = facts.sql.filter((s) => s.truncated && sites.has(siteKey(s)));
   let sent: number | null = null;
+  // Since the last replace, some statements were sent but not recorded.
+  let unrecorded = false;
   const failed: Array<DataWriteEvent | SqlEvent> = [];
-  for (const write of writes) {
-    if (write.error) {
-      failed.push(write);
-      continue;
+  const isWrite = new Set(writes);
+  for (const event of [...new Set([...writes, ...incomplete])].sort(byTime)) {
+    if (isWrite.has(event) && event.error) failed.push(event);
+    else if (isWrite.has(event)) {
+      const rows = event.type === 'data_write' ? ((event as DataWriteEvent).input?.rows ?? 0) : ((event as SqlEvent).params_rows ?? (event as SqlEvent).rowcount ?? 1);
+      const append = event.type === 'sql' || (event as DataWriteEvent).if_exists === 'append';
+      sent = append ? (sent ?? 0) + rows : rows;
+      if (!append) unrecorded = false;
     }
-    const rows = write.type === 'data_write' ? ((write as DataWriteEvent).input?.rows ?? 0) : ((write as SqlEvent).params_rows ?? (write as SqlEvent).rowcount ?? 1);
-    const append = write.type === 'sql' || (write as DataWriteEvent).if_exists === 'append';
-    sent = append ? (sent ?? 0) + rows : rows;
+    if (event.truncated) unrecorded = true;
   }
-  return { drops, dropped: drops.reduce((n, d) => n + (d.removed ?? 0), 0), sent, writes, failed };
+  return { drops, dropped: drops.reduce((n, d) => n + (d.removed ?? 0), 0), sent: unrecorded ? null : sent, writes, failed, incomplete };
+}
+
+function byTime(a: DataWriteEvent | SqlEvent, b: DataWriteEvent | SqlEvent): number {
+  return a.ts - b.ts || a.seq - b.seq;
+}
+
+function siteKey(event: SqlEvent): string {
+  return `${event.site?.file ?? ''}:${event.site?.line ?? ''}:${event.site?.cell ?? ''}`;
 }

@@ -8,6 +8,7 @@ which typically calls `api.emit(...)`.
 
 from . import errors, writer
 from .data import cols_of, describe, fingerprint, n_unique, rows_of, value_kind
+from .errors import error_text
 from .identity import token
 from .importhook import on_import
 from .jsonsafe import number, safe
@@ -18,6 +19,7 @@ __all__ = [
     "cols_of",
     "describe",
     "emit",
+    "error_text",
     "fingerprint",
     "n_unique",
     "number",
@@ -34,7 +36,8 @@ __all__ = [
 
 
 def emit(event_type, call=None, **fields):
-    """Writes one event. With a Call, the event gets the candidate's `site` and `source` line.
+    """Writes one event. With a Call, the event gets the candidate's `site` and `source` line, and
+    `truncated: true` when the call went over its site's budget for this event type.
 
     Field values are made JSON-safe here; returns the event's seq (or None when writing failed).
     """
@@ -44,6 +47,8 @@ def emit(event_type, call=None, **fields):
             site = call.site
             if call.source and "source" not in fields:
                 fields["source"] = call.source
+            if call.truncated and event_type in call.truncated:
+                fields["truncated"] = True
         return writer.write(event_type, {k: safe(v) for k, v in fields.items() if v is not None}, site)
     except Exception as error:  # noqa: BLE001
         errors.report("emit:" + event_type, error)

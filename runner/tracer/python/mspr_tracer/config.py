@@ -8,13 +8,15 @@ trace_dir = None
 workspace = None
 #: The notebook being executed (relative to the workspace), when the process is a notebook kernel.
 notebook = None
+#: The scenario's datasets folder (MSPR_DATASETS_DIR), resolved; files under it are reported as `$datasets/…`.
+datasets = None
 #: This package's folder: its frames are never the candidate's call site.
 tracer_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def load(environ=None):
     """Reads the settings; returns False when tracing is off."""
-    global trace_dir, workspace, notebook
+    global trace_dir, workspace, notebook, datasets
     env = os.environ if environ is None else environ
     directory = env.get("MSPR_TRACE_DIR")
     if not directory:
@@ -23,4 +25,6 @@ def load(environ=None):
     trace_dir = os.path.abspath(directory)
     workspace = os.path.realpath(env.get("MSPR_WORKSPACE") or os.getcwd())
     notebook = env.get("MSPR_NOTEBOOK") or None
+    datasets_dir = env.get("MSPR_DATASETS_DIR")
+    datasets = os.path.realpath(datasets_dir) if datasets_dir else None
     return True

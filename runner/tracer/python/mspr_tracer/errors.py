@@ -5,6 +5,13 @@ _counts = {}
 MAX_PER_WHERE = 20
 
 
+def error_text(error):
+    """How events name an exception: `Type: message`, the message cut to 300 characters; None for None."""
+    if error is None:
+        return None
+    return "%s: %s" % (type(error).__name__, str(error)[:300])
+
+
 def report(where, error):
     """Records that tracer code at `where` raised `error`. Swallows everything, including its own failures."""
     try:
@@ -21,7 +28,7 @@ def report(where, error):
             "tracer_error",
             {
                 "where": where,
-                "error": "%s: %s" % (type(error).__name__, str(error)[:300]),
+                "error": error_text(error),
                 "frames": ["%s:%s %s" % (f.filename.rsplit("/", 1)[-1], f.lineno, f.name) for f in tb],
                 "suppressed": n == MAX_PER_WHERE,
             },

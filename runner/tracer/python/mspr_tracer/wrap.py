@@ -21,10 +21,13 @@ _PATCHED = "__mspr_traced__"
 class Call:
     """What a handler learns about one call. `site` is the candidate's file/line (and notebook cell)."""
 
-    __slots__ = ("name", "args", "kwargs", "site", "source", "direct", "started")
+    __slots__ = ("name", "args", "kwargs", "site", "source", "direct", "started", "truncated")
 
     def __init__(self, name, args, kwargs, site, source, direct=True):
         self.name = name
+        #: Event types whose per-site budget this call is the first to exceed (see hooks/site_budget.py):
+        #: `emit` marks its events of those types `truncated: true`.
+        self.truncated = None
         #: False when library frames sit between the candidate's code and this call.
         self.direct = direct
         self.args = args

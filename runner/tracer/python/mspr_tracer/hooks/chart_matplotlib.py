@@ -79,26 +79,28 @@ def savefig_handler(call):
 
 
 def _open_figures(trigger, call=None):
-    plt = sys.modules.get("matplotlib.pyplot")
-    if plt is None:
+    """Describes every figure pyplot holds open. Read from pyplot's registry, not through plt.figure(n): that
+    would make each one current in turn, and the candidate's next plt.title() or plt.close() would hit it."""
+    if sys.modules.get("matplotlib.pyplot") is None:
         return
-    for number in list(plt.get_fignums()):
-        emit_figure(plt.figure(number), trigger, call)
+    helpers = sys.modules.get("matplotlib._pylab_helpers")
+    if helpers is None:
+        return
+    for manager in sorted(helpers.Gcf.get_all_fig_managers(), key=lambda m: m.num):
+        emit_figure(manager.canvas.figure, trigger, call)
 
 
 def show_handler(call):
-    with context.busy():
-        _open_figures("show", call)
+    _open_figures("show", call)
     return None
 
 
 def close_handler(call):
     target = call.arg(0, "fig")
-    with context.busy():
-        if target is None or target == "all":
-            _open_figures("close", call)
-        elif hasattr(target, "axes"):
-            emit_figure(target, "close", call)
+    if target is None or target == "all":
+        _open_figures("close", call)
+    elif hasattr(target, "axes"):
+        emit_figure(target, "close", call)
     return None
 
 

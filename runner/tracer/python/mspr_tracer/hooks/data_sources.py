@@ -31,11 +31,9 @@ def describe_path(target):
 
 
 def _display(absolute):
-    datasets = os.environ.get("MSPR_DATASETS_DIR")
-    if datasets:
-        root = os.path.realpath(datasets)
-        if absolute.startswith(root + os.sep):
-            return "$datasets/" + os.path.relpath(absolute, root).replace(os.sep, "/")
+    root = config.datasets
+    if root and absolute.startswith(root + os.sep):
+        return "$datasets/" + os.path.relpath(absolute, root).replace(os.sep, "/")
     if config.workspace and absolute.startswith(config.workspace + os.sep):
         return os.path.relpath(absolute, config.workspace).replace(os.sep, "/")
     return absolute

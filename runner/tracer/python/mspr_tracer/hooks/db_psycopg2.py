@@ -16,9 +16,11 @@ def _make_connection_class(extensions):
     base_cursor = extensions.cursor
 
     class TracedCursor(base_cursor):
-        execute = api.traced(base_cursor.execute, statement_handler("psycopg2"), "psycopg2.cursor.execute")
-        executemany = api.traced(base_cursor.executemany, statement_handler("psycopg2", many=True), "psycopg2.cursor.executemany")
-        copy_expert = api.traced(base_cursor.copy_expert, statement_handler("psycopg2"), "psycopg2.cursor.copy_expert")
+        # execute(query, vars=None), executemany(query, vars_list), copy_expert(sql, file, size=8192)
+        execute = api.traced(base_cursor.execute, statement_handler("psycopg2", sql_name="query"), "psycopg2.cursor.execute")
+        executemany = api.traced(base_cursor.executemany, statement_handler("psycopg2", many=True, sql_name="query", rows_name="vars_list"),
+                                 "psycopg2.cursor.executemany")
+        copy_expert = api.traced(base_cursor.copy_expert, statement_handler("psycopg2", sql_name="sql"), "psycopg2.cursor.copy_expert")
         fetchall = api.traced(base_cursor.fetchall, fetch_handler("psycopg2"), "psycopg2.cursor.fetchall")
         fetchmany = api.traced(base_cursor.fetchmany, fetch_handler("psycopg2"), "psycopg2.cursor.fetchmany")
 
@@ -47,5 +49,6 @@ def patch(psycopg2):
 
 
 def patch_extras(extras):
+    # execute_values(cur, sql, argslist, …), execute_batch(cur, sql, argslist, …)
     for name in ("execute_values", "execute_batch"):
-        api.patch_function(extras, name, statement_handler("psycopg2." + name, many=True), "psycopg2.extras." + name)
+        api.patch_function(extras, name, statement_handler("psycopg2." + name, many=True, sql_name="sql", rows_name="argslist"), "psycopg2.extras." + name)

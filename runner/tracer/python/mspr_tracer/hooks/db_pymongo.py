@@ -29,7 +29,7 @@ def operation_handler(operation):
         def after(result, error):
             fields["duration"] = call.elapsed()
             if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
+                fields["error"] = api.error_text(error)
             elif operation == "insert_many":
                 fields["inserted"] = len(getattr(result, "inserted_ids", []) or [])
             elif operation == "insert_one":

@@ -4,13 +4,12 @@ Statements issued inside a traced pandas call (to_sql's CREATE TABLE and INSERTs
 left to that call's event; the rest is attributed to the candidate's line that led to it.
 """
 
-import time
-
 from mspr_tracer import api, callsite, context
 
-from . import sql_text
+from . import site_budget, sql_events
 
-_STARTED = "_mspr_started"
+#: The Call a cursor execution is recorded under, kept on SQLAlchemy's execution context between the events.
+_CALL = "_mspr_call"
 
 
 def _interesting():
@@ -19,54 +18,43 @@ def _interesting():
 
 
 def _before(conn, cursor, statement, parameters, ctx, executemany):
-    if not _interesting():
+    """Finds the candidate's line (the stack is the same as after the statement) and takes the statement
+    out of that line's budget, as the other drivers' hooks do."""
+    if ctx is None or not _interesting():
         return
-    if ctx is None:
-        return
-    try:
-        setattr(ctx, _STARTED, time.perf_counter())
-    except Exception:  # noqa: BLE001 - a context with __slots__: the statement goes unrecorded
-        pass
+    with context.busy():
+        call = None
+        try:
+            site, frame, direct = callsite.find(1)
+            if site is not None:
+                call = api.Call("sqlalchemy.cursor_execute", (), {}, site, None, direct)
+                if site_budget.allow(call, "sql", 40):
+                    call.source = callsite.source_of(frame)
+                else:
+                    call = None
+        except Exception as failure:  # noqa: BLE001
+            api.report_error("sqlalchemy.before_cursor_execute", failure)
+        try:
+            setattr(ctx, _CALL, call)
+        except Exception:  # noqa: BLE001 - a context with __slots__: the statement goes unrecorded
+            pass
 
 
 def _emit(conn, cursor, statement, parameters, ctx, executemany, error=None):
-    started = getattr(ctx, _STARTED, None) if ctx is not None else None
-    if started is None:
+    call = getattr(ctx, _CALL, None) if ctx is not None else None
+    if call is None:
         return
     with context.busy():
         try:
-            site, frame, _ = callsite.find(2)
-            if site is None:
-                return
-            sql = sql_text.text_of(statement)
-            fields = {
-                "driver": "sqlalchemy:%s" % getattr(conn.dialect, "name", "?"),
-                "statement": sql,
-                "verb": sql_text.verb_of(sql),
-                "tables": sql_text.tables_of(sql),
-                "duration": round(time.perf_counter() - started, 6),
-            }
+            setattr(ctx, _CALL, None)  # one event per cursor execution (insertmanyvalues runs several per context)
+            fields = sql_events.statement_fields("sqlalchemy:%s" % getattr(conn.dialect, "name", "?"), statement)
             if executemany:
-                fields["params_rows"] = len(parameters) if hasattr(parameters, "__len__") else None
-            if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
-            else:
-                n = getattr(cursor, "rowcount", None)
-                fields["rowcount"] = n if isinstance(n, int) and n >= 0 else None
-                description = getattr(cursor, "description", None)
-                fields["columns"] = [str(d[0]) for d in description][:100] if description else None
-            source = callsite.source_of(frame)
-            if source:
-                fields["source"] = source
-            _write(site, fields)
+                fields["params_rows"] = sql_events.length_of(parameters)
+            fields["duration"] = call.elapsed()
+            fields.update(sql_events.outcome_fields(cursor, error))
+            api.emit("sql", call, **fields)
         except Exception as failure:  # noqa: BLE001
             api.report_error("sqlalchemy.after_cursor_execute", failure)
-
-
-def _write(site, fields):
-    from mspr_tracer import writer
-
-    writer.write("sql", {k: api.safe(v) for k, v in fields.items() if v is not None}, site)
 
 
 def _after(conn, cursor, statement, parameters, ctx, executemany):
@@ -97,7 +85,7 @@ def patch(sqlalchemy):
 
 
 def _fetch_handler(call):
-    if not call.direct:
+    if not call.direct or not site_budget.allow(call, "sql_fetch", 40):
         return None
 
     def after(result, error):

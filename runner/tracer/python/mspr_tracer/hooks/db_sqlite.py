@@ -20,23 +20,25 @@ def _make_classes(sqlite3):
         fetchall = api.traced(sqlite3.Cursor.fetchall, fetch_handler("sqlite3"), "sqlite3.Cursor.fetchall")
         fetchmany = api.traced(sqlite3.Cursor.fetchmany, fetch_handler("sqlite3"), "sqlite3.Cursor.fetchmany")
 
-    def _execute(self, sql, parameters=()):
-        return self.cursor().execute(sql, parameters)
+    def _shortcut(name):
+        original = getattr(sqlite3.Connection, name)
 
-    def _executemany(self, sql, parameters):
-        return self.cursor().executemany(sql, parameters)
+        def method(self, *args, **kwargs):
+            if kwargs:  # sqlite3 takes no keyword arguments: let it refuse them in its own words
+                return original(self, *args, **kwargs)
+            return getattr(self.cursor(), name)(*args)
 
-    def _executescript(self, script):
-        return self.cursor().executescript(script)
+        method.__name__, method.__qualname__, method.__doc__ = name, "Connection." + name, original.__doc__
+        return method
 
     class TracedConnection(sqlite3.Connection):
         def cursor(self, factory=None):
             return super().cursor(factory or TracedCursor)
 
         # The C shortcut Connection.execute would bypass cursor(): route it through a traced cursor.
-        execute = api.traced(_execute, statement_handler("sqlite3"), "sqlite3.Connection.execute")
-        executemany = api.traced(_executemany, statement_handler("sqlite3", many=True), "sqlite3.Connection.executemany")
-        executescript = api.traced(_executescript, statement_handler("sqlite3"), "sqlite3.Connection.executescript")
+        execute = api.traced(_shortcut("execute"), statement_handler("sqlite3"), "sqlite3.Connection.execute")
+        executemany = api.traced(_shortcut("executemany"), statement_handler("sqlite3", many=True), "sqlite3.Connection.executemany")
+        executescript = api.traced(_shortcut("executescript"), statement_handler("sqlite3"), "sqlite3.Connection.executescript")
 
     return TracedConnection
 

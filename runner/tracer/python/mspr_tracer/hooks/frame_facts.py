@@ -82,22 +82,16 @@ def kind_of(series):
         return "numeric"
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
-    if pd.api.types.is_categorical_dtype(dtype) or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+    # isinstance, not is_categorical_dtype: deprecated in pandas 2.1 (its warning would reach the candidate's
+    # output), removed in pandas 3.
+    if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
         return "categorical"
     return "other"
 
 
-def _number(value):
-    try:
-        f = float(value)
-    except Exception:  # noqa: BLE001
-        return None
-    return f if math.isfinite(f) else None
-
-
 def _same_number(value, stat):
     """The value equals the statistic, exactly or rounded to 0–6 decimals (candidates often round a mean)."""
-    v, s = _number(value), _number(stat)
+    v, s = api.number(value), api.number(stat)
     if v is None or s is None:
         return False
     if math.isclose(v, s, rel_tol=1e-9, abs_tol=1e-12):
@@ -117,17 +111,17 @@ def classify_fill(series, value):
     stats = {}
     matches = []
     if kind == "numeric" and not is_bool_like(value):
-        if _number(value) == 0.0:
+        if api.number(value) == 0.0:
             matches.append("zero")
-        stats["mean"] = _number(series.mean())
+        stats["mean"] = api.number(series.mean())
         if _same_number(value, stats["mean"]):
             matches.append("mean")
         else:
-            stats["median"] = _number(series.median())
+            stats["median"] = api.number(series.median())
             if _same_number(value, stats["median"]):
                 matches.append("median")
-        stats["min"] = _number(series.min())
-        stats["max"] = _number(series.max())
+        stats["min"] = api.number(series.min())
+        stats["max"] = api.number(series.max())
     # A discrete numeric column may be qualitative (a rating, a code): its mode is wanted even when the value
     # is also its median, so the checks can judge it either way.
     wants_mode = kind != "numeric" or _discrete(series)
@@ -159,7 +153,7 @@ def is_bool_like(value):
 
 
 def _equal(a, b):
-    if _number(a) is not None and _number(b) is not None:
+    if api.number(a) is not None and api.number(b) is not None:
         return _same_number(a, b)
     return str(a) == str(b)
 

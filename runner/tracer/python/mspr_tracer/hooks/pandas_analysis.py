@@ -73,7 +73,7 @@ def combine_handler(function):
         def after(result, error):
             fields = {"function": function, "inputs": [i for i in inputs if i], "keys": keys or None}
             if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
+                fields["error"] = api.error_text(error)
             elif frame_facts.is_frame(result) or frame_facts.is_series(result):
                 fields["output"] = frame_facts.frame_info(result)
             api.emit("combine", call, **fields)

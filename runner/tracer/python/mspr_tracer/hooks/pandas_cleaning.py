@@ -12,10 +12,6 @@ INSPECTORS = ("isna", "isnull", "notna", "notnull", "info")
 DROPPERS = ("dropna", "drop_duplicates", "query", "drop")
 
 
-def _error(error):
-    return "%s: %s" % (type(error).__name__, str(error)[:300]) if error is not None else None
-
-
 def inspect_handler(function):
     def handler(call):
         if not call.direct or not site_budget.allow(call, "missing_inspect"):
@@ -64,7 +60,7 @@ def fillna_handler(call):
         filled = target if inplace else result
         for fields in events:
             if error is not None:
-                fields["error"] = _error(error)
+                fields["error"] = api.error_text(error)
             elif filled is not None:
                 after_series = filled if frame_facts.is_series(filled) else _column(filled, fields["column"])
                 if after_series is not None:
@@ -138,7 +134,7 @@ def drop_handler(function):
     return handler
 
 
-def _filter_event(call, target, key, result):
+def _filter_event(call, target, result):
     before = frame_facts.frame_info(target)
     rows_after = int(result.shape[0])
     api.emit("rows_dropped", call, function="filter", input=before, rows_before=before["rows"], rows_after=rows_after,
@@ -157,8 +153,8 @@ def patch_boolean_filter(cls):
         # `direct` is decided in getitem below: this handler sits one tracer frame further from the caller.
         if not site_budget.allow(call, "rows_dropped"):
             return None
-        target, key = call.args[0], call.args[1]
-        return lambda result, error: error is None and frame_facts.is_frame(result) and _filter_event(call, target, key, result)
+        target = call.args[0]
+        return lambda result, error: error is None and frame_facts.is_frame(result) and _filter_event(call, target, result)
 
     traced = api.traced(original, handler, cls.__name__ + ".__getitem__[mask]")
 

@@ -9,10 +9,6 @@ READERS = ("read_csv", "read_excel", "read_json", "read_parquet", "read_table", 
 WRITERS = ("to_sql", "to_csv", "to_excel", "to_json", "to_parquet")
 
 
-def _error(error):
-    return "%s: %s" % (type(error).__name__, str(error)[:300]) if error is not None else None
-
-
 def reader_handler(function):
     def handler(call):
         if not call.direct:
@@ -31,7 +27,7 @@ def reader_handler(function):
         sheet = call.kwargs.get("sheet_name") if function == "read_excel" else None
 
         def after(result, error):
-            fields = {"function": function, "origin": origin, "duration": call.elapsed(), "error": _error(error)}
+            fields = {"function": function, "origin": origin, "duration": call.elapsed(), "error": api.error_text(error)}
             if sheet is not None:
                 fields["sheet"] = api.safe(sheet)
             if error is None and isinstance(result, dict):  # read_excel(sheet_name=None): one frame per sheet
@@ -71,7 +67,7 @@ def writer_handler(function):
 
         def after(result, error):
             fields["duration"] = call.elapsed()
-            fields["error"] = _error(error)
+            fields["error"] = api.error_text(error)
             if function == "to_sql" and error is None and isinstance(result, int):
                 fields["returned"] = result
             api.emit("data_write", call, **fields)

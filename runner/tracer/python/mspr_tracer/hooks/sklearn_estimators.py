@@ -70,10 +70,6 @@ def describe_estimator(est, depth=0):
     return out
 
 
-def _error_text(error):
-    return "%s: %s" % (type(error).__name__, str(error)[:300])
-
-
 def emit_target(call, X, y, x, yd):
     """One `target` event per distinct target vector: its type tells regression from classification targets."""
     if yd is None or yd.get("fp") in _seen_targets:
@@ -109,7 +105,7 @@ def fit_handler(method):
             fields.update(described)
             fields.update(method=method, obj=api.token(est), x=x, y=yd, duration=call.elapsed())
             if error is not None:
-                fields["error"] = _error_text(error)
+                fields["error"] = api.error_text(error)
             elif method in ("fit_transform", "fit_predict"):
                 fields["output"] = api.describe(result, with_columns=False)
             api.emit("fit", call, **fields)
@@ -141,7 +137,7 @@ def apply_handler(method):
             if final is not est:
                 fields["final"] = {"class": type(final).__name__, "module": type(final).__module__}
             if error is not None:
-                fields["error"] = _error_text(error)
+                fields["error"] = api.error_text(error)
             elif method == "score":
                 fields["value"] = api.number(result)
                 fields["y"] = api.describe(y, with_columns=False)

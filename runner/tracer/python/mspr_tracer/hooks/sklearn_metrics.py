@@ -32,7 +32,7 @@ def metric_handler(name, module_name):
                 "options": api.safe(options) if options else None,
             }
             if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
+                fields["error"] = api.error_text(error)
             else:
                 value = api.number(result) if getattr(result, "ndim", 0) == 0 and not isinstance(result, (str, dict, tuple)) else None
                 fields["value"] = value

@@ -5,10 +5,6 @@ from mspr_tracer import api
 from .sklearn_estimators import describe_estimator, emit_target
 
 
-def _error(error):
-    return "%s: %s" % (type(error).__name__, str(error)[:300]) if error is not None else None
-
-
 def _space(search):
     grid = getattr(search, "param_grid", None)
     space = grid if grid is not None else getattr(search, "param_distributions", None)
@@ -63,7 +59,7 @@ def on_search(call):
             x=x,
             y=yd,
             duration=call.elapsed(),
-            error=_error(error),
+            error=api.error_text(error),
         )
         if error is None and y is not None:
             emit_target(call, X, y, x, yd)

@@ -16,10 +16,6 @@ CV_FUNCTIONS = (
 )
 
 
-def _error(error):
-    return "%s: %s" % (type(error).__name__, str(error)[:300]) if error is not None else None
-
-
 def on_train_test_split(call):
     arrays = call.args
     options = call.kwargs
@@ -52,7 +48,7 @@ def on_train_test_split(call):
             n_arrays=len(arrays),
             inputs=inputs,
             outputs=outputs,
-            error=_error(error),
+            error=api.error_text(error),
         )
 
     return after
@@ -82,7 +78,7 @@ def on_splitter_split(call):
             shuffle=getattr(splitter, "shuffle", None),
             random_state=getattr(splitter, "random_state", None),
             x=api.describe(X, with_columns=False),
-            error=_error(error),
+            error=api.error_text(error),
         )
 
     return after
@@ -136,7 +132,7 @@ def cv_handler(function):
                 "y": api.describe(y, with_columns=False),
                 "cv": describe_cv(call.kwargs.get("cv"), X, y, call.kwargs.get("groups")),
                 "scoring": call.kwargs.get("scoring"),
-                "error": _error(error),
+                "error": api.error_text(error),
             }
             if error is None:
                 _add_scores(fields, function, result)

@@ -5,12 +5,27 @@ from mspr_tracer import api
 from . import site_budget, sql_text
 
 
+def statement_fields(driver, statement):
+    """The fields of a `sql` event known before the statement runs."""
+    sql = sql_text.text_of(statement)
+    return {"driver": driver, "statement": sql, "verb": sql_text.verb_of(sql), "tables": sql_text.tables_of(sql)}
+
+
+def outcome_fields(cursor, error):
+    """The fields of a `sql` event known once it ran: its error, or the rows it touched and the columns it returns."""
+    if error is not None:
+        return {"error": api.error_text(error)}
+    return {"rowcount": _rowcount(cursor), "columns": _columns(cursor)}
+
+
 def _rowcount(cursor):
+    """The cursor's rowcount, None when the driver does not know it (-1)."""
     n = getattr(cursor, "rowcount", None)
     return n if isinstance(n, int) and n >= 0 else None
 
 
 def _columns(cursor):
+    """Names of the result's columns (at most 100), None for a statement that returns no rows."""
     description = getattr(cursor, "description", None)
     if not description:
         return None
@@ -20,26 +35,23 @@ def _columns(cursor):
         return None
 
 
-def statement_handler(driver, many=False, cursor_index=0):
-    """Handler for execute/executemany-like calls: args[cursor_index] is the cursor (or connection)."""
+def statement_handler(driver, many=False, cursor_index=0, sql_name=None, rows_name=None):
+    """Handler for execute/executemany-like calls: args[cursor_index] is the cursor (or connection), then the
+    statement and, for `many`, the rows. `sql_name`/`rows_name` are the driver's own names for them when passed
+    by keyword (PyMySQL `query`/`args`, psycopg2 `query`/`vars_list`, extras `sql`/`argslist`); None for
+    positional-only parameters (sqlite3)."""
 
     def handler(call):
         if not call.direct or not site_budget.allow(call, "sql", 40):
             return None
-        sql = sql_text.text_of(call.arg(cursor_index + 1, "sql" if driver == "sqlite3" else "query"))
-        params = call.arg(cursor_index + 2, "seq_of_parameters" if many else "args")
-        fields = {"driver": driver, "statement": sql, "verb": sql_text.verb_of(sql), "tables": sql_text.tables_of(sql)}
+        fields = statement_fields(driver, call.arg(cursor_index + 1, sql_name))
         if many:
-            fields["params_rows"] = _length(params)
+            fields["params_rows"] = length_of(call.arg(cursor_index + 2, rows_name))
 
         def after(result, error):
             cursor = result if result is not None and hasattr(result, "description") else call.args[cursor_index]
             fields["duration"] = call.elapsed()
-            if error is not None:
-                fields["error"] = "%s: %s" % (type(error).__name__, str(error)[:300])
-            else:
-                fields["rowcount"] = _rowcount(cursor)
-                fields["columns"] = _columns(cursor)
+            fields.update(outcome_fields(cursor, error))
             api.emit("sql", call, **fields)
 
         return after
@@ -61,7 +73,8 @@ def fetch_handler(driver):
     return handler
 
 
-def _length(params):
+def length_of(params):
+    """How many parameter rows an executemany-like call was given, None for a generator."""
     try:
         return len(params)
     except Exception:  # noqa: BLE001
