@@ -1,6 +1,6 @@
 import type { DataWriteEvent, RowsDroppedEvent, SqlEvent } from '../../../runner/tracer/data-event-types.js';
 import type { DataFacts } from '../../data/support/data-facts.js';
-import { sourceOfFrame } from '../../data/support/frame-lineage.js';
+import { sourceColumns, sourceOfFrame } from '../../data/support/frame-lineage.js';
 
 /** What the trace says about how a source reached its table: rows dropped on purpose, rows sent, failed loads. */
 export interface LoadAccount {
@@ -24,7 +24,7 @@ export interface LoadAccount {
 
 /** Accounts for one `source → table` load from the trace. */
 export function accountLoad(facts: DataFacts, source: string, table: string): LoadAccount {
-  const sources = facts.fileReads.map((r) => ({ name: r.origin?.name ?? '?', columns: r.output?.columns ?? [] }));
+  const sources = sourceColumns(facts.fileReads);
   const drops = facts.drops.filter((d) => (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === source);
   const same = (name: string | undefined) => (name ?? '').toLowerCase() === table.toLowerCase();
   const inserts = facts.sql.filter((s) => s.verb === 'INSERT' && (s.tables ?? []).some(same));
