@@ -81,16 +81,18 @@ export default defineCheck<Options>({
 
 /**
  * What a pymongo find/aggregate selects: a non-empty filter, or a pipeline with a `$match` or `$project` stage that
- * has a body; undefined for a bare `find()` or a pipeline that only groups or sorts. The tracer records a find's
- * filter, not its projection, nor how many documents came back; a stage's body past its depth limit reads as
- * `{class: 'dict'}`, which counts as a body.
+ * has a body, or a find with a non-empty projection; undefined for a bare `find()` or a pipeline that only groups or
+ * sorts. The tracer records a find's filter and projection, not how many documents came back; a stage's body past
+ * its depth limit reads as `{class: 'dict'}`, which counts as a body.
  */
 function mongoSelection(op: MongoEvent): Selection | undefined {
   const on = `on ${op.collection ?? '?'}`;
   if (op.operation === 'find') {
-    if (!hasContent(op.filter)) return undefined;
-    const actual = `find ${JSON.stringify(op.filter)}`;
-    return { event: op, text: `${actual} ${on}`, actual, data: { collection: op.collection ?? null, filter: op.filter } };
+    const projected = hasContent(op.projection);
+    if (!hasContent(op.filter) && !projected) return undefined;
+    const actual = `find ${JSON.stringify(op.filter ?? {})}${projected ? ` ${JSON.stringify(op.projection)}` : ''}`;
+    const data = { collection: op.collection ?? null, filter: op.filter, ...(projected ? { projection: op.projection } : {}) };
+    return { event: op, text: `${actual} ${on}`, actual, data };
   }
   const stages = (Array.isArray(op.spec) ? op.spec : []).filter((stage): stage is Record<string, unknown> => typeof stage === 'object' && stage !== null && !Array.isArray(stage));
   if (!stages.some((stage) => Object.entries(stage).some(([name, body]) => SELECTING_STAGES.has(name) && hasContent(body)))) return undefined;

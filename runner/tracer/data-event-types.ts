@@ -157,6 +157,8 @@ export interface MongoEvent extends TraceEvent {
   inserted?: number | null;
   count?: number | null;
   filter?: unknown;
+  /** find/find_one: the fields asked for (a selection of variables even without a filter). */
+  projection?: unknown;
   spec?: unknown;
   duration?: number | null;
   error?: string;

@@ -207,3 +207,25 @@ f.write_html("px.html")
     expect(figures.find((f) => f.library === 'plotly')).toMatchObject({ trigger: 'write_html', axes: [{ title: 'Quantité et prix', xlabel: 'quantite', ylabel: 'prix_unitaire' }] });
   });
 });
+
+describe('pymongo hook (no server needed: find() builds its cursor lazily)', () => {
+  const run = runTracedScript(`
+from pymongo import MongoClient
+ventes = MongoClient("mongodb://127.0.0.1:9", connect=False, serverSelectionTimeoutMS=1).mspr.ventes
+a = ventes.find({"magasin": "Lyon"})
+b = ventes.find({}, {"magasin": 1, "quantite": 1, "_id": 0})
+c = ventes.find(projection=["prix_unitaire"])
+print(type(a).__name__, type(b).__name__, type(c).__name__)
+`);
+
+  it("records a find's filter and projection, and leaves the cursors as they were", () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('Cursor Cursor Cursor');
+    const finds = run.trace.ofType<{ type: string; operation: string; filter?: unknown; projection?: unknown }>('mongo');
+    expect(finds.map(({ operation, filter, projection }) => ({ operation, filter, projection }))).toEqual([
+      { operation: 'find', filter: { magasin: 'Lyon' }, projection: undefined },
+      { operation: 'find', filter: {}, projection: { magasin: 1, quantite: 1, _id: 0 } },
+      { operation: 'find', filter: undefined, projection: ['prix_unitaire'] },
+    ]);
+  });
+});

@@ -28,6 +28,15 @@ testCheck(check, {
       },
     },
     {
+      name: 'MongoDB find with a projection only: a selection of variables',
+      evidence: () => ({ trace: mongo('find', { filter: {}, projection: { magasin: 1, quantite: 1 } }).index(), ...sqliteWorkspace(withIndex) }),
+      expect: {
+        status: 'pass',
+        includes: ['find {} {"magasin":1,"quantite":1} on ventes'],
+        evidence: [{ subject: 'selection', actual: 'find {} {"magasin":1,"quantite":1}', data: { collection: 'ventes', filter: {}, projection: { magasin: 1, quantite: 1 } } }],
+      },
+    },
+    {
       name: 'MongoDB aggregate with $match and $project stages',
       evidence: () => ({ trace: mongo('aggregate', { spec: [{ $match: DICT }, { $project: DICT }] }).index(), ...sqliteWorkspace(withIndex) }),
       expect: { status: 'pass', includes: ['aggregate [$match, $project] on ventes (analyse.py:14)'], evidence: [{ subject: 'selection', actual: 'aggregate [$match, $project]' }] },

@@ -23,6 +23,8 @@ def operation_handler(operation):
                 pass
         elif operation in ("find", "find_one", "count_documents", "distinct", "update_many", "delete_many"):
             fields["filter"] = api.safe(argument if operation != "distinct" else call.arg(2, "filter"), 2)
+            if operation in ("find", "find_one"):
+                fields["projection"] = api.safe(call.arg(2, "projection"), 2)
         elif operation in ("create_index", "aggregate"):
             fields["spec"] = api.safe(argument, 2)
 
