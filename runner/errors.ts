@@ -49,6 +49,19 @@ export class MsprError extends Error {
   }
 }
 
+/** How hints name the run whose leftovers to remove; {@link withRunId} puts the real id in. */
+export const CLEANUP_THIS_RUN = 'mspr-lab cleanup --run <run-id>';
+
+/**
+ * Fills `<run-id>` in an error's hint once the run it happened in is known: a hint must give the command
+ * to type (`mspr-lab cleanup --run 20261201-…`), not a bare `cleanup` that would sweep other runs.
+ */
+export function withRunId(error: SerializedError, runId: string): SerializedError {
+  if (!error.hint) return error;
+  const fill = (text: string) => text.replaceAll('<run-id>', runId);
+  return { ...error, hint: { fr: fill(error.hint.fr), en: fill(error.hint.en) } };
+}
+
 /** The shape errors take inside reports (JSON has no classes). */
 export interface SerializedError {
   code: MsprErrorCode;

@@ -4,7 +4,7 @@ import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.j
 import { runCheck } from '../checks/run-check.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
-import { MsprError, type SerializedError, toSerializedError } from './errors.js';
+import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
@@ -115,10 +115,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     sandbox = undefined;
     ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
   } catch (error) {
-    errors.push(toSerializedError(error));
+    errors.push(withRunId(toSerializedError(error), runId));
   } finally {
     await sandbox?.dispose().catch(() => undefined);
-    await services.dispose().catch((error) => errors.push(toSerializedError(error)));
+    await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
