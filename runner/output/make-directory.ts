@@ -57,7 +57,9 @@ function statOrThrow(path: string) {
   try {
     return statSync(path, { throwIfNoEntry: false });
   } catch (error) {
-    // `/etc/passwd/reports`: a file in the way of the path.
-    throw new DirectoryError(path, (error as NodeJS.ErrnoException).code ?? 'EIO');
+    // `/etc/passwd/reports`: a file is in the way; going up names it (`/etc/passwd is a file`).
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOTDIR') return undefined;
+    throw new DirectoryError(path, code);
   }
 }
