@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRunning } from './process-identity.js';
-import { readOwner } from './run-folder.js';
+import { OWNER_FILE, readOwner } from './run-folder.js';
 import { type RemoveFailure, removeTree } from './remove-tree.js';
 
 /** What `mspr-lab cleanup` did with the run folders of a work root. */
@@ -44,7 +44,7 @@ export function cleanupRunFolders(options: { workRoot: string; runId?: string })
         continue;
       }
     }
-    const failures = removeTree(path);
+    const failures = removeTree(path, { last: OWNER_FILE });
     if (failures.length === 0) result.removed.push(path);
     else result.failed.push(...failures);
   }

@@ -13,15 +13,19 @@ export interface RemoveFailure {
  * mount) is reported, not emptied. Read-only folders (the scenario's datasets) are made writable first so a
  * non-root user can remove what it created. Returns the failures; an empty list means the tree is gone.
  */
-export function removeTree(root: string): RemoveFailure[] {
+export function removeTree(root: string, options: { last?: string } = {}): RemoveFailure[] {
   const top = lstatSync(root, { throwIfNoEntry: false });
   if (!top) return [];
   const failures: RemoveFailure[] = [];
-  remove(root, top.dev, failures);
+  remove(root, top.dev, failures, options.last);
   return failures;
 }
 
-function remove(path: string, device: number, failures: RemoveFailure[]): void {
+/**
+ * `last`: a top-level entry removed only once everything else is gone — the run folder's owner file, so a
+ * folder that could not be fully removed still says whose it was and a later `cleanup` retries it.
+ */
+function remove(path: string, device: number, failures: RemoveFailure[], last?: string): void {
   let info;
   try {
     info = lstatSync(path, { throwIfNoEntry: false });
@@ -47,7 +51,11 @@ function remove(path: string, device: number, failures: RemoveFailure[]): void {
     failures.push({ path, reason: codeOf(error) });
     return;
   }
-  for (const entry of entries) remove(join(path, entry), device, failures);
+  const before = failures.length;
+  for (const entry of entries) if (entry !== last) remove(join(path, entry), device, failures);
+  // A folder still holding something that failed cannot go either; only the deepest cause is reported.
+  if (failures.length > before) return;
+  if (last && entries.includes(last)) remove(join(path, last), device, failures);
   attempt(path, failures, () => rmdirSync(path));
 }
 
@@ -56,8 +64,6 @@ function attempt(path: string, failures: RemoveFailure[], action: () => void): v
     action();
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return;
-    // A folder still holding a reported failure cannot go either; report only the deepest cause.
-    if (codeOf(error) === 'ENOTEMPTY' && failures.some((failure) => failure.path.startsWith(`${path}/`))) return;
     failures.push({ path, reason: codeOf(error) });
   }
 }

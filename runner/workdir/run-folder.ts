@@ -45,7 +45,7 @@ export function createRunFolder(workRoot: string, runId: string): RunFolder {
   installExitHook();
   // Holds the signal handlers while the run lives, so a Ctrl-C between steps still ends in `exit`.
   const unregister = onShutdown(() => undefined);
-  const removeNow = () => void removeTree(dir);
+  const removeNow = () => void removeTree(dir, { last: OWNER_FILE });
   live.set(dir, removeNow);
   let released = false;
   return {
