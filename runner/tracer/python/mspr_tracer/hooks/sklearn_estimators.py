@@ -9,6 +9,7 @@ import sys
 
 from mspr_tracer import api
 
+from . import hand_metrics
 from .sklearn_columns import describe_transformer, imputers_of
 
 FIT_METHODS = ("fit", "partial_fit", "fit_transform", "fit_predict")
@@ -144,6 +145,8 @@ def apply_handler(method):
                 fields["y"] = api.describe(y, with_columns=False)
             else:
                 fields["output"] = api.describe(result, with_columns=False)
+                if method == "predict":
+                    hand_metrics.note_prediction(call, result, fields["output"])
             api.emit("predict", call, **fields)
 
         return after
