@@ -4,7 +4,7 @@ Only calls the candidate's own code makes directly are recorded (pandas calling 
 every statistic the tracer needs is computed on the column concerned only, before the call changes it.
 """
 
-from . import pandas_analysis, pandas_cleaning, pandas_imputation, pandas_io, pandas_warnings
+from . import pandas_analysis, pandas_cleaning, pandas_imputation, pandas_io, pandas_text, pandas_warnings
 
 
 def _patch(pd):
@@ -14,6 +14,7 @@ def _patch(pd):
     pandas_cleaning.patch(pd)
     pandas_imputation.patch(pd)
     pandas_analysis.patch(pd)
+    pandas_text.patch(pd)
     pandas_warnings.patch(pd)
 
 
