@@ -1,8 +1,11 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
+import type { TextSliceEvent } from '../../runner/tracer/data-event-types.js';
+import { dataFacts } from '../data/support/data-facts.js';
 import { MAPPINGS_SCHEMA, type Mapping } from '../data/support/source-files.js';
 import { codePoints } from './support/column-profile.js';
 import { type ColumnPair, mappedColumns, typeLabel } from './support/mapped-columns.js';
+import { traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
@@ -14,7 +17,7 @@ export default defineCheck<Options>({
     id: 'db/no-truncation',
     title: { fr: 'Aucune valeur tronquée ni altérée au chargement', en: 'No value truncated or altered by the load' },
     criteria: ['cdp-data-ia:C1.9', 'cdp-data-ia:C1.10'],
-    evidence: ['db', 'artifact'],
+    evidence: ['db', 'artifact', 'trace'],
     options: { type: 'object', additionalProperties: false, required: ['mappings'], properties: { service: { type: 'string' }, mappings: MAPPINGS_SCHEMA } },
     messages: {
       pass: { fr: 'Chaque valeur des sources tient dans sa colonne ({checked} colonnes comparées, valeurs texte relues à l’identique).', en: 'Every source value fits its column ({checked} columns compared, text values read back unchanged).' },
@@ -27,13 +30,16 @@ export default defineCheck<Options>({
   async run(ctx) {
     const db = await ctx.databases.open(ctx.options.service);
     const { pairs } = await mappedColumns(ctx, db, ctx.options.mappings);
+    const slices = ctx.trace.available ? dataFacts(ctx.trace).textSlices.filter((s) => (s.cut ?? 0) > 0) : [];
     const problems: string[] = [];
     const evidence: Evidence[] = [];
     for (const pair of pairs) {
-      const found = pair.source.distinct ? await textProblems(pair, db) : numericProblems(pair);
+      const sliced = slices.filter((s) => [pair.source.name, pair.column.name].some((n) => n.toLowerCase() === (s.column ?? '').toLowerCase()));
+      const found = pair.source.distinct ? await textProblems(pair, db, sliced) : numericProblems(pair);
       if (found) {
         problems.push(`${pair.table}.${pair.column.name} ${found.text}`);
         evidence.push({ kind: 'db', subject: `${pair.table}.${pair.column.name}`, expected: found.expected, actual: typeLabel(pair.column), data: { source: pair.mapping.source, ...found.data } });
+        if (found.slice) evidence.push(traced(`${pair.table}.${pair.column.name}`, found.slice, { expected: `>= ${pair.source.maxLength ?? 0} chars`, actual: `${found.slice.function === 'str[]' ? `str[:${found.slice.stop}]` : `str.slice(${found.slice.start ?? 0}, ${found.slice.stop})`}`, data: { cut: found.slice.cut ?? null, longest: found.slice.longest ?? null } }));
       }
     }
     if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: 'fail', params: { problems: problems.join('; ') }, evidence };
@@ -41,25 +47,45 @@ export default defineCheck<Options>({
   },
 });
 
-type Problem = { text: string; expected: string; data: Record<string, unknown> };
+type Problem = { text: string; expected: string; data: Record<string, unknown>; slice?: TextSliceEvent };
 
-/** Declared width shorter than the longest value, and values read back as a prefix of themselves. */
-async function textProblems(pair: ColumnPair, db: { distinctValues(table: string, column: string): Promise<{ values: unknown[] }> }): Promise<Problem | undefined> {
+/**
+ * Declared width shorter than the longest value, and source values stored as a prefix of themselves: cut at the
+ * declared width (MySQL without strict mode, a CHAR column), at a traced `str[:n]`, or at the longest stored
+ * length when every longer source value is missing and its prefix of that length is there (text shortened before
+ * loading, whatever did it). Other absent values may belong to rows dropped on purpose.
+ */
+async function textProblems(pair: ColumnPair, db: { distinctValues(table: string, column: string): Promise<{ values: unknown[] }> }, slices: TextSliceEvent[]): Promise<Problem | undefined> {
   const longest = pair.source.maxLength ?? 0;
   const width = pair.column.shape.family === 'text' ? pair.column.shape.maxLength : null;
   const stored = new Set((await db.distinctValues(pair.table, pair.column.name)).values.map(String));
-  const truncated: string[] = [];
-  // A value longer than the declared width, read back as its first `width` characters: what MySQL without
-  // strict mode (or a CHAR column) does silently. Other absent values may belong to rows dropped on purpose.
-  for (const value of width === null ? [] : (pair.source.distinct ?? [])) {
-    if (stored.has(value) || codePoints(value) <= width!) continue;
-    const prefix = [...value].slice(0, width!).join('');
-    if (stored.has(prefix) || stored.has(prefix.trimEnd())) truncated.push(value);
+  let storedLongest = 0;
+  for (const value of stored) storedLongest = Math.max(storedLongest, codePoints(value));
+  const cuts = [...new Set([width, ...slices.map((s) => s.stop), storedLongest < longest ? storedLongest : null].filter((w): w is number => w !== null && w > 0))].sort((a, b) => a - b);
+  const truncated: Array<{ value: string; stored: string }> = [];
+  for (const value of cuts.length === 0 ? [] : (pair.source.distinct ?? [])) {
+    if (stored.has(value)) continue;
+    const chars = [...value];
+    for (const cut of cuts) {
+      if (chars.length <= cut) continue;
+      const prefix = chars.slice(0, cut).join('');
+      const kept = stored.has(prefix) ? prefix : stored.has(prefix.trimEnd()) ? prefix.trimEnd() : undefined;
+      if (kept !== undefined) {
+        truncated.push({ value, stored: kept });
+        break;
+      }
+    }
   }
   if (truncated.length === 0 && (width === null || width >= longest)) return undefined;
   const example = truncated[0];
-  const parts = [width !== null && width < longest ? `${typeLabel(pair.column)} < ${longest} chars / caractères` : '', truncated.length > 0 ? `${truncated.length} value(s) truncated / tronquée(s), e.g. "${example!.slice(0, 60)}…" (${codePoints(example!)} chars)` : ''];
-  return { text: parts.filter(Boolean).join(', '), expected: `>= ${longest} chars`, data: { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3) } };
+  const slice = truncated.length > 0 ? slices[0] : undefined;
+  const parts = [
+    width !== null && width < longest ? `${typeLabel(pair.column)} < ${longest} chars / caractères` : '',
+    example ? `${truncated.length} value(s) truncated / tronquée(s), e.g. "${example.value.slice(0, 60)}…" (${codePoints(example.value)} chars) → "${example.stored.slice(0, 60)}"` : '',
+    slice ? `str[:${slice.stop}] ${where(slice)}` : '',
+  ];
+  const data = { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3).map((t) => t.value), storedAs: truncated.slice(0, 3).map((t) => t.stored), storedLongest };
+  return { text: parts.filter(Boolean).join(', '), expected: `>= ${longest} chars`, data, slice };
 }
 
 /** Integer and DECIMAL ranges against the source's min/max, and decimals an integer or DECIMAL(p,s) would round. */
