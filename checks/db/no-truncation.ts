@@ -21,6 +21,10 @@ export default defineCheck<Options>({
     options: { type: 'object', additionalProperties: false, required: ['mappings'], properties: { service: { type: 'string' }, mappings: MAPPINGS_SCHEMA } },
     messages: {
       pass: { fr: 'Chaque valeur des sources tient dans sa colonne ({checked} colonnes comparées, valeurs texte relues à l’identique).', en: 'Every source value fits its column ({checked} columns compared, text values read back unchanged).' },
+      cut: {
+        fr: 'Valeurs raccourcies avant ou pendant le chargement : {problems}. Attendu : chaque valeur de la source stockée telle quelle (C1.9, C1.10). Ne coupez pas les textes (str[:n], str.slice) avant de charger — raccourcissez-les à l’affichage si besoin — et donnez aux colonnes une largeur au moins égale à la plus longue valeur.',
+        en: 'Values shortened before or while loading: {problems}. Expected: every source value stored as it is (C1.9, C1.10). Do not cut text (str[:n], str.slice) before loading — shorten it for display if needed — and give columns a width at least that of the longest value.',
+      },
       fail: {
         fr: 'Valeurs qui ne tiennent pas dans leur colonne : {problems}. Attendu : largeur de texte ≥ longueur maximale de la source, types numériques couvrant min/max et décimales, aucune valeur modifiée (C1.9, C1.10). Élargissez les colonnes (VARCHAR(n) avec n ≥ longueur max) et rechargez.',
         en: 'Values that do not fit their column: {problems}. Expected: text width ≥ the source’s longest value, numeric types covering min/max and decimals, no value changed (C1.9, C1.10). Widen the columns (VARCHAR(n) with n ≥ max length) and reload.',
@@ -33,21 +37,29 @@ export default defineCheck<Options>({
     const slices = ctx.trace.available ? dataFacts(ctx.trace).textSlices.filter((s) => (s.cut ?? 0) > 0) : [];
     const problems: string[] = [];
     const evidence: Evidence[] = [];
+    let cut = false;
     for (const pair of pairs) {
       const sliced = slices.filter((s) => [pair.source.name, pair.column.name].some((n) => n.toLowerCase() === (s.column ?? '').toLowerCase()));
       const found = pair.source.distinct ? await textProblems(pair, db, sliced) : numericProblems(pair);
       if (found) {
         problems.push(`${pair.table}.${pair.column.name} ${found.text}`);
         evidence.push({ kind: 'db', subject: `${pair.table}.${pair.column.name}`, expected: found.expected, actual: typeLabel(pair.column), data: { source: pair.mapping.source, ...found.data } });
-        if (found.slice) evidence.push(traced(`${pair.table}.${pair.column.name}`, found.slice, { expected: `>= ${pair.source.maxLength ?? 0} chars`, actual: `${found.slice.function === 'str[]' ? `str[:${found.slice.stop}]` : `str.slice(${found.slice.start ?? 0}, ${found.slice.stop})`}`, data: { cut: found.slice.cut ?? null, longest: found.slice.longest ?? null } }));
+        if (found.slice) evidence.push(traced(`${pair.table}.${pair.column.name}`, found.slice, { expected: `>= ${pair.source.maxLength ?? 0} chars`, actual: sliceLabel(found.slice), data: { cut: found.slice.cut ?? null, longest: found.slice.longest ?? null } }));
+        if (found.cut) cut = true;
       }
     }
-    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: 'fail', params: { problems: problems.join('; ') }, evidence };
+    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: cut ? 'cut' : 'fail', params: { problems: problems.join('; ') }, evidence };
     return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [{ kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
   },
 });
 
-type Problem = { text: string; expected: string; data: Record<string, unknown>; slice?: TextSliceEvent };
+/** `cut`: values shortened before they reached the column (no declared width explains it). */
+type Problem = { text: string; expected: string; data: Record<string, unknown>; slice?: TextSliceEvent; cut?: boolean };
+
+/** `str[:40]`, `str.slice(0, 8)`: the slice as the candidate wrote it. */
+function sliceLabel(slice: TextSliceEvent): string {
+  return slice.function === 'str[]' ? `str[:${slice.stop}]` : `str.slice(${slice.start ?? 0}, ${slice.stop})`;
+}
 
 /**
  * Declared width shorter than the longest value, and source values stored as a prefix of themselves: cut at the
@@ -82,10 +94,10 @@ async function textProblems(pair: ColumnPair, db: { distinctValues(table: string
   const parts = [
     width !== null && width < longest ? `${typeLabel(pair.column)} < ${longest} chars / caractères` : '',
     example ? `${truncated.length} value(s) truncated / tronquée(s), e.g. "${example.value.slice(0, 60)}…" (${codePoints(example.value)} chars) → "${example.stored.slice(0, 60)}"` : '',
-    slice ? `str[:${slice.stop}] ${where(slice)}` : '',
+    slice ? `${sliceLabel(slice)} ${where(slice)}` : '',
   ];
   const data = { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3).map((t) => t.value), storedAs: truncated.slice(0, 3).map((t) => t.stored), storedLongest };
-  return { text: parts.filter(Boolean).join(', '), expected: `>= ${longest} chars`, data, slice };
+  return { text: parts.filter(Boolean).join(', '), expected: `>= ${longest} chars`, data, slice, cut: truncated.length > 0 && (width === null || width >= longest) };
 }
 
 /** Integer and DECIMAL ranges against the source's min/max, and decimals an integer or DECIMAL(p,s) would round. */

@@ -26,12 +26,27 @@ def _reader_handler(function, index=0):
         origin["format"] = "csv"
 
         def after(result, error):
+            columns = _header(name, getattr(source, "encoding", None), call.kwargs.get("delimiter", ","))
+            output = {"columns": columns, "cols": len(columns)} if columns and error is None else None
             api.emit("data_read", call, function=function, origin=origin, options=options or None, encoding=getattr(source, "encoding", None),
-                     error=api.error_text(error))
+                     output=output, error=api.error_text(error))
 
         return after
 
     return handler
+
+
+def _header(path, encoding, delimiter):
+    """The file's first row (its column names), read apart: the candidate's file object is not touched."""
+    import csv
+
+    try:
+        with open(path, newline="", encoding=encoding or "utf-8", errors="replace") as f:
+            line = f.readline(65536)
+        row = next(csv.reader([line], delimiter=delimiter if isinstance(delimiter, str) and len(delimiter) == 1 else ","), [])
+        return [str(c).strip().lstrip("\ufeff") for c in row][:100]
+    except Exception:  # noqa: BLE001 - unreadable: the event goes without columns
+        return None
 
 
 def _patch(csv):

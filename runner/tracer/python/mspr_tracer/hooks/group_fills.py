@@ -92,11 +92,18 @@ def transform_handler(method):
                 fields = {"function": "groupby.%s" % method, "column": name, "by": by, "on": "series", "rows": int(len(series)),
                           "nulls_before": before, "nulls_after": after_nulls, "inplace": False, "kind": kind, "out": api.token(result)}
                 fields["matches"] = _group_matches(sub, series, filled, kind, call.source or "")
-                fields["value"] = "%s by %s" % (fields["matches"][0] if fields["matches"] else "?", ", ".join(by))
-                stats = {"mean": api.number(series.mean())} if kind == "numeric" else {}
-                if kind == "numeric":
-                    stats["median"] = api.number(series.median())
-                fields["stats"] = {k: v for k, v in stats.items() if v is not None}
+                constant = _constant(series, filled) if not fields["matches"] else _NONE
+                if constant is not _NONE:
+                    # The same value in every group (`lambda s: s.fillna(-1)`): a constant, judged as one.
+                    del fields["by"]
+                    fields["value"] = api.safe(constant)
+                    fields.update(frame_facts.classify_fill(series, constant))
+                else:
+                    fields["value"] = "%s by %s" % (fields["matches"][0] if fields["matches"] else "?", ", ".join(by))
+                    stats = {"mean": api.number(series.mean())} if kind == "numeric" else {}
+                    if kind == "numeric":
+                        stats["median"] = api.number(series.median())
+                    fields["stats"] = {k: v for k, v in stats.items() if v is not None}
                 api.emit("impute", call, **fields)
 
         return after
@@ -126,6 +133,15 @@ def _group_matches(sub, series, filled, kind, source):
     elif sub.ngroups <= MAX_MODE_GROUPS and _modes_match(sub, series, filled):
         found.append("mode")
     return found
+
+
+_NONE = object()
+
+
+def _constant(series, filled):
+    """The one value every filled cell holds, or _NONE when they differ."""
+    values = filled[series.isna() & filled.notna()].unique()
+    return values[0] if len(values) == 1 else _NONE
 
 
 def _modes_match(sub, series, filled):

@@ -14,14 +14,12 @@ def _params(est):
         return {}
 
 
-def describe_transformer(est, entry, depth, describe_estimator):
-    """One ColumnTransformer entry: its name, its estimator (params, steps: an imputer inside a pipeline) and the
-    columns it was given — names once fitted (a selector resolved, indices mapped through feature_names_in_)."""
+def describe_transformer(est, entry):
+    """One ColumnTransformer entry: its name, its estimator's class and the columns it was given — names once fitted
+    (a selector resolved, indices mapped through feature_names_in_). What is inside it (an imputer in a pipeline) is
+    in the fit event's `imputers`."""
     name, transformer = str(entry[0]), entry[1]
-    if hasattr(transformer, "get_params"):
-        out = dict(name=name, **describe_estimator(transformer, depth + 1))
-    else:
-        out = {"name": name, "class": str(transformer)}
+    out = {"name": name, "class": type(transformer).__name__ if hasattr(transformer, "get_params") else str(transformer)}
     columns = _column_names(est, entry[2]) if len(entry) >= 3 else None
     if columns is not None:
         out["columns"] = columns

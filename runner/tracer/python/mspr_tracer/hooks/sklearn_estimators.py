@@ -62,7 +62,7 @@ def describe_estimator(est, depth=0):
         ]
     transformers = getattr(est, "transformers_", None) or getattr(est, "transformers", None)
     if isinstance(transformers, list):
-        out["transformers"] = [describe_transformer(est, t, depth, describe_estimator) for t in transformers if isinstance(t, tuple) and len(t) >= 2]
+        out["transformers"] = [describe_transformer(est, t) for t in transformers if isinstance(t, tuple) and len(t) >= 2]
     final = final_estimator(est)
     if final is not est:
         out["final"] = {"class": type(final).__name__, "module": type(final).__module__}
