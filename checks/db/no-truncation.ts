@@ -89,6 +89,8 @@ async function textProblems(pair: ColumnPair, db: { distinctValues(table: string
     }
   }
   if (truncated.length === 0 && (width === null || width >= longest)) return undefined;
+  // Distinct values come in no stable order: examples are the first in code-point order, the same on every run.
+  truncated.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const example = truncated[0];
   const slice = truncated.length > 0 ? slices[0] : undefined;
   const parts = [
