@@ -24,20 +24,37 @@ function matches(reported: ReportedMetric, traced: number, options: Options): bo
   return close(reported.value) || (FRACTION_METRICS.has(reported.key) && close(reported.value / 100));
 }
 
+/** How far a claim is from a computed value, relatively (percentages read as fractions when closer). */
+function distance(reported: ReportedMetric, traced: number): number {
+  const scale = Math.max(Math.abs(traced), 1e-12);
+  const plain = Math.abs(reported.value - traced) / scale;
+  return FRACTION_METRICS.has(reported.key) ? Math.min(plain, Math.abs(reported.value / 100 - traced) / scale) : plain;
+}
+
+/** The computed value a claim that matches nothing of its kind actually is: the closest within tolerance, the named model's first. */
+function actualValue(claim: ReportedMetric, computed: readonly Computed[], options: Options): Computed | undefined {
+  const classes = claim.algorithm ? ALGORITHMS[claim.algorithm]?.classes : undefined;
+  const ofModel = (c: Computed) => (classes ? classes.includes((c.role === 'cv' ? c.algorithm : c.model?.algorithm) ?? '') : false);
+  const close = computed.filter((c) => c.value !== null && matches(claim, c.value, options));
+  close.sort((a, b) => Number(ofModel(b)) - Number(ofModel(a)) || distance(claim, a.value!) - distance(claim, b.value!));
+  return close[0];
+}
+
 /** A value the run computed that a claim may be: a metric call, a score, a cross-validation score. */
 type Computed = MetricUse | CvScore;
 
 /** Traced values a claim is compared with: same metric, same role (cv claims: the folds' scores), the named algorithm's when known. */
 function candidatesFor(claim: ReportedMetric, uses: readonly MetricUse[], cv: readonly CvScore[]): Computed[] {
+  const classes = claim.algorithm ? ALGORITHMS[claim.algorithm]?.classes : undefined;
   if (claim.role === 'cv') {
     const side = claim.trainSide ? 'train' : 'test';
     const scores = cv.filter((s) => s.key === claim.key && s.side === side && (claim.spread ? s.statistic === 'std' : s.statistic !== 'std'));
-    if (scores.length > 0) return scores;
+    const byModel = classes ? scores.filter((s) => classes.includes(s.algorithm ?? '')) : [];
+    if (scores.length > 0) return byModel.length > 0 ? byModel : scores;
   }
   const same = uses.filter((u) => u.key === claim.key && u.value !== null);
   const byRole = same.filter((u) => (u.role ?? 'test') === (claim.role === 'cv' ? 'test' : claim.role));
   const pool = byRole.length > 0 ? byRole : same;
-  const classes = claim.algorithm ? ALGORITHMS[claim.algorithm]?.classes : undefined;
   const byModel = classes ? pool.filter((u) => u.model && classes.includes(u.model.algorithm)) : [];
   return byModel.length > 0 ? byModel : pool;
 }
@@ -135,10 +152,10 @@ export default defineCheck<Options>({
       for (const claim of claims) {
         const pool = candidatesFor(claim, scriptUses, scriptCv);
         const hit = pool.find((u) => u.value !== null && matches(claim, u.value, ctx.options));
-        const elsewhere = hit ? undefined : [...scriptUses, ...scriptCv].find((u) => u.value !== null && matches(claim, u.value, ctx.options));
+        const elsewhere = hit ? undefined : actualValue(claim, [...scriptUses, ...scriptCv], ctx.options);
         const shown = hit ?? elsewhere ?? pool[0];
         const label = `${file.path}: ${claim.path}`;
-        if (elsewhere) mislabelled.push(`${label} = ${claim.value} → ${describe(elsewhere)}`);
+        if (elsewhere) mislabelled.push(`${present.length > 1 ? label : claim.path} = ${claim.value} → ${describe(elsewhere)}`);
         else if (!shown) unverified.push(`${claim.path} = ${claim.value}`);
         else if (!hit) wrong.push(`${claim.path} = ${claim.value} (run: ${round(shown.value!, 4)})`);
         evidence.push({ kind: 'artifact', subject: label, location: { file: file.path }, expected: shown ? round(shown.value!, 6) : 'computed in the run', actual: claim.value, ...(claim.role !== 'test' ? { data: { role: claim.role } } : {}) });

@@ -10,6 +10,8 @@ export interface CvScore {
   role: 'cv';
   side: 'test' | 'train';
   statistic: 'mean' | 'std' | 'fold' | 'best';
+  /** The model's class (the final step of a pipeline). */
+  algorithm?: string;
   event: CvEvent | SearchEvent;
 }
 
@@ -48,16 +50,18 @@ export function cvScores(facts: MlFacts): CvScore[] {
     const metric = keyOf(cv.scoring, cv.estimator);
     if (!metric) continue;
     const sign = metric.negated ? -1 : 1;
+    const algorithm = cv.estimator?.final?.class ?? cv.estimator?.class;
     for (const [side, summary] of [['test', cv.test_scores], ['train', cv.train_scores]] as const) {
       if (!summary) continue;
-      if (typeof summary.mean === 'number') scores.push({ key: metric.key, value: sign * summary.mean, role: 'cv', side, statistic: 'mean', event: cv });
-      if (typeof summary.std === 'number') scores.push({ key: metric.key, value: summary.std, role: 'cv', side, statistic: 'std', event: cv });
-      for (const value of summary.values ?? []) if (typeof value === 'number') scores.push({ key: metric.key, value: sign * value, role: 'cv', side, statistic: 'fold', event: cv });
+      if (typeof summary.mean === 'number') scores.push({ key: metric.key, value: sign * summary.mean, role: 'cv', side, statistic: 'mean', algorithm, event: cv });
+      if (typeof summary.std === 'number') scores.push({ key: metric.key, value: summary.std, role: 'cv', side, statistic: 'std', algorithm, event: cv });
+      for (const value of summary.values ?? []) if (typeof value === 'number') scores.push({ key: metric.key, value: sign * value, role: 'cv', side, statistic: 'fold', algorithm, event: cv });
     }
   }
   for (const search of facts.searches) {
     const metric = keyOf(search.scoring, search.estimator);
-    if (metric && typeof search.best_score === 'number') scores.push({ key: metric.key, value: (metric.negated ? -1 : 1) * search.best_score, role: 'cv', side: 'test', statistic: 'best', event: search });
+    const algorithm = search.estimator?.final?.class ?? search.estimator?.class;
+    if (metric && typeof search.best_score === 'number') scores.push({ key: metric.key, value: (metric.negated ? -1 : 1) * search.best_score, role: 'cv', side: 'test', statistic: 'best', algorithm, event: search });
   }
   return scores;
 }

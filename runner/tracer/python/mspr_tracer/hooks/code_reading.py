@@ -41,7 +41,8 @@ def _tree(filename):
 
 
 def statement_at(filename, line):
-    """(statement, the statements after it in its block) for the innermost statement holding `line`, or None."""
+    """(statement, the statements after it in its block, those before it) for the innermost statement holding
+    `line`, or None."""
     tree = _tree(filename)
     if tree is None:
         return None
@@ -51,7 +52,7 @@ def statement_at(filename, line):
         if index is None:
             break
         statement = block[index]
-        found = (statement, block[index + 1:])
+        found = (statement, block[index + 1:], block[:index])
         block = next((b for b in _blocks(statement) if any(_holds(s, line) for s in b)), None)
     return found
 

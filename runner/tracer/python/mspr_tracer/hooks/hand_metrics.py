@@ -64,8 +64,8 @@ def plan(call, function):
     found = code_reading.statement_at(frame.f_code.co_filename, frame.f_lineno)
     if found is None:
         return None
-    statement, following = found
-    formulas = [f for f in metric_formulas.recognise(statement, function) if f.metric not in ("sab",)]
+    statement, following, preceding = found
+    formulas = [f for f in metric_formulas.recognise(statement, function, preceding) if f.metric not in ("sab",)]
     resolved = [(f, _operands(f, frame, call.site)) for f in formulas]
     resolved = [(f, ops) for f, ops in resolved if ops is not None]
     if not resolved:
@@ -219,7 +219,7 @@ def follow_sklearn(call, name, value, y_true, y_pred):
     found = code_reading.statement_at(frame.f_code.co_filename, frame.f_lineno)
     if found is None:
         return
-    statement, following = found
+    statement, following, _ = found
     target = metric_formulas.assigned_name(statement, lambda node: isinstance(node, ast.Call) and (metric_formulas.dotted(node.func) or "").rsplit(".", 1)[-1] == name)
     if target:
         follow(call, frame.f_code.co_filename, target, "mse", api.number(value), y_true, y_pred, following)

@@ -61,20 +61,37 @@ def _call_of(node, names):
     return isinstance(node, ast.Call) and len(node.args) >= 1 and _last(dotted(node.func)) in names
 
 
-def _residual(node):
-    """(a, b) for `a - b` (parentheses are not nodes), else None."""
+def _residual(node, residuals):
+    """(a, b) for `a - b` (parentheses are not nodes), or for a name assigned `a - b` earlier in the block
+    (`erreur = y_test - y_pred`; `residuals` holds those)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
         return node.left, node.right
+    if isinstance(node, ast.Name) and node.id in residuals:
+        return residuals[node.id]
     return None
 
 
-def _shape(inner):
+def _earlier_residuals(preceding):
+    """{name: (a, b)} for the last `name = a - b` of each name among the statements before this one."""
+    found = {}
+    for statement in preceding[-50:]:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+            value = statement.value
+            name = statement.targets[0].id
+            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Sub):
+                found[name] = (value.left, value.right)
+            else:
+                found.pop(name, None)
+    return found
+
+
+def _shape(inner, residuals):
     """(kind, a, b) for a squared, absolute or relative residual, else None."""
     if _is_power(inner, 2.0) or (_call_of(inner, ("power",)) and len(inner.args) == 2 and _constant(inner.args[1]) == 2.0):
-        pair = _residual(inner.left if isinstance(inner, ast.BinOp) else inner.args[0])
+        pair = _residual(inner.left if isinstance(inner, ast.BinOp) else inner.args[0], residuals)
         return ("squared",) + pair if pair else None
     if _call_of(inner, _SQUARE):
-        pair = _residual(inner.args[0])
+        pair = _residual(inner.args[0], residuals)
         return ("squared",) + pair if pair else None
     body = None
     if _call_of(inner, _ABS):
@@ -84,14 +101,15 @@ def _shape(inner):
     if body is None:
         return None
     if isinstance(body, ast.BinOp) and isinstance(body.op, ast.Div):
-        pair = _residual(body.left)
+        pair = _residual(body.left, residuals)
         return ("relative",) + pair if pair else None
-    pair = _residual(body)
+    pair = _residual(body, residuals)
     return ("absolute",) + pair if pair else None
 
 
-def recognise(statement, function):
+def recognise(statement, function, preceding=()):
     """Every reduction with `function` in the statement that computes a metric, each interpreted in its context."""
+    residuals = _earlier_residuals(preceding)
     parents = {}
     nodes = expressions(statement)
     for node in [statement] + nodes:
@@ -100,7 +118,7 @@ def recognise(statement, function):
     found = []
     for node in nodes:
         inner = _reduced(node, function)
-        shape = _shape(inner) if inner is not None else None
+        shape = _shape(inner, residuals) if inner is not None else None
         if shape is not None:
             formula = Formula(node, function, *shape)
             _climb(formula, parents)
