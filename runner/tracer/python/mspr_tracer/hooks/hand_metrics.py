@@ -11,7 +11,6 @@ block: `np.sqrt(mse)`, `mse ** 0.5`, `math.sqrt(mse)` there is an RMSE, recorded
 """
 
 import math
-import weakref
 
 from mspr_tracer import api, callsite
 
@@ -21,8 +20,11 @@ from . import site_budget
 armed = False
 _tracked = set()
 _predictions = set()
-#: The latest prediction made at each site, so `np.mean((y - model.predict(X)) ** 2)` finds its operand.
+#: The latest prediction made at each site, so `np.mean((y - model.predict(X)) ** 2)` finds its operand. Held
+#: strongly (the temporary is gone by the time the reduction runs), for a few sites and arrays of bounded size.
 _latest = {}
+_LATEST_SITES = 20
+_LATEST_CELLS = 2_000_000
 _NAMES = {"mse": "mean_squared_error", "rmse": "root_mean_squared_error", "mae": "mean_absolute_error", "mape": "mean_absolute_percentage_error", "r2": "r2_score"}
 
 
@@ -33,10 +35,11 @@ def note_prediction(call, result, described):
         _tracked.add(fp)
         _predictions.add(fp)
         armed = True
-        try:
-            _latest[_key(call.site)] = weakref.ref(result)
-        except TypeError:
-            pass
+        if (getattr(result, "size", _LATEST_CELLS + 1) or 0) <= _LATEST_CELLS:
+            _latest.pop(_key(call.site), None)
+            _latest[_key(call.site)] = result
+            while len(_latest) > _LATEST_SITES:
+                del _latest[next(iter(_latest))]
 
 
 def note_targets(outputs):
@@ -120,8 +123,7 @@ def _operands(formula, frame, site):
     for node in (formula.a, formula.b):
         value = code_reading.evaluate(node, frame)
         if value is code_reading.MISSING and isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "predict":
-            ref = _latest.get(_key(site))
-            value = ref() if ref is not None else code_reading.MISSING
+            value = _latest.get(_key(site), code_reading.MISSING)
         if value is code_reading.MISSING:
             return None
         values.append(value)
