@@ -25,6 +25,7 @@ import { discoverEntryPoints } from './submission/discover-entry-points.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
+import { tamperingNotice } from './tracer/tampering-notice.js';
 import type { RunReport } from '../reports/report.js';
 
 export interface RunOptions {
@@ -137,6 +138,11 @@ async function runChecks(
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })));
+  const tampered = tamperingNotice(trace);
+  if (tampered) {
+    note(tampered);
+    progress({ type: 'notice', text: tampered });
+  }
   const workspace = workspaceFiles(dirs.workspace);
   const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
   const evidence = {
@@ -159,7 +165,8 @@ async function runChecks(
   } finally {
     await databases.closeAll();
   }
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems] } };
+  const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
 }
 
 /** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */
