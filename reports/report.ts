@@ -65,4 +65,6 @@ export interface RunReport {
   /** Problems with the run itself (unreadable submission, no sandbox…). */
   errors: SerializedError[];
   summary: RunSummary;
+  /** How many secrets were masked (as `***`) in this report; absent when none (runner/redaction). */
+  redactions?: { count: number };
 }

@@ -13,6 +13,8 @@ import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
 import { newRunId } from './run-id.js';
+import { createRedactor } from './redaction/redactor.js';
+import { redactingProgress, serviceSecrets, workspaceSecrets } from './redaction/run-secrets.js';
 import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
@@ -51,7 +53,9 @@ export interface RunOptions {
 export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date();
   const { scenario } = options.scenario;
-  const progress = options.onProgress ?? silentProgress;
+  // Secrets are masked in the report and, as they become known, in the progress shown live (CI logs).
+  const redactor = createRedactor();
+  const progress = redactingProgress(options.onProgress ?? silentProgress, redactor);
   const runId = newRunId(scenario.id, startedAt);
   const runDir = join(options.workRoot, runId);
   const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
@@ -72,6 +76,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   try {
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
     manifest = readManifestKeepingGoing(dirs.workspace, note);
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
@@ -86,6 +91,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (!options.services) throw new MsprError('MSPR_SERVICE_FAILED', t('Aucun fournisseur de services configuré pour démarrer les bases du scénario.', 'No service provider is configured to start the scenario’s databases.'));
       progress({ type: 'phase', text: t('Démarrage des services', 'Starting services') });
       services = await options.services.start(runId, serverServices, backend.name);
+      redactor.add(serviceSecrets(services));
       if (services.notice) note(services.notice);
     }
 
@@ -115,6 +121,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   } catch (error) {
     errors.push(toSerializedError(error));
   } finally {
+    // Read again after the steps: the code may have written a .env; the trace keys are secrets too.
+    redactor.add([...workspaceSecrets(dirs.workspace), ...serviceSecrets(services), ...stepRuns.map((run) => run.traceKey.toString('hex'))]);
     await sandbox?.dispose().catch(() => undefined);
     await services.dispose().catch((error) => errors.push(toSerializedError(error)));
     if (!options.keepWorkspace) {
@@ -123,7 +131,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     }
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
