@@ -201,9 +201,13 @@ def _wrap_os():
 
     @functools.wraps(execv)
     def traced_execv(path, args):
-        if _traces(os.environ, args):
-            os.putenv(ENV, _hex)
-        return execv(path, args)
+        if not _traces(os.environ, args):
+            return execv(path, args)
+        os.putenv(ENV, _hex)
+        try:
+            return execv(path, args)
+        finally:  # only reached when exec failed: the key must not stay for the next child
+            os.unsetenv(ENV)
 
     os.execve, os.execv = traced_execve, traced_execv
 
