@@ -2,14 +2,21 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { engineRequiredTest, probeEngine } from '../docker/helpers.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
+
+const engine = await probeEngine();
+engineRequiredTest(engine);
 
 /**
  * Issue 9, defect class 4 (forged evidence): a repository with no ML code copies the trace of a passing
  * submission into its trace folder. Before trace lines were sealed, this scored 19/20.
  */
-describe('forged trace events (real CLI, real Python)', () => {
-  it('a trace copied from a passing run counts for nothing, and the report names the tampering', () => {
+describe.each([
+  ['local', true],
+  ['docker', engine.ok],
+] as const)('forged trace events (real CLI, real Python, %s sandbox)', (backend, available) => {
+  it.skipIf(!available)('a trace copied from a passing run counts for nothing, and the report names the tampering', () => {
     // A real passing run, kept so its trace files can be stolen.
     const workDir = mkdtempSync(join(tmpdir(), 'mspr-forge-work-'));
     const honest = runCli(['check', fixture('ml', 'reg-split-70-30'), '--scenario', 'cdp-data-ia-bloc3-regression', '--sandbox', 'local', '--format', 'json', '--keep-workspace', '--work-dir', workDir]);
@@ -46,7 +53,7 @@ describe('forged trace events (real CLI, real Python)', () => {
       ].join('\n'),
     );
 
-    const forged = runCli(['check', repo, '--scenario', 'cdp-data-ia-bloc3-regression', '--sandbox', 'local', '--format', 'json']);
+    const forged = runCli(['check', repo, '--scenario', 'cdp-data-ia-bloc3-regression', '--sandbox', backend, '--format', 'json']);
     const report = forged.report!;
     expect(report, forged.stderr).toBeDefined();
     const ml = report.verdicts.filter((v) => v.checkId.startsWith('ml/'));
