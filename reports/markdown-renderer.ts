@@ -32,7 +32,7 @@ export const markdownRenderer: Renderer = {
     const out: string[] = [];
     const { summary } = report;
     out.push(`# ${escapeInline(pick(report.scenario.title, lang))}`, '');
-    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${w[summary.status === 'error' && report.errors.length === 0 ? 'status_notJudged' : `status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
+    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${summary.status === 'error' && report.errors.length === 0 ? w.status_notJudged : w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
     const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
     out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
     if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');
