@@ -22,7 +22,7 @@ export function classifyConnection(error: PythonError, context: FailureContext, 
     return databaseMissing(context, base, { host: hostOf(error), kind: kindOf(error.text) });
   }
   if (!UNREACHABLE.test(texts)) return undefined;
-  const host = hostOf(error);
+  const host = hostOf(error) ?? hostInSource(base.location?.file, context);
   return {
     ...base, owner: 'environment', cause: 'network', host,
     message: t(`Le code télécharge des données ou appelle ${host ? `l’hôte ${host}` : 'un hôte distant'}, que le bac à sable ne joint pas (réseau coupé).`, `The code downloads data or calls ${host ? `the host ${host}` : 'a remote host'}, which the sandbox does not reach (network off).`),
@@ -63,6 +63,18 @@ function hostOf(error: PythonError): string | undefined {
     ...[...error.text.matchAll(/https?:\/\/([^/\s'"]+)/g)].map((m) => m[1]!),
   ];
   return candidates.find((host) => !NOT_TARGETS.test(host));
+}
+
+/** `urlretrieve(URL, …)`: the URL is a constant of the file that made the call. */
+function hostInSource(file: string | undefined, context: FailureContext): string | undefined {
+  if (!file || !file.endsWith('.py')) return undefined;
+  try {
+    const bytes = context.workspace.readBytes(file);
+    if (bytes.length > 512 * 1024) return undefined;
+    return [...bytes.toString('utf8').matchAll(/https?:\/\/([^/\s'"]+)/g)].map((m) => m[1]!).find((host) => !NOT_TARGETS.test(host));
+  } catch {
+    return undefined;
+  }
 }
 
 function kindOf(text: string): string | undefined {
