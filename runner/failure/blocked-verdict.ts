@@ -50,7 +50,15 @@ export function blockedVerdict(verdict: Verdict, evidenceKinds: readonly Evidenc
   const failures = blockingFailures(steps);
   if (failures.length === 0) return verdict;
   const text = blockedText(failures);
-  const found: Evidence = { kind: evidenceKinds.find((kind) => RUN_EVIDENCE.has(kind))!, subject: 'without the blocked steps', actual: verdict.status, data: { messageKey: verdict.messageKey } };
+  // What the check found without that evidence. An error's message is a fact worth keeping ("no SQLite database
+  // after the run"); a fail's is advice written for a team whose code ran, so only its key is kept.
+  const found: Evidence = {
+    kind: evidenceKinds.find((kind) => RUN_EVIDENCE.has(kind))!,
+    subject: 'without the blocked steps',
+    actual: verdict.status,
+    data: { messageKey: verdict.messageKey },
+    ...(verdict.status === 'error' ? { note: verdict.message } : {}),
+  };
   return {
     ...verdict,
     status: 'error',
