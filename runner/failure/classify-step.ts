@@ -22,7 +22,7 @@ export function classifyStep(record: StepRecord, context: FailureContext): StepF
   const result = record.result;
   if (record.status === 'timeout') return limit('timeout', t(`L’étape a dépassé sa limite de temps (${Math.round((result?.durationMs ?? 0) / 1000)} s).`, `The step exceeded its time limit (${Math.round((result?.durationMs ?? 0) / 1000)} s).`));
   if (record.status === 'oom') return limit('oom', t('L’étape a dépassé sa limite de mémoire.', 'The step exceeded its memory limit.'));
-  if (result?.stoppedFor) return limit('stopped', t(`mspr-lab a arrêté l’étape : ${result.stoppedFor}.`, `mspr-lab stopped the step: ${result.stoppedFor}.`));
+  if (result?.stoppedFor) return limit('stopped', t(`L’étape a été arrêtée par mspr-lab : ${result.stoppedFor}.`, `The step was stopped by mspr-lab: ${result.stoppedFor}.`));
   const stderr = result?.stderr.text ?? '';
   const error = parsePythonError(stderr);
   if (!error) return withoutTraceback(record, context, stderr);
