@@ -6,6 +6,9 @@ import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
+import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
+import { classifySteps } from './failure/classify-steps.js';
+import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
 import { t, type Lang, type Localized } from './i18n.js';
@@ -18,6 +21,7 @@ import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
+import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
 import { runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
@@ -98,6 +102,9 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (services.notice) note(services.notice);
     }
 
+    const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
+    for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
+
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
     sandbox = await backend.start({
@@ -112,15 +119,21 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
     });
-    stepRuns = await runSteps(planSteps(scenario, entries), {
+    const planned = planSteps(scenario, entries);
+    await preflightInterpreter(sandbox, planned);
+    const stamps = stampDatabaseFiles(dirs.workspace);
+    stepRuns = await runSteps(planned, {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
+    const { python, paths } = sandbox;
     await sandbox.dispose();
     sandbox = undefined;
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
+    errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers }));
+    const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -142,6 +155,7 @@ async function runChecks(
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
   services: StartedServices,
+  unwritten: ReadonlySet<string>,
   note: (text: Localized) => void,
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
@@ -153,7 +167,7 @@ async function runChecks(
     progress({ type: 'notice', text: tampered });
   }
   const workspace = workspaceFiles(dirs.workspace);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, unwritten });
   const evidence = {
     workspace,
     datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
