@@ -132,6 +132,30 @@ print(labels.fillna("x").tolist())
   });
 });
 
+describe('pandas warnings under the tracer', () => {
+  // pandas points a warning at the first frame outside pandas; a traced wrapper must not be that frame.
+  const script = `
+import pandas as pd
+ventes = pd.read_csv("ventes.csv")
+grands = ventes[ventes["quantite"] > 5]
+grands.fillna({"remise_pct": 0}, inplace=True)
+grands["canal"].fillna("web", inplace=True)
+print(len(grands))
+`;
+  // Both warnings are raised inside a traced fillna (without the fix they named pandas_imputation.py and wrap.py).
+  it('a SettingWithCopyWarning raised inside a traced fillna names the candidate\'s line, as it does untraced', () => {
+    const bare = runTracedScript(script, { tracer: false });
+    const traced = runTracedScript(script);
+    expect(traced.status, traced.stderr).toBe(0);
+    expect(traced.stdout).toBe(bare.stdout);
+    // Each run has its own folder: compare the warnings with the folder taken out.
+    expect(bare.stderr.replaceAll(bare.root, 'ROOT')).toContain('ROOT/main.py:5: SettingWithCopyWarning');
+    expect(bare.stderr.replaceAll(bare.root, 'ROOT')).toContain('ROOT/main.py:6: SettingWithCopyWarning');
+    expect(traced.stderr.replaceAll(traced.root, 'ROOT')).toBe(bare.stderr.replaceAll(bare.root, 'ROOT'));
+    expect(traced.trace.ofType<ImputeEvent>('impute').map((e) => [e.column, e.site?.line])).toEqual([['remise_pct', 5], ['canal', 6]]);
+  });
+});
+
 describe('reads from the scenario datasets folder', () => {
   it('are named $datasets/…, from the folder the runner gave at start-up (the program may change its environment)', () => {
     const datasets = mkdtempSync(join(tmpdir(), 'mspr-datasets-'));

@@ -6,7 +6,6 @@ name `mspr_tracer/wrap.py` instead of the candidate's file — a change in what 
 replacement counts the tracer's frames as pandas' own; every module that imported the function by name gets it.
 """
 
-import inspect
 import os
 import sys
 
@@ -14,6 +13,8 @@ from mspr_tracer import config
 
 
 def _find_stack_level():
+    import inspect
+
     import pandas as pd
 
     pkg_dir = os.path.dirname(pd.__file__)
@@ -37,6 +38,8 @@ def patch(pd):
     original = getattr(exceptions, "find_stack_level", None)
     if original is None or getattr(original, "__mspr_traced__", False):
         return
+    import inspect  # here, not at module level: hook modules load in every process
+
     try:
         inspect.signature(original).bind()
     except TypeError:
