@@ -1,3 +1,4 @@
+import type { EnvironmentRecord } from '../runner/environment/environment-record.js';
 import type { Localized } from '../runner/i18n.js';
 import type { SerializedError } from '../runner/errors.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
@@ -55,6 +56,8 @@ export interface RunReport {
   scenario: { id: string; title: Localized; framework: string; bloc: string; source: string };
   submission: SubmissionInfo;
   sandbox: { backend: string; isolated: boolean; notice?: Localized };
+  /** The team's Python environment: each declared requirement installed, already in the image, or unmet. */
+  environment?: EnvironmentRecord;
   /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
   assumptions: Localized[];
   steps: StepReport[];

@@ -2,6 +2,7 @@ import type { Verdict } from '../checks/verdict.js';
 import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../reports/report.js';
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
+import type { EnvironmentRecord } from './environment/environment-record.js';
 import type { SerializedError } from './errors.js';
 import { asLocalized, type Localized } from './i18n.js';
 import { packageVersion } from './paths.js';
@@ -17,6 +18,7 @@ export interface ReportParts {
   scenario: LoadedScenario;
   submission: SubmissionInfo;
   sandbox: RunReport['sandbox'];
+  environment?: EnvironmentRecord;
   assumptions: Localized[];
   stepRuns: StepRun[];
   verdicts: Verdict[];
@@ -38,6 +40,7 @@ export function buildReport(parts: ReportParts): RunReport {
     scenario: { id: scenario.id, title: asLocalized(scenario.title), framework: scenario.framework, bloc: scenario.bloc, source: parts.scenario.source },
     submission: parts.submission,
     sandbox: parts.sandbox,
+    ...(parts.environment ? { environment: parts.environment } : {}),
     assumptions: parts.assumptions,
     steps: parts.stepRuns.map(({ record }): StepReport => ({
       id: record.id,

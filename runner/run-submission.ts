@@ -7,6 +7,10 @@ import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
+import type { EnvironmentRecord } from './environment/environment-record.js';
+import { type EnvironmentSettings, resolveEnvironmentSettings } from './environment/environment-settings.js';
+import { prepareEnvironment } from './environment/prepare-environment.js';
+import { installerFor } from './environment/select-installer.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
 import { t, type Lang, type Localized } from './i18n.js';
@@ -40,6 +44,8 @@ export interface RunOptions {
   workRoot: string;
   keepWorkspace?: boolean;
   services?: ServiceProvider;
+  /** Where the team's packages come from (index, wheel folder) and the venv cache; default: from MSPR_* variables. */
+  environment?: EnvironmentSettings;
   onProgress?: ProgressListener;
 }
 
@@ -67,6 +73,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let manifest: CandidateManifest | undefined;
   let services: StartedServices = noServices;
   let sandbox: Sandbox | undefined;
+  let environment: EnvironmentRecord | undefined;
 
   try {
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
@@ -90,6 +97,12 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
+    // The team's declared requirements, in a venv the sandbox runs with; folders and files come from the run plan.
+    const prepared = await prepareEnvironment(
+      { workspaceDir: dirs.workspace, folders: ['.'], files: [] },
+      { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), onProgress: progress },
+    );
+    environment = prepared.record;
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -101,6 +114,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       python: options.python,
       env: services.candidateEnv,
       serviceNetwork: services.network,
+      venv: prepared.venv,
     });
     stepRuns = await runSteps(planSteps(scenario, entries), {
       sandbox,
@@ -122,7 +136,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     }
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, stepRuns, verdicts, errors, traceSummary });
 }
 
 async function runChecks(

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { packagePath } from '../paths.js';
+import { defaultCacheDir } from '../settings.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { LABEL_IMAGE, LABEL_MANAGED } from '../sandbox/docker/labels.js';
 import { contentTag, imageContent, imageReference, type ImageContent } from './content-tag.js';
@@ -39,11 +39,8 @@ export interface BuildOutcome {
   importSeconds?: number;
 }
 
-/** Outside the clone, shared by every checkout on the machine: /var/cache/mspr-lab as root, else ~/.cache. */
-export function defaultCacheDir(): string {
-  if (process.env.MSPR_CACHE_DIR) return process.env.MSPR_CACHE_DIR;
-  return process.getuid?.() === 0 ? '/var/cache/mspr-lab' : join(homedir(), '.cache', 'mspr-lab');
-}
+/** Outside the clone, shared by every checkout on the machine (see runner/settings.ts). */
+export { defaultCacheDir } from '../settings.js';
 
 /**
  * `mspr-lab images build`: builds each recipe's image from Debian packages, offline from any container

@@ -64,6 +64,8 @@ export interface SandboxSpec {
   env: Record<string, string>;
   /** Docker network the run's services live on, when the scenario declares services. */
   serviceNetwork?: string;
+  /** The team's venv (runner/environment), built for this backend: its interpreter becomes the sandbox's `python`. */
+  venv?: { hostDir: string };
 }
 
 /**

@@ -65,8 +65,13 @@ export class DockerBackend implements SandboxBackend {
     return { available: true, detail };
   }
 
+  /** The image a sandbox (and the run's install container) uses: the scenario's, the backend's, else the newest built. */
+  async resolveImage(requested?: string): Promise<string> {
+    return requested ?? this.options.image ?? (await this.defaultImage());
+  }
+
   async start(spec: SandboxSpec): Promise<Sandbox> {
-    const image = spec.image ?? this.options.image ?? (await this.defaultImage());
+    const image = await this.resolveImage(spec.image);
     await requireFolders([spec.workspaceDir]);
     // The tracer and datasets are optional mounts: a missing folder is as if it were empty (Python ignores a
     // PYTHONPATH entry that does not exist), rather than a run that cannot start.

@@ -4,6 +4,7 @@ import { onShutdown } from '../../shutdown.js';
 import { MsprError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import type { ExecOptions, ExecResult, Sandbox, SandboxSpec } from '../sandbox.js';
+import { DOCKER_VENV_PATH, venvEnvironment, venvPython } from '../../environment/venv-activation.js';
 import { BASE_ENV, CONTAINER_PATHS, CONTAINER_PYTHON } from './container-spec.js';
 import { copyOut, type MountedFolder } from './copy-out.js';
 import { diskQuotaWatcher } from './disk-watch.js';
@@ -27,10 +28,12 @@ export class DockerSandbox implements Sandbox {
   readonly backend = 'docker';
   readonly isolated = true;
   readonly paths = { ...CONTAINER_PATHS };
-  readonly python = CONTAINER_PYTHON;
+  readonly python: string;
   private disposed: Promise<void> | undefined;
   private readonly unregister: () => void;
   private readonly target: ExecTarget;
+  /** The venv's activation (PATH, VIRTUAL_ENV, JUPYTER_PATH) when the run has one. */
+  private readonly venvEnv: Record<string, string>;
 
   constructor(
     private readonly client: DockerClient,
@@ -39,6 +42,8 @@ export class DockerSandbox implements Sandbox {
     private readonly settings: DockerSandboxSettings,
   ) {
     this.unregister = onShutdown(() => this.dispose());
+    this.python = spec.venv ? venvPython(DOCKER_VENV_PATH) : CONTAINER_PYTHON;
+    this.venvEnv = spec.venv ? venvEnvironment(DOCKER_VENV_PATH, BASE_ENV.PATH!) : {};
     this.target = {
       client,
       container,
@@ -58,7 +63,7 @@ export class DockerSandbox implements Sandbox {
       runExec(this.target, argv, {
         ...options,
         workdir: this.workdir(options.cwd),
-        env: { ...BASE_ENV, ...this.spec.env, ...options.env },
+        env: { ...BASE_ENV, ...this.venvEnv, ...this.spec.env, ...options.env },
         watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes, this.settings.diskCheckMs)],
       });
     try {

@@ -1,0 +1,60 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { packagePath } from '../paths.js';
+import { driverFailure, driverSpec, type DriverResult, type InstallJob, type Installer } from './installer.js';
+import { pipArguments, pipEnvironment } from './pip-invocation.js';
+
+/** Prints what identifies an interpreter and the packages it already sees (dist-info names carry versions). */
+const PROBE = `
+import hashlib, json, os, platform, sys, sysconfig
+digest = hashlib.sha256()
+for folder in sorted(set(p for p in sys.path if p.endswith(("site-packages", "dist-packages")) and os.path.isdir(p))):
+    for name in sorted(os.listdir(folder)):
+        if name.endswith((".dist-info", ".egg-info")):
+            digest.update((folder + "/" + name + "\\n").encode())
+print(json.dumps({"version": platform.python_version(), "platform": sysconfig.get_platform(),
+                  "executable": os.path.realpath(sys.executable), "tag": sys.implementation.cache_tag or "",
+                  "site": digest.hexdigest()[:16]}))
+`;
+
+/** Builds venvs on the host, with the interpreter the local sandbox runs the team's code with. */
+export class LocalInstaller implements Installer {
+  readonly kind = 'local' as const;
+  private probed: Promise<Record<string, string>> | undefined;
+
+  constructor(private readonly python: string) {}
+
+  identity(): Promise<Record<string, string>> {
+    this.probed ??= execa(this.python, ['-c', PROBE], { env: pipEnvironment('/tmp', false), extendEnv: false, timeout: 60_000 }).then(
+      (result) => JSON.parse(result.stdout) as Record<string, string>,
+    );
+    return this.probed;
+  }
+
+  venvPath(hostDir: string): string {
+    return hostDir;
+  }
+
+  async run(job: InstallJob): Promise<DriverResult> {
+    const home = join(job.ioDir, 'home');
+    await mkdir(home, { recursive: true });
+    const spec = driverSpec(job, { venv: job.venvHostDir, io: job.ioDir, wheelhouse: job.source.wheelhouse }, pipArguments);
+    await writeFile(join(job.ioDir, 'spec.json'), JSON.stringify(spec));
+    const driver = await execa(this.python, [packagePath('runner', 'environment', 'python', 'install_requirements.py'), join(job.ioDir, 'spec.json')], {
+      env: pipEnvironment(home, Boolean(job.source.indexUrl)),
+      extendEnv: false,
+      reject: false,
+      stdin: 'ignore',
+      timeout: (job.timeoutSec + 60) * 1000,
+      forceKillAfterDelay: 2_000,
+      cleanup: true,
+    });
+    try {
+      return JSON.parse(await readFile(join(job.ioDir, 'result.json'), 'utf8')) as DriverResult;
+    } catch {
+      const why = driver.timedOut ? 'install timed out' : `install driver exited with ${driver.exitCode ?? driver.signal}`;
+      return driverFailure(why, `${driver.stderr ?? ''}`.slice(-4000));
+    }
+  }
+}
