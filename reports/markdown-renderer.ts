@@ -1,5 +1,6 @@
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
@@ -12,13 +13,13 @@ const WORDS = {
     result: 'Résultat', score: 'Score', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut',
     message: 'Constat', details: 'Détails des points à corriger', steps: 'Étapes', step: 'Étape', duration: 'Durée', exit: 'Sortie',
     assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury (critères non automatisables)',
-    runErrors: 'Exécution impossible', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', criteria: 'critères',
+    runErrors: 'Exécution impossible', environment: 'Environnement Python', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', criteria: 'critères',
   },
   en: {
     result: 'Result', score: 'Score', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status',
     message: 'Finding', details: 'Details of what to fix', steps: 'Steps', step: 'Step', duration: 'Duration', exit: 'Exit',
     assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid (criteria not automated)',
-    runErrors: 'Run could not be done', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', criteria: 'criteria',
+    runErrors: 'Run could not be done', environment: 'Python environment', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', criteria: 'criteria',
   },
 } as const;
 
@@ -64,6 +65,7 @@ export const markdownRenderer: Renderer = {
       }
     }
 
+    if (report.environment) renderList(`## ${w.environment}`, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)], out);
     renderSteps(report, lang, out);
     renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
     renderList(`## ${w.refused}`, report.submission.refused.map((r) => pick(r.message, lang)), out);

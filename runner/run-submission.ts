@@ -100,7 +100,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     // The team's declared requirements, in a venv the sandbox runs with; folders and files come from the run plan.
     const prepared = await prepareEnvironment(
       { workspaceDir: dirs.workspace, folders: ['.'], files: [] },
-      { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), onProgress: progress },
+      { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), debianPackages: scenario.sandbox.packages, onProgress: progress },
     );
     environment = prepared.record;
     sandbox = await backend.start({

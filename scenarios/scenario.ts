@@ -17,6 +17,8 @@ export interface SandboxSettings {
   pids: number;
   /** `none`: no network at all. `services`: only the run's own service containers are reachable. */
   network: 'none' | 'services';
+  /** Debian packages (or pip names mapped to theirs) the runtime image must hold (`images build --extra-packages`). */
+  packages?: string[];
 }
 
 export interface DatasetRef {

@@ -38,10 +38,11 @@ export class DockerInstaller implements Installer {
     return { image: info.Id };
   }
 
-  /** Debian packages the image was built with (its `mspr-lab.packages` label), for a scenario's `sandbox.packages`. */
-  async debianPackages(): Promise<string[]> {
+  /** From the image's `mspr-lab.packages` label: the packages it was built with (their dependencies are not listed). */
+  async missingDebianPackages(packages: string[]): Promise<string[]> {
     const info = await this.client.call('inspect image', (abortSignal) => this.client.docker.getImage(this.image).inspect({ abortSignal } as object));
-    return (info.Config?.Labels?.['mspr-lab.packages'] ?? '').split(' ').map((item) => item.split('=')[0]!).filter(Boolean);
+    const built = new Set((info.Config?.Labels?.['mspr-lab.packages'] ?? '').split(' ').map((item) => item.split('=')[0]!));
+    return packages.filter((name) => !built.has(name));
   }
 
   venvPath(): string {

@@ -84,7 +84,9 @@ export interface EnvironmentRecord {
   logTail: string;
   /** Why the install itself could not be done. */
   problem?: Localized;
-  /** What to do about unmet requirements. */
+  /** Debian packages the scenario's `sandbox.packages` asks for, and those the image (or host) lacks. */
+  debianPackages?: { requested: string[]; missing: string[] };
+  /** What to do about unmet requirements and missing Debian packages. */
   advice?: Localized;
 }
 
@@ -101,6 +103,7 @@ export interface RecordContext {
   allowSdist: boolean;
   network: boolean;
   problem?: Localized;
+  debianPackages?: { requested: string[]; missing: string[]; backend: 'local' | 'docker' };
 }
 
 /** Matches the driver's outcomes back to this team's declarations (a cached result may come from another team). */
@@ -133,8 +136,22 @@ export function buildEnvironmentRecord(context: RecordContext): EnvironmentRecor
     network: context.network,
     logTail: context.result?.logTail ?? '',
     ...(context.problem ? { problem: context.problem } : {}),
-    ...(unmet.length > 0 ? { advice: adviceFor(unmet, Boolean(context.index)) } : {}),
+    ...(context.debianPackages ? { debianPackages: { requested: context.debianPackages.requested, missing: context.debianPackages.missing } } : {}),
+    ...withAdvice(unmet.length > 0 ? adviceFor(unmet, Boolean(context.index)) : undefined, context.debianPackages && debianAdvice(context.debianPackages)),
   };
+}
+
+function withAdvice(...parts: Array<Localized | undefined>): { advice?: Localized } {
+  const present = parts.filter((part): part is Localized => Boolean(part));
+  return present.length > 0 ? { advice: t(present.map((p) => p.fr).join(' '), present.map((p) => p.en).join(' ')) } : {};
+}
+
+function debianAdvice(packages: { missing: string[]; backend: 'local' | 'docker' }): Localized | undefined {
+  if (packages.missing.length === 0) return undefined;
+  const list = packages.missing.join(',');
+  return packages.backend === 'docker'
+    ? t(`L’image d’exécution n’a pas les paquets Debian demandés par le scénario (${list}) : mspr-lab images build python --extra-packages ${list}.`, `The runtime image lacks the Debian packages the scenario asks for (${list}): mspr-lab images build python --extra-packages ${list}.`)
+    : t(`Cette machine n’a pas les paquets Debian demandés par le scénario (${list}) : apt-get install ${packages.missing.join(' ')}.`, `This machine lacks the Debian packages the scenario asks for (${list}): apt-get install ${packages.missing.join(' ')}.`);
 }
 
 function outcomeOf(declared: DeclaredRequirement, outcome: DriverOutcome | undefined): RequirementOutcome {

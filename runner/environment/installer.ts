@@ -57,6 +57,8 @@ export interface Installer {
   venvPath(hostDir: string): string;
   /** Never rejects for pip's failures: they are in the result. Rejects only when the driver could not start. */
   run(job: InstallJob): Promise<DriverResult>;
+  /** Which of these Debian packages the interpreter's system lacks (a scenario's `sandbox.packages`). */
+  missingDebianPackages(packages: string[]): Promise<string[]>;
 }
 
 /** The driver's spec file, with paths as the driver sees them. */

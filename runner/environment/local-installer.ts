@@ -32,6 +32,13 @@ export class LocalInstaller implements Installer {
     return this.probed;
   }
 
+  async missingDebianPackages(packages: string[]): Promise<string[]> {
+    if (packages.length === 0) return [];
+    const query = await execa('dpkg-query', ['-W', '-f=${Package} ${Status}\n', ...packages], { reject: false });
+    const installed = new Set(query.stdout.split('\n').filter((line) => line.endsWith(' installed')).map((line) => line.split(' ')[0]!));
+    return packages.filter((name) => !installed.has(name));
+  }
+
   venvPath(hostDir: string): string {
     return hostDir;
   }

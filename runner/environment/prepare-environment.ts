@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { t } from '../i18n.js';
 import { type ProgressListener, silentProgress } from '../progress.js';
 import { contentKey } from './content-key.js';
-import { importNamesFor } from './debian-mapping.js';
+import { importNamesFor, toDebianPackages } from './debian-mapping.js';
 import { buildEnvironmentRecord, type EnvironmentRecord, type RecordContext } from './environment-record.js';
 import { type EnvironmentSettings, redactUrl } from './environment-settings.js';
 import { gatherRequirements, type RequirementSources } from './gather-requirements.js';
@@ -17,6 +17,8 @@ export interface EnvironmentContext {
   settings: EnvironmentSettings;
   /** A folder of the run for the driver's files (spec, pip log, result). */
   scratchDir: string;
+  /** A scenario's `sandbox.packages`: Debian packages (or pip names mapped to theirs) the image must hold. */
+  debianPackages?: string[];
   onProgress?: ProgressListener;
 }
 
@@ -38,6 +40,7 @@ export async function prepareEnvironment(sources: RequirementSources, context: E
   const gathered = gatherRequirements(sources);
   const common: Omit<RecordContext, 'cached'> = {
     gathered,
+    debianPackages: await checkDebianPackages(installer, context.debianPackages),
     startedAt,
     index: settings.indexUrl ? redactUrl(settings.indexUrl) : undefined,
     wheelhouse: settings.wheelhouse,
@@ -114,6 +117,13 @@ async function build(cache: VenvCache, key: string, requirements: DriverRequirem
     if (isSettled(result)) await cache.publish(install);
     return { install, builtHere: true };
   });
+}
+
+async function checkDebianPackages(installer: Installer, names: string[] | undefined): Promise<RecordContext['debianPackages']> {
+  if (!names?.length) return undefined;
+  const requested = toDebianPackages(names).packages;
+  const missing = await installer.missingDebianPackages(requested).catch(() => requested);
+  return { requested, missing, backend: installer.kind };
 }
 
 function isSettled(result: DriverResult): boolean {

@@ -14,7 +14,7 @@ import { candidateVersions } from './debian/package-versions.js';
 import { runBuildScript } from './debian/run-build-script.js';
 import { imageExists, type ImageRecipeName, listImages } from './image-lookup.js';
 import { importRootfs } from './import-rootfs.js';
-import { RECIPE_NAMES, RECIPES } from './recipes.js';
+import { type ImageRecipe, RECIPE_NAMES, RECIPES } from './recipes.js';
 
 const BUILD_SCRIPT = packagePath('runner', 'images', 'debian', 'build-rootfs.sh');
 
@@ -28,6 +28,8 @@ export interface BuildImagesOptions {
   cacheDir?: string;
   /** Progress lines (build script output, timings). */
   log?: (line: string) => void;
+  /** Debian packages added to the python (runtime) image; they enter its content tag like the others. */
+  extraPackages?: string[];
 }
 
 export interface BuildOutcome {
@@ -53,7 +55,7 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
   const archive = readDebianArchive();
   const outcomes: BuildOutcome[] = [];
   for (const name of options.recipes ?? RECIPE_NAMES) {
-    const recipe = RECIPES[name];
+    const recipe = withExtraPackages(RECIPES[name], options.extraPackages);
     const content = imageContent(recipe, archive, await candidateVersions(recipe.packages), BUILD_SCRIPT);
     const image = imageReference(content);
     if (!options.force && (await imageExists(client, image))) {
@@ -139,6 +141,12 @@ async function pruneOlder(client: DockerClient, cacheDir: string, recipe: string
     if (old.tag === keepImage) continue;
     await removeImage(client, old.tag);
   }
+}
+
+/** A school's additions to the runtime image (pip names already mapped to Debian's by the caller). */
+export function withExtraPackages(recipe: ImageRecipe, extra: string[] = []): ImageRecipe {
+  if (recipe.name !== 'python' || extra.length === 0) return recipe;
+  return { ...recipe, packages: [...new Set([...recipe.packages, ...extra])] };
 }
 
 function requireRoot(): void {
