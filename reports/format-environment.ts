@@ -46,7 +46,7 @@ export function requirementLine(requirement: RequirementOutcome, lang: Lang): st
   const image = requirement.imageVersion
     ? fr ? `l’image a ${requirement.imageVersion}, utilisée à la place` : `the image has ${requirement.imageVersion}, used instead`
     : fr ? 'absent de l’image' : 'not in the image';
-  const debian = requirement.debianPackage ? `${semicolon}${fr ? 'paquet Debian' : 'Debian package'}${colon}${requirement.debianPackage}` : '';
+  const debian = requirement.debianPackage && !requirement.imageVersion ? `${semicolon}${fr ? 'paquet Debian' : 'Debian package'}${colon}${requirement.debianPackage}` : '';
   return `${label} — ${fr ? 'non installable' : 'not installable'}${colon}${reason}${semicolon}${image}${debian}`;
 }
 

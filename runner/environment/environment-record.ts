@@ -177,7 +177,8 @@ function outcomeOf(declared: DeclaredRequirement, outcome: DriverOutcome | undef
 
 function adviceFor(unmet: RequirementOutcome[], hadIndex: boolean): Localized {
   const names = unmet.map((r) => requirementLabel(r)).join(', ');
-  const debian = [...new Set(unmet.map((r) => r.debianPackage).filter((p): p is string => Boolean(p)))];
+  // Baking a Debian package helps only where the image has none of it (not for a version it has another of).
+  const debian = [...new Set(unmet.filter((r) => !r.imageVersion).map((r) => r.debianPackage).filter((p): p is string => Boolean(p)))];
   const bake = debian.length > 0 ? t(` ou ajoutez les paquets Debian à l’image : mspr-lab images build python --extra-packages ${debian.join(',')}`, ` or add the Debian packages to the image: mspr-lab images build python --extra-packages ${debian.join(',')}`) : t('', '');
   const source = hadIndex
     ? t('ajoutez-les à l’index donné par --pip-index (en wheels pour cette plateforme), ou donnez un dossier de wheels (--wheelhouse)', 'add them to the index given by --pip-index (as wheels for this platform), or give a wheel folder (--wheelhouse)')
