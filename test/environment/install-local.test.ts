@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,18 @@ describe('the team’s environment on the local backend (real pip, real venv)', 
     expect(run.stdout.text.trim()).toBe(`1.0.0 1.5.3 ${prepared.venv!.hostDir}`);
   });
 
+  it('a notebook’s kernel runs in the venv too (its kernel spec comes first on JUPYTER_PATH)', async () => {
+    const notebook = { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } }, cells: [{ cell_type: 'code', id: 'a1', metadata: {}, execution_count: null, outputs: [], source: ['import sys, mspr_demo_pkg\n', 'print(sys.prefix)'] }] };
+    const repo = tempRepo({ 'requirements.txt': 'mspr-demo-pkg\n', 'notebooks/analyse.ipynb': JSON.stringify(notebook) }).root;
+    const prepared = await prepare(repo, settings({ wheelhouse }));
+    const out = mkdtempSync(join(tmpdir(), 'mspr-env-nb-'));
+    const sandbox = await new LocalBackend().start({ runId: 'test-env', workspaceDir: repo, traceDir: out, tracerDir: '', limits: LIMITS, python: PYTHON, env: {}, venv: prepared.venv });
+    const run = await sandbox.exec([sandbox.python, '-m', 'nbconvert', '--to', 'notebook', '--execute', '--output-dir', out, '--output', 'executed', 'notebooks/analyse.ipynb'], { timeoutMs: 120_000 });
+    expect(run.exitCode, run.stderr.text).toBe(0);
+    const executed = JSON.parse(readFileSync(join(out, 'executed.ipynb'), 'utf8')) as { cells: Array<{ outputs: Array<{ text?: string[] }> }> };
+    expect(executed.cells[0]!.outputs[0]!.text!.join('').trim()).toBe(prepared.venv!.hostDir);
+  });
+
   it('two runs with the same requirements share the cache: the second installs nothing', async () => {
     const environment = settings({ wheelhouse });
     const first = await prepare(importing(), environment);
@@ -105,6 +117,13 @@ describe('the team’s environment on the local backend (real pip, real venv)', 
     expect(pipCallsOf(prepared)).toBe(0);
     const run = await runInSandbox(repo, prepared, 'main.py');
     expect(run.stdout.text.trim()).toBe('1.5.3');
+  });
+
+  it('a package the image lacks but Debian has: the advice says which Debian package to bake into the image', async () => {
+    const prepared = await prepare(tempRepo({ 'requirements.txt': 'python-dotenv>=0.21\nimbalanced-learn\n' }).root, settings());
+    expect(outcome(prepared, 'python-dotenv')).toMatchObject({ status: 'unmet', imageVersion: null, debianPackage: 'python3-dotenv' });
+    expect(prepared.record.advice?.en).toContain('mspr-lab images build python --extra-packages python3-dotenv,python3-imblearn');
+    expect(prepared.record.advice?.fr).toContain('donnez un index pip (--pip-index, MSPR_PIP_INDEX_URL) ou un dossier de wheels');
   });
 
   it('counts a requirement the image meets under another name as met (psycopg2-binary → Debian’s psycopg2)', async () => {
