@@ -12,7 +12,7 @@ export interface CheckOptions {
   out: string;
   python?: string;
   pipIndex?: string;
-  pipTrustedHost?: string[];
+  pipTrustedHost?: string;
   wheelhouse?: string;
   allowSdist?: boolean;
   workDir?: string;
@@ -35,7 +35,7 @@ export function registerCheckCommand(program: Command): void {
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
     .option('--pip-index <url>', 'PEP 503 index the team’s requirements install from, e.g. a school’s PyPI mirror (default: $MSPR_PIP_INDEX_URL; none: no network)')
-    .option('--pip-trusted-host <host...>', 'hosts pip may reach without a valid certificate (default: $MSPR_PIP_TRUSTED_HOST)')
+    .option('--pip-trusted-host <hosts>', 'comma-separated hosts pip may reach without a valid certificate (default: $MSPR_PIP_TRUSTED_HOST)')
     .option('--wheelhouse <dir>', 'folder of wheels the team’s requirements install from (default: $MSPR_WHEELHOUSE)')
     .option('--allow-sdist', 'also install source archives (their build scripts run); binary wheels only by default')
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')

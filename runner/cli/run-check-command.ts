@@ -30,7 +30,7 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     workRoot: resolveWorkRoot(options.workDir),
     keepWorkspace: options.keepWorkspace,
     services: selectServices(options.services ?? 'auto'),
-    environment: resolveEnvironmentSettings({ pipIndex: options.pipIndex, pipTrustedHost: options.pipTrustedHost, wheelhouse: options.wheelhouse, allowSdist: options.allowSdist }),
+    environment: resolveEnvironmentSettings({ pipIndex: options.pipIndex, pipTrustedHost: options.pipTrustedHost?.split(','), wheelhouse: options.wheelhouse, allowSdist: options.allowSdist }),
     onProgress: options.quiet ? undefined : consoleProgress(lang),
   });
   const files = writeOutputs(report, renderers, options.out, lang);

@@ -45,7 +45,7 @@ export async function prepareEnvironment(sources: RequirementSources, context: E
     index: settings.indexUrl ? redactUrl(settings.indexUrl) : undefined,
     wheelhouse: settings.wheelhouse,
     allowSdist: settings.allowSdist,
-    network: installer.kind === 'docker' && Boolean(settings.indexUrl),
+    network: Boolean(settings.indexUrl),
   };
   if (gathered.requirements.length === 0) return { record: buildEnvironmentRecord({ ...common, cached: false, network: false }) };
 
