@@ -111,3 +111,21 @@ describe('images build --extra-packages', () => {
     expect(plain.packages).toContain('python3-pip');
   });
 });
+
+describe('environment settings', () => {
+  it('flags first, then MSPR_* variables; the cache under MSPR_CACHE_DIR', async () => {
+    const { resolveEnvironmentSettings } = await import('../../runner/environment/environment-settings.js');
+    const env = { MSPR_PIP_INDEX_URL: 'https://pypi.ecole.fr/simple', MSPR_PIP_TRUSTED_HOST: 'pypi.ecole.fr, miroir', MSPR_CACHE_DIR: '/srv/cache', MSPR_ALLOW_SDIST: '1' };
+    expect(resolveEnvironmentSettings({}, env)).toMatchObject({ indexUrl: 'https://pypi.ecole.fr/simple', trustedHosts: ['pypi.ecole.fr', 'miroir'], cacheDir: '/srv/cache', allowSdist: true, wheelhouse: undefined });
+    expect(resolveEnvironmentSettings({ pipIndex: 'http://127.0.0.1:3141/simple', pipTrustedHost: ['127.0.0.1'], allowSdist: false }, env)).toMatchObject({ indexUrl: 'http://127.0.0.1:3141/simple', trustedHosts: ['127.0.0.1'], allowSdist: false });
+    expect(resolveEnvironmentSettings({}, {})).toMatchObject({ indexUrl: undefined, trustedHosts: [], allowSdist: false });
+  });
+
+  it.each([
+    [{ pipIndex: 'pypi.ecole.fr' }, 'Invalid pip index: pypi.ecole.fr'],
+    [{ wheelhouse: '/nonexistent/wheels' }, 'Wheel folder not found: /nonexistent/wheels'],
+  ])('a wrong setting is the grader’s error (%j)', async (flags, message) => {
+    const { resolveEnvironmentSettings } = await import('../../runner/environment/environment-settings.js');
+    expect(() => resolveEnvironmentSettings(flags, {})).toThrow(message);
+  });
+});
