@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { packagePath } from '../paths.js';
@@ -51,6 +51,8 @@ export class DockerInstaller implements Installer {
 
   async run(job: InstallJob): Promise<DriverResult> {
     const user = chooseSandboxUser();
+    const unreadable = job.source.wheelhouse && (await unreadableBy(job.source.wheelhouse, user));
+    if (unreadable) return driverFailure(`the wheel folder is not readable by the install container's user (uid ${user.uid}): ${unreadable}; make it readable (chmod -R a+rX)`);
     await mkdir(join(job.ioDir, 'home'), { recursive: true });
     const spec = driverSpec(job, { venv: DOCKER_VENV_PATH, io: IO, wheelhouse: job.source.wheelhouse ? WHEELHOUSE : undefined }, pipArguments);
     await writeFile(join(job.ioDir, 'spec.json'), JSON.stringify(spec));
@@ -115,4 +117,19 @@ export class DockerInstaller implements Installer {
       },
     };
   }
+}
+
+/** A bind mount keeps host permissions: the folder and its wheels must be readable by the container's uid. */
+async function unreadableBy(folder: string, user: { uid: number; gid: number }): Promise<string | undefined> {
+  const readable = async (path: string, bits: { owner: number; group: number; other: number }) => {
+    const stats = await stat(path);
+    if (user.uid === 0) return true;
+    const mode = stats.uid === user.uid ? bits.owner : stats.gid === user.gid ? bits.group : bits.other;
+    return (stats.mode & mode) === mode;
+  };
+  if (!(await readable(folder, { owner: 0o500, group: 0o050, other: 0o005 }))) return folder;
+  for (const name of await readdir(folder)) {
+    if (name.endsWith('.whl') && !(await readable(join(folder, name), { owner: 0o400, group: 0o040, other: 0o004 }))) return join(folder, name);
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe.skipIf(!ready)('the team’s environment in the docker sandbox (real en
 
   const wheelhouse = mkdtempSync(join(tmpdir(), 'mspr-docker-wheels-'));
   buildWheel(wheelhouse, DEMO_PACKAGE);
+  // mkdtemp makes 0700 folders; a bind mount keeps host permissions, and the install container is not root.
+  chmodSync(wheelhouse, 0o755);
   const settings: EnvironmentSettings = { trustedHosts: [], allowSdist: false, wheelhouse, cacheDir: mkdtempSync(join(tmpdir(), 'mspr-docker-venvs-')), timeoutSec: 300 };
   const installer = () => new DockerInstaller(engine.client, engine.image!, TEST_LIMITS);
   const prepare = (workspaceDir: string) =>
@@ -71,6 +73,17 @@ describe.skipIf(!ready)('the team’s environment in the docker sandbox (real en
     const write = await sandbox.exec([sandbox.python, 'write.py'], { timeoutMs: 30_000 });
     expect(write.exitCode).not.toBe(0);
     expect(write.stderr.text).toContain('Read-only file system');
+  });
+
+  it('a wheel folder the container’s user cannot read: the install says so, the run goes on', async () => {
+    const closed = mkdtempSync(join(tmpdir(), 'mspr-docker-closed-wheels-'));
+    buildWheel(closed, DEMO_PACKAGE);
+    const repo = tempRepo({ 'requirements.txt': 'mspr-demo-pkg\n' }).root;
+    const prepared = await prepareEnvironment({ workspaceDir: repo, folders: ['.'], files: [] }, { runId: `${TEST_RUN_PREFIX}closed`, installer: installer(), settings: { ...settings, wheelhouse: closed }, scratchDir: mkdtempSync(join(tmpdir(), 'mspr-docker-env-io-')) });
+    if (process.getuid?.() !== 0) return; // as a normal user the container runs with the same uid, which can read it
+    expect(prepared.record.status).toBe('failed');
+    expect(prepared.record.problem?.en).toContain(`the wheel folder is not readable by the install container's user (uid 10001): ${closed}`);
+    expect(prepared.venv).toBeUndefined();
   });
 
   it('a second run with the same requirements starts no install container', async () => {
