@@ -6,7 +6,7 @@
  *   npx tsc -p tsconfig.json && node bench/environment-install.mjs
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ for name in ["mspr_bench_a", "mspr_bench_b", "mspr_bench_c", "mspr_bench_d"]:
         z.writestr(info + "/RECORD", "\\n".join(record + [info + "/RECORD,,"]) + "\\n")
 `;
   execFileSync('/usr/bin/python3', ['-c', script, dir]);
+  chmodSync(dir, 0o755); // the docker install container runs as a non-root uid
   return dir;
 }
 
