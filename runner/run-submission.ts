@@ -124,7 +124,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     });
     await sandbox.dispose();
     sandbox = undefined;
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress, environment));
   } catch (error) {
     errors.push(toSerializedError(error));
   } finally {
@@ -148,6 +148,7 @@ async function runChecks(
   services: StartedServices,
   note: (text: Localized) => void,
   progress: ProgressListener,
+  environment: EnvironmentRecord | undefined,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })));
@@ -162,6 +163,7 @@ async function runChecks(
     databases,
     manifest,
     submission,
+    environment,
   };
   const verdicts: Verdict[] = [];
   try {
