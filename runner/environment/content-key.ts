@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packagePath } from '../paths.js';
 import { type DeclaredRequirement, pipRequirement } from './requirement.js';
 
@@ -15,7 +16,7 @@ export interface KeyInputs {
   allowSdist: boolean;
 }
 
-/** The install script itself: a fix in it must not be hidden by venvs it built before. */
+/** The install driver's own files: a fix in them must not be hidden by venvs they built before. */
 let driverDigest: string | undefined;
 
 /**
@@ -23,7 +24,7 @@ let driverDigest: string | undefined;
  * order, spelling (`Scikit_Learn`) or comments share one. 20 hex digits: collisions are not a concern.
  */
 export function contentKey(inputs: KeyInputs): string {
-  driverDigest ??= createHash('sha256').update(readFileSync(packagePath('runner', 'environment', 'python', 'install_requirements.py'))).digest('hex');
+  driverDigest ??= driverFilesDigest();
   const canonical = {
     v: 1,
     driver: driverDigest,
@@ -35,4 +36,11 @@ export function contentKey(inputs: KeyInputs): string {
     allowSdist: inputs.allowSdist,
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 20);
+}
+
+function driverFilesDigest(): string {
+  const folder = packagePath('runner', 'environment', 'python');
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder).filter((file) => file.endsWith('.py')).sort()) hash.update(name).update(readFileSync(join(folder, name)));
+  return hash.digest('hex');
 }

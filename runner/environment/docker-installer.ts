@@ -96,7 +96,7 @@ export class DockerInstaller implements Installer {
       name: resourceName(job.runId, `install-${randomBytes(3).toString('hex')}`),
       Image: this.image,
       User: `${user.uid}:${user.gid}`,
-      Cmd: [CONTAINER_PYTHON, `${DRIVER}/install_requirements.py`, `${IO}/spec.json`],
+      Cmd: [CONTAINER_PYTHON, '-B', `${DRIVER}/install_requirements.py`, `${IO}/spec.json`],
       WorkingDir: IO,
       Env: Object.entries(pipEnvironment(`${IO}/home`, withNetwork)).map(([name, value]) => `${name}=${value}`),
       Labels: runLabels(job.runId, 'install'),

@@ -48,7 +48,8 @@ export class LocalInstaller implements Installer {
     await mkdir(home, { recursive: true });
     const spec = driverSpec(job, { venv: job.venvHostDir, io: job.ioDir, wheelhouse: job.source.wheelhouse }, pipArguments);
     await writeFile(join(job.ioDir, 'spec.json'), JSON.stringify(spec));
-    const driver = await execa(this.python, [packagePath('runner', 'environment', 'python', 'install_requirements.py'), join(job.ioDir, 'spec.json')], {
+    // -B: the driver's own modules are not byte-compiled into mspr-lab's installation folder.
+    const driver = await execa(this.python, ['-B', packagePath('runner', 'environment', 'python', 'install_requirements.py'), join(job.ioDir, 'spec.json')], {
       env: pipEnvironment(home, Boolean(job.source.indexUrl)),
       extendEnv: false,
       reject: false,
