@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
 import { decodeText } from '../evidence/decode-text.js';
+import { looksBinary } from './looks-binary.js';
 import { DEPENDENCY_FILE, parseDependencyFile } from './parse-dependency-file.js';
 import type { DeclaredRequirement, IgnoredDeclaration } from './requirement.js';
 
@@ -48,7 +49,7 @@ export function gatherRequirements(sources: RequirementSources): GatheredRequire
     if (path === undefined || seen.has(path)) continue;
     seen.add(path);
     const text = readSmallFile(root, path);
-    if (text === undefined) {
+    if (text === undefined || looksBinary(text)) {
       gathered.ignored.push({ text: path, declaredIn: path, reason: 'unreadable' });
       continue;
     }
