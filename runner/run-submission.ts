@@ -145,7 +145,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     const { python, paths } = sandbox;
     await sandbox.dispose();
     sandbox = undefined;
-    const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name, reason: r.reason }));
+    // What the environment stage could not install: an ImportError of it is the environment's, said as such.
+    const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
     ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment));

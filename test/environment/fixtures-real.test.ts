@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ interface Expected {
   /** Graded with the test's wheel folder (which holds mspr-demo-pkg). */
   wheelhouse: boolean;
   verdicts: Record<string, string>;
+  /** How the failed steps are classified (runner/failure), by step id. */
+  steps?: Record<string, Record<string, unknown>>;
   environment: {
     status: string;
     requirements: Record<string, string>;
@@ -20,10 +22,8 @@ interface Expected {
   };
 }
 
-const names = readdirSync(fixture('real'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+/** The environment fixtures of test/fixtures/real (the others are the failure classification's). */
+const names = ['attrition-paquet-introuvable', 'prix-logements-paquet-ecole'];
 
 let wheelhouse: string;
 /** One cache for the suite, away from the machine's: the second run of a fixture must come from it. */
@@ -47,6 +47,7 @@ describe('real-shaped fixtures: the team’s environment through the real CLI (l
       const details = report.verdicts.map((v) => `${v.id}: ${v.status} ${v.messageKey} — ${v.message.en}`).join('\n');
       expect(Object.fromEntries(report.verdicts.map((v) => [v.id, v.status])), details).toEqual(expected.verdicts);
       expect(run.exitCode, details).toBe(expected.exitCode);
+      for (const [id, failure] of Object.entries(expected.steps ?? {})) expect(report.steps.find((s) => s.id === id)?.failure, id).toMatchObject(failure);
       const environment = report.environment!;
       expect(environment.status).toBe(expected.environment.status);
       expect(Object.fromEntries(environment.requirements.map((r) => [r.name, r.status]))).toEqual(expected.environment.requirements);
@@ -68,13 +69,16 @@ describe('real-shaped fixtures: the team’s environment through the real CLI (l
     });
   }
 
-  it('without the wheel folder, the package only it has is reported unmet, and the code that imports it fails', () => {
+  it('without the wheel folder, the package only it has is reported unmet, and the import that fails is the environment’s', () => {
     const run = runCli(['check', fixture('real', 'prix-logements-paquet-ecole'), '--scenario', 'cdp-data-ia-bloc3-regression', '--sandbox', 'local', '--format', 'json'], env);
     const demo = run.report!.environment!.requirements.find((r) => r.name === 'mspr-demo-pkg');
     expect(demo).toMatchObject({ status: 'unmet', reason: 'not-available', imageVersion: null });
     expect(run.report!.environment!.advice?.en).toContain('--wheelhouse');
     expect(run.report!.steps[0]!.stderrTail).toContain("No module named 'mspr_demo_pkg'");
-    expect(run.exitCode).toBe(1);
+    expect(run.report!.steps[0]!.failure).toMatchObject({ owner: 'environment', cause: 'missing-package', package: 'mspr-demo-pkg', declaredIn: 'requirements.txt' });
+    expect(run.report!.verdicts.filter((v) => v.status === 'fail')).toEqual([]);
+    expect(run.stdout).toContain('The code needs "mspr-demo-pkg", declared in requirements.txt, not installable here.');
+    expect(run.exitCode).toBe(2);
   });
 
   it('a wheel folder that does not exist is the grader’s mistake: exit 2, nothing graded', () => {
