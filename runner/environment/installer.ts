@@ -1,3 +1,4 @@
+import type { Localized } from '../i18n.js';
 import type { PipSource } from './pip-invocation.js';
 
 /** One requirement as the install driver (python/install_requirements.py) receives it. */
@@ -57,6 +58,8 @@ export interface Installer {
   venvPath(hostDir: string): string;
   /** Never rejects for pip's failures: they are in the result. Rejects only when the driver could not start. */
   run(job: InstallJob): Promise<DriverResult>;
+  /** Why the interpreter cannot host the team's venv (it lacks the data stack), if it cannot. */
+  unusableBase?(): Promise<Localized | undefined>;
   /** Which of these Debian packages the interpreter's system lacks (a scenario's `sandbox.packages`). */
   missingDebianPackages(packages: string[]): Promise<string[]>;
 }

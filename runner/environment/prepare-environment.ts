@@ -51,6 +51,11 @@ export async function prepareEnvironment(sources: RequirementSources, context: E
 
   let key: string | undefined;
   try {
+    const unusable = await installer.unusableBase?.();
+    if (unusable) {
+      // The run cannot be graded with this interpreter; the interpreter check before the steps says so (exit 2).
+      return { record: buildEnvironmentRecord({ ...common, cached: false, problem: t(`Pas d’environnement pour l’équipe : ${unusable.fr}.`, `No environment for the team: ${unusable.en}.`) }) };
+    }
     key = contentKey({
       interpreter: { backend: installer.kind, ...(await installer.identity()) },
       requirements: gathered.requirements,

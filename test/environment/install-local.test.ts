@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -143,6 +144,27 @@ describe('the team’s environment on the local backend (real pip, real venv)', 
     const prepared = await prepare(tempRepo({ 'requirements.txt': 'pywin32>=300; sys_platform == "win32"\nnumpy\n' }).root, settings());
     expect(prepared.record.requirements.map((r) => r.name)).toEqual(['numpy']);
     expect(prepared.record.ignored).toContainEqual(expect.objectContaining({ reason: 'marker', declaredIn: 'requirements.txt:1' }));
+  });
+
+  it('a grading interpreter that is itself a venv: the team’s venv sees that venv’s own packages too', async () => {
+    const school = join(mkdtempSync(join(tmpdir(), 'mspr-school-')), 'venv');
+    execFileSync(PYTHON, ['-m', 'venv', '--system-site-packages', '--without-pip', school]);
+    execFileSync(join(school, 'bin', 'python'), ['-m', 'pip', 'install', '--isolated', '--no-index', '--find-links', wheelhouse, '--quiet', 'mspr-demo-pkg'], { env: { PATH: '/usr/bin:/bin', HOME: school } });
+    const repo = tempRepo({ 'requirements.txt': 'mspr-demo-pkg\npandas\n', 'main.py': 'import sys, mspr_demo_pkg, pandas\nprint(sys.prefix != sys.base_prefix, pandas.__version__)\n' }).root;
+    const prepared = await prepareEnvironment({ workspaceDir: repo, folders: ['.'], files: [] }, { runId: 'test-env', installer: new LocalInstaller(join(school, 'bin', 'python')), settings: settings(), scratchDir: mkdtempSync(join(tmpdir(), 'mspr-env-io-')) });
+    expect(outcome(prepared, 'mspr-demo-pkg')).toMatchObject({ status: 'preinstalled', version: '1.0.0' });
+    expect(outcome(prepared, 'pandas')).toMatchObject({ status: 'preinstalled', version: '1.5.3' });
+    const run = await runInSandbox(repo, prepared, 'main.py');
+    expect(run.stdout.text.trim(), run.stderr.text).toBe('True 1.5.3');
+  });
+
+  it('a grading interpreter without the data stack gets no venv: the run’s interpreter check says what to fix', async () => {
+    const bare = join(mkdtempSync(join(tmpdir(), 'mspr-bare-')), 'venv');
+    execFileSync(PYTHON, ['-m', 'venv', '--without-pip', bare]);
+    const prepared = await prepareEnvironment({ workspaceDir: tempRepo({ 'requirements.txt': 'pandas\n' }).root, folders: ['.'], files: [] }, { runId: 'test-env', installer: new LocalInstaller(join(bare, 'bin', 'python')), settings: settings(), scratchDir: mkdtempSync(join(tmpdir(), 'mspr-env-io-')) });
+    expect(prepared.venv).toBeUndefined();
+    expect(prepared.record.status).toBe('failed');
+    expect(prepared.record.problem?.en).toBe(`No environment for the team: the interpreter ${join(bare, 'bin', 'python')} lacks the data stack (pandas,sklearn missing).`);
   });
 
   it('no declared requirement: no venv, the image’s Python as before', async () => {

@@ -43,7 +43,7 @@ def install(spec, result, started):
     prefix = spec["venv"]
     python = os.path.join(prefix, "bin", "python")
     if not os.path.exists(python):
-        venv.EnvBuilder(system_site_packages=True, with_pip=False, symlinks=True).create(prefix)
+        create_venv(prefix)
     write_kernelspec(prefix, python)
     marker_ok = marker_evaluator()
     wanted, skipped = [], []
@@ -95,6 +95,25 @@ def offline_candidates(spec, todo, result, image_versions):
         reason = "build-needed" if name in sdists else "not-available"
         result["requirements"][requirement["id"]] = {"status": "unmet", "imageVersion": image_versions.get(requirement["id"]), "reason": reason, "detail": ""}
     return kept
+
+
+def create_venv(prefix):
+    """On top of this interpreter, seeing exactly what it sees.
+
+    Debian's /usr/bin/python3 (the usual case): --system-site-packages. An interpreter that is itself a venv
+    (a school's, with its own packages): venv would build on *its* base and lose them, so the new venv gets no
+    system site-packages and a .pth that adds this interpreter's own site folders (processed as site folders,
+    their .pth files included) after the venv's.
+    """
+    layered = sys.prefix != sys.base_prefix
+    venv.EnvBuilder(system_site_packages=not layered, with_pip=False, symlinks=True).create(prefix)
+    if not layered:
+        return
+    folders = [p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages") and os.path.isdir(p)]
+    purelib = os.path.join(prefix, "lib", "python%d.%d" % sys.version_info[:2], "site-packages")
+    with open(os.path.join(purelib, "_mspr_base_interpreter.pth"), "w") as handle:
+        # One line, run by site.py; map() rather than a comprehension, whose scope would not see `site`.
+        handle.write("import site; list(map(site.addsitedir, %r))\n" % folders)
 
 
 def status_of(requirement, outcome, fact):
