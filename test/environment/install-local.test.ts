@@ -227,6 +227,16 @@ describe('network: only with an index URL', () => {
     expect(run.stdout.text.trim()).toBe('Sépare les variables explicatives et la cible.');
   });
 
+  it('a password in the index URL reaches neither the report, the pip log nor the cache', async () => {
+    const url = index.url.replace('http://', 'http://eleve:s3cret-42@');
+    const environment = settings({ indexUrl: url });
+    const prepared = await prepare(tempRepo({ 'requirements.txt': 'mspr-demo-pkg\n' }).root, environment);
+    expect(outcome(prepared, 'mspr-demo-pkg')).toMatchObject({ status: 'installed' });
+    expect(prepared.record.index).toBe(index.url.replace('http://', 'http://eleve:***@'));
+    expect(JSON.stringify(prepared.record)).not.toContain('s3cret-42');
+    expect(readFileSync(join(environment.cacheDir, 'venvs', `${prepared.record.cacheKey}.json`), 'utf8')).not.toContain('s3cret-42');
+  });
+
   it('an index that does not answer: unmet for a network reason, and not cached (the next run tries again)', async () => {
     const closed = await serveSimpleIndex(wheelhouse);
     await closed.close();

@@ -14,6 +14,7 @@ network. The result file is written in every case, with "error" set when the ins
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -132,17 +133,22 @@ def pip_install(spec, python, requirements, result, started):
     argv = [python, "-m", "pip", "install"] + spec["pipArgs"] + requirements
     remaining = max(1.0, spec["timeoutSec"] - (time.monotonic() - started))
     began = time.monotonic()
-    append_log(spec, "$ " + " ".join(argv) + "\n")
+    append_log(spec, "$ " + masked(" ".join(argv)) + "\n")
     try:
         done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=remaining, stdin=subprocess.DEVNULL)
         output, code = done.stdout.decode("utf-8", "replace"), done.returncode
     except subprocess.TimeoutExpired as expired:
         output, code = (expired.stdout or b"").decode("utf-8", "replace") + "\nERROR: timed out\n", None
-    append_log(spec, output)
-    result["calls"].append({"argv": argv, "exitCode": code, "durationMs": int((time.monotonic() - began) * 1000)})
+    append_log(spec, masked(output))
+    result["calls"].append({"argv": [masked(arg) for arg in argv], "exitCode": code, "durationMs": int((time.monotonic() - began) * 1000)})
     if code == 0:
         return {"ok": True}
     return {"ok": False, "reason": "timeout" if code is None else reason_of(output), "detail": last_error(output)}
+
+
+def masked(text):
+    """An index URL's password or token never reaches the log, the cache or the report."""
+    return re.sub(r"//([^/@:\s]+)(:[^/@\s]*)?@", lambda m: "//%s@" % ("%s:***" % m.group(1) if m.group(2) else "***"), text)
 
 
 def reason_of(output):
