@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
+import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
 import { runCheck } from '../checks/run-check.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
@@ -9,6 +10,9 @@ import { MsprError, type SerializedError, toSerializedError } from './errors.js'
 import { createDatabaseAccess } from './evidence/database-access.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
+import { DATASETS } from './safe-read/file-refused.js';
+import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
+import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
@@ -18,7 +22,7 @@ import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
 import { planSteps } from './steps/plan-steps.js';
-import { runSteps, type StepRun } from './steps/run-steps.js';
+import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { discoverEntryPoints } from './submission/discover-entry-points.js';
@@ -41,6 +45,8 @@ export interface RunOptions {
   keepWorkspace?: boolean;
   services?: ServiceProvider;
   onProgress?: ProgressListener;
+  /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
+  limits?: GraderLimits;
 }
 
 /**
@@ -90,6 +96,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
+    const planned = planSteps(scenario, entries);
+    // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
+    // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
+    createStepTraceFolders(planned, dirs.trace);
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -102,7 +112,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
     });
-    stepRuns = await runSteps(planSteps(scenario, entries), {
+    stepRuns = await runSteps(planned, {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
@@ -127,7 +137,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
 async function runChecks(
   options: RunOptions,
-  dirs: { workspace: string; datasets: string },
+  dirs: { workspace: string; datasets: string; scratch: string },
   stepRuns: StepRun[],
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
@@ -136,12 +146,13 @@ async function runChecks(
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })));
-  const workspace = workspaceFiles(dirs.workspace);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
+  const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })), limits.read.traceBytes);
+  const workspace = workspaceFiles(dirs.workspace, limits.read);
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch });
   const evidence = {
     workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
+    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
     steps: stepRuns.map((run) => run.record),
     trace,
     frames: createFrameReader(),
@@ -149,13 +160,9 @@ async function runChecks(
     manifest,
     submission,
   };
-  const verdicts: Verdict[] = [];
+  let verdicts: Verdict[] = [];
   try {
-    for (const use of options.scenario.scenario.checks) {
-      const verdict = await runCheck(use, evidence, options.lang);
-      progress({ type: 'verdict', verdict });
-      verdicts.push(verdict);
-    }
+    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
   } finally {
     await databases.closeAll();
   }

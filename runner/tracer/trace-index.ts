@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import { type FileRefusedError, TRACE_FOLDER } from '../safe-read/file-refused.js';
+import { DEFAULT_READ_LIMITS } from '../safe-read/read-limits.js';
+import { existsInside, readFileInside } from '../safe-read/read-inside.js';
 import type { TraceEvent } from './trace-event.js';
 import { traceEventProblems } from './trace-validation.js';
 
@@ -12,6 +15,11 @@ export interface TraceIndex {
   ofType<E extends TraceEvent = TraceEvent>(type: string): E[];
   /** Lines that were not valid events, and the tracer's own failures; shown in reports, never fatal. */
   readonly problems: readonly string[];
+  /**
+   * Trace files the grader refused to read (a link, a FIFO, over the size cap): the tracer writes none of
+   * these, so the trace was tampered with and trace-based checks say `error` (checks/support/trace-support.ts).
+   */
+  readonly refused?: readonly FileRefusedError[];
 }
 
 /**
@@ -19,7 +27,7 @@ export interface TraceIndex {
  * then pid (which breaks ties between processes writing in the same instant, so the order is the same on every
  * read), then seq. This is the one place events are sorted; `all()` and every `ofType` list keep that order.
  */
-export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [], available = unordered.length > 0): TraceIndex {
+export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [], available = unordered.length > 0, refused: FileRefusedError[] = []): TraceIndex {
   const events = [...unordered].sort((a, b) => a.ts - b.ts || a.pid - b.pid || a.seq - b.seq);
   const byType = new Map<string, TraceEvent[]>();
   for (const event of events) {
@@ -32,6 +40,7 @@ export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [
     all: () => events,
     ofType: <E extends TraceEvent>(type: string) => (byType.get(type) ?? []) as E[],
     problems,
+    refused,
   };
 }
 
@@ -39,12 +48,16 @@ export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [
  * Reads a JSONL trace file. A malformed line or an event that breaks `trace-event.schema.json` is recorded as
  * a problem and skipped: a candidate's program killed mid-write leaves a partial last line, and the events
  * before it are still evidence. The tracer's own errors stay in the events and are listed as problems too.
+ * The file is opened from `root` (a folder of the grader's: the run's trace folder) through the safe reader,
+ * with no link followed at all and at most `maxBytes` read; a refusal throws FileRefusedError.
  */
-export function readTraceFile(path: string, step?: string): { events: TraceEvent[]; problems: string[] } {
-  if (!existsSync(path)) return { events: [], problems: [] };
+export function readTraceFile(path: string, step?: string, root = dirname(path), maxBytes = DEFAULT_READ_LIMITS.traceBytes): { events: TraceEvent[]; problems: string[] } {
+  const rel = relative(root, path) || basename(path);
+  if (!existsInside(root, rel, { links: 'none', folder: TRACE_FOLDER })) return { events: [], problems: [] };
   const events: TraceEvent[] = [];
   const problems: string[] = [];
-  readFileSync(path, 'utf8')
+  readFileInside(root, rel, { maxBytes, kind: 'traceBytes' }, { links: 'none', folder: TRACE_FOLDER })
+    .toString('utf8')
     .split('\n')
     .forEach((line, index) => {
       if (!line.trim()) return;
