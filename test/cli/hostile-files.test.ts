@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { CONTROL_VERDICTS, HOSTILE_CASES } from '../helpers/hostile-cases.js';
-import { allReports, HOSTILE_SCENARIO, hostileRepo, makeHostVictims, peakRssProbe } from '../helpers/hostile-repo.js';
+import { allReports, HOSTILE_SCENARIO, hostileRepo, makeHostVictims, mkdtempSync, peakRssProbe, removeHostileFolders } from '../helpers/hostile-repo.js';
 
 /** The host's /etc/shadow lines, when this test can read them (root): none may reach a report. */
 const shadow = (() => {
@@ -24,6 +24,8 @@ const GiB_KB = 1024 * 1024;
  * or opens what was planted. The docker suite runs the same cases in the sandbox that does isolate.
  */
 describe('hostile files planted at run time (real CLI, local sandbox)', () => {
+  afterAll(removeHostileFolders);
+
   it('control: the same project without the hostile lines passes every check', () => {
     const run = runCli(['check', hostileRepo(''), '--scenario', HOSTILE_SCENARIO, '--sandbox', 'local']);
     expect(run.report, run.stderr).toBeDefined();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync as makeTemp, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +10,18 @@ import { packagePath } from '../../runner/paths.js';
  * suite's twin): an ordinary little ML project whose last lines, at run time, plant what a hostile candidate
  * would — a link to a host file, a FIFO, a sparse giant — so the grader meets it only after the code ran.
  */
+
+const created: string[] = [];
+/** A temporary folder removed by `removeHostileFolders` (call it in `afterAll`). */
+export function mkdtempSync(prefix: string): string {
+  const dir = makeTemp(prefix);
+  created.push(dir);
+  return dir;
+}
+
+export function removeHostileFolders(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** Host files a link could aim at, owned by whoever runs the tests (root in CI), mode 0600. */
 export interface HostVictims {
