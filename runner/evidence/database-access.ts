@@ -13,6 +13,7 @@ import { copySqliteDatabase } from './db/sqlite-copy.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 const SQLITE_FILE = /\.(db|sqlite|sqlite3)$/i;
+const CLOSE_WAIT_MS = 5_000;
 
 export interface DatabaseAccessOptions {
   services: readonly ServiceSpec[];
@@ -67,7 +68,9 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
     services,
     open,
     async closeAll() {
-      for (const pending of opened.values()) await pending.then((db) => db.close()).catch(() => undefined);
+      // Bounded: a check abandoned at its deadline (checks/check-deadlines.ts) may leave a query pending, and
+      // some drivers' close waits for it; the run must still reach its report.
+      for (const pending of opened.values()) await withinMs(pending.then((db) => db.close()), CLOSE_WAIT_MS).catch(() => undefined);
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
@@ -99,6 +102,11 @@ function mtime(options: DatabaseAccessOptions, path: string): number {
 
 function labelOf(endpoint: ServiceEndpoint): string {
   return `${endpoint.kind}://${endpoint.host}:${endpoint.port}/${endpoint.database ?? ''}`;
+}
+
+function withinMs(pending: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([pending, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 function missingSqlite(declared: string | undefined): MsprError {
