@@ -1,7 +1,7 @@
 import { fstatSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { RefusalFacts, RefusalReason } from './file-refused.js';
-import { closeFolder, lstatEntry, type OpenFolder, openRegularFile, openSubfolder, openTrustedFolder, readLinkEntry } from './open-folder.js';
+import { closeFolder, isMissing, lstatEntry, type OpenFolder, openRegularFile, openSubfolder, openTrustedFolder, readLinkEntry } from './open-folder.js';
 
 /** `inside`: links are followed while they stay inside the root (relative targets only); `none`: every link is refused. */
 export type LinkPolicy = 'inside' | 'none';
@@ -27,7 +27,9 @@ const MAX_LINKS = 40;
 export function resolveInside(root: string, path: string, links: LinkPolicy): Resolution {
   if (isAbsolute(path)) return refused('outside');
   const pending = components(path);
-  const stack: OpenFolder[] = [openTrustedFolder(root)];
+  const top = openRootOrMissing(root);
+  if (!top) return { kind: 'missing' };
+  const stack: OpenFolder[] = [top];
   let followed = 0;
   let linkText: string | undefined;
   try {
@@ -72,6 +74,16 @@ export function resolveInside(root: string, path: string, links: LinkPolicy): Re
 export function release(resolution: Resolution): void {
   if (resolution.kind === 'file') closeFolder({ fd: resolution.fd, path: '' });
   if (resolution.kind === 'folder') closeFolder(resolution.folder);
+}
+
+/** A root that does not exist (no datasets folder, say) holds nothing, rather than throwing. */
+function openRootOrMissing(root: string): OpenFolder | undefined {
+  try {
+    return openTrustedFolder(root);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
 }
 
 function components(path: string): string[] {

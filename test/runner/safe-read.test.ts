@@ -71,6 +71,7 @@ describe('the safe reader: candidate files read without following links out, spe
     // What is there, even refused, exists (so a check reads it and says why); a dangling path does not.
     expect(['requirements.txt', 'zero.json', 'data/pipe.csv', 'linked-out'].map((p) => files.exists(p))).toEqual([true, true, true, true]);
     expect(files.exists('nothing.txt')).toBe(false);
+    expect(workspaceFiles(join(root, 'no-such-folder')).exists('README.md')).toBe(false);
     expect(files.statFile('requirements.txt')).toBeUndefined();
     expect(files.statFile('src/ventes.csv')?.size).toBe(8);
   });
