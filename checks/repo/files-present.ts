@@ -1,6 +1,6 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { declaredPackages } from './dependency-files.js';
+import { declaredPackages, looksBinary } from './dependency-files.js';
 
 interface Options {
   readme: boolean;
@@ -51,11 +51,17 @@ export default defineCheck<Options>({
       // `exists`, not the listing: a requirements.txt that is a link out of the repository (or a FIFO) is there,
       // and reading it is refused with the reason — an `error` naming the file, not a silent "missing".
       const present = DEPENDENCY_FILES.filter((name) => workspace.exists(name));
-      const declaring = present.map((name) => ({ name, packages: declaredPackages(name, workspace.readText(name)) }));
-      for (const file of declaring) evidence.push({ kind: 'artifact', subject: file.name, actual: file.packages.length, data: { packages: file.packages.slice(0, 30) } });
+      const declaring = present.map((name) => {
+        const text = workspace.readText(name);
+        return { name, binary: looksBinary(text), packages: declaredPackages(name, text) };
+      });
+      for (const file of declaring) {
+        evidence.push({ kind: 'artifact', subject: file.name, actual: file.packages.length, data: file.binary ? { packages: [], binary: true } : { packages: file.packages.slice(0, 30) } });
+      }
       const useful = declaring.find((file) => file.packages.length > 0);
       if (useful) found.push(useful.name);
-      else missing.push(present.length > 0 ? `${present.join(', ')} (no package / aucun paquet)` : DEPENDENCY_FILES.join(' | '));
+      else if (present.length === 0) missing.push(DEPENDENCY_FILES.join(' | '));
+      else missing.push(declaring.map((file) => `${file.name} (${file.binary ? 'binary, not text / binaire, pas du texte' : 'no package / aucun paquet'})`).join(', '));
     }
 
     for (const path of options.files) {

@@ -1,6 +1,7 @@
 import { MsprError } from '../errors.js';
 import { type Localized, t } from '../i18n.js';
-import { formatBytes, limitSetting, type ReadLimits } from './read-limits.js';
+import { formatBytes } from '../evidence/read-bounded-text.js';
+import { limitSetting, type ReadLimits } from './read-limits.js';
 
 /** Why the grader would not read a candidate's file. */
 export type RefusalReason = 'outside' | 'link-outside' | 'link' | 'link-loop' | 'special' | 'folder' | 'too-large' | 'changed';

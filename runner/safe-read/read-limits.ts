@@ -44,11 +44,3 @@ export function readLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadLim
   }
   return limits;
 }
-
-/** `64 MiB`, `1.5 MiB`, `512 B`: sizes as a person reads them. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const mib = bytes / MiB;
-  if (mib >= 1) return `${Math.round(mib * 10) / 10} MiB`;
-  return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-}

@@ -45,7 +45,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'a sparse 1.9 GB README.md',
     act: () => 'with open("README.md", "r+b") as handle:\n    handle.truncate(1_900_000_000)',
-    verdict: { id: 'repo/files-present', message: /File refused: "README\.md" is 1812 MiB \(apparent size\), over the 64 MiB limit for text files .*MSPR_MAX_TEXT_MB/ },
+    verdict: { id: 'repo/files-present', message: /File refused: "README\.md" is 1812\.0 MiB \(apparent size\), over the 64\.0 MiB limit for text files .*MSPR_MAX_TEXT_MB/ },
     boundMemory: true,
   },
   {

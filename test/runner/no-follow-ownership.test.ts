@@ -1,5 +1,4 @@
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { copyOut } from '../../runner/sandbox/docker/copy-out.js';
 import type { DockerClient } from '../../runner/sandbox/docker/docker-client.js';
 import { handOverNewFolders, prepareWritableFolders, SANDBOX_GID, SANDBOX_UID } from '../../runner/sandbox/docker/sandbox-user.js';
 import { makeDatasetsRemovable } from '../../runner/submission/place-datasets.js';
+import { removeTree } from '../../runner/workdir/remove-tree.js';
 
 const asRoot = process.getuid?.() === 0;
 const user = { uid: SANDBOX_UID, gid: SANDBOX_GID, chownHostFolders: true };
@@ -54,7 +54,7 @@ describe.skipIf(!asRoot)('ownership changes never follow a link (mspr-lab as roo
     expect(lstatSync(join(trace, '04-evil')).uid).toBe(0);
   });
 
-  it('makeDatasetsRemovable does not chmod through a link; rm -r of the run folder removes the link, not its target', async () => {
+  it('makeDatasetsRemovable does not chmod through a link; removing the run folder removes the link, not its target', async () => {
     const victim = makeVictim();
     const before = victim.facts();
     const run = mkdtempSync(join(tmpdir(), 'mspr-run-'));
@@ -67,7 +67,7 @@ describe.skipIf(!asRoot)('ownership changes never follow a link (mspr-lab as roo
     await makeDatasetsRemovable(join(run, 'datasets'));
     expect(victim.facts()).toEqual(before);
     expect(statSync(join(run, 'datasets', 'ventes.csv')).mode & 0o777).toBe(0o644);
-    await rm(run, { recursive: true, force: true });
+    expect(removeTree(run)).toEqual([]);
     expect(victim.facts()).toEqual(before);
   });
 });

@@ -86,7 +86,7 @@ describe('the safe reader: candidate files read without following links out, spe
   it('caps by apparent size before reading: a sparse 1.9 GB file is refused, naming the cap and the setting', () => {
     const files = workspaceFiles(root);
     const refusal = refusalOf(() => files.readText('big.md'));
-    expect(refusal).toEqual(['too-large', 'File refused: "big.md" is 1812 MiB (apparent size), over the 64 MiB limit for text files (README, dependencies, JSON, code, notebooks); it is not read.']);
+    expect(refusal).toEqual(['too-large', 'File refused: "big.md" is 1812.0 MiB (apparent size), over the 64.0 MiB limit for text files (README, dependencies, JSON, code, notebooks); it is not read.']);
     const small = workspaceFiles(root, { ...DEFAULT_READ_LIMITS, textBytes: 10 });
     expect(refusalOf(() => small.readText('README.md'))[0]).toBe('too-large');
     expect(small.readText('src/main.py', 64)).toBe('print("ok")\n');
