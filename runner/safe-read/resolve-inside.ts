@@ -1,4 +1,4 @@
-import { fstatSync, type Stats } from 'node:fs';
+import { fstatSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { RefusalFacts, RefusalReason } from './file-refused.js';
 import { closeFolder, isMissing, lstatEntry, type OpenFolder, openRegularFile, openSubfolder, openTrustedFolder, readLinkEntry } from './open-folder.js';
@@ -20,8 +20,8 @@ const MAX_LINKS = 40;
  * Resolves a relative path inside `root` one component at a time, the way `openat2(RESOLVE_IN_ROOT |
  * RESOLVE_NO_MAGICLINKS)` would: each folder is opened with `O_NOFOLLOW | O_DIRECTORY` from the one before
  * (open-folder.ts), `..` never climbs above the root, a link is read and its relative target walked by the
- * same rules (an absolute target leaves the root: containers and committed links use relative ones, see
- * copy-directory.ts), and the last component must be a folder or a regular file — FIFOs, sockets and
+ * same rules (an absolute target leaves the root unless it names the root's own real path or below it), and
+ * the last component must be a folder or a regular file — FIFOs, sockets and
  * devices are refused from their `lstat`, without ever being opened.
  */
 export function resolveInside(root: string, path: string, links: LinkPolicy): Resolution {
@@ -47,8 +47,16 @@ export function resolveInside(root: string, path: string, links: LinkPolicy): Re
         const target = readLinkEntry(folder, name);
         linkText ??= target;
         if (links === 'none') return refused('link', { target });
-        if (isAbsolute(target)) return refused('link-outside', { target });
         if (++followed > MAX_LINKS) return refused('link-loop');
+        if (isAbsolute(target)) {
+          // Only an absolute link to the root itself or below it (code run by the local sandbox writes such
+          // links) is walked, from the root again, by the same rules; anything else leaves the root.
+          const below = belowRoot(root, target);
+          if (below === undefined) return refused('link-outside', { target });
+          while (stack.length > 1) closeFolder(stack.pop()!);
+          pending.unshift(...below);
+          continue;
+        }
         pending.unshift(...components(target));
         continue;
       }
@@ -74,6 +82,14 @@ export function resolveInside(root: string, path: string, links: LinkPolicy): Re
 export function release(resolution: Resolution): void {
   if (resolution.kind === 'file') closeFolder({ fd: resolution.fd, path: '' });
   if (resolution.kind === 'folder') closeFolder(resolution.folder);
+}
+
+/** The components of an absolute `target` below the root (its real path), or undefined when it is elsewhere. */
+function belowRoot(root: string, target: string): string[] | undefined {
+  const real = realpathSync(root);
+  if (target === real) return [];
+  // Not normalised: a `..` left in the rest is walked physically, and never above the root.
+  return target.startsWith(`${real}/`) ? components(target.slice(real.length + 1)) : undefined;
 }
 
 /** A root that does not exist (no datasets folder, say) holds nothing, rather than throwing. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,8 @@ describe('the safe reader: candidate files read without following links out, spe
     symlinkSync('/dev/zero', join(root, 'zero.json'));
     symlinkSync(join(host, 'dir'), join(root, 'linked-out')); // a folder outside
     symlinkSync('data', join(root, 'linked-in')); // a folder inside
+    symlinkSync(join(realpathSync(root), 'data', 'ventes.csv'), join(root, 'absolute-in.csv')); // absolute, inside: followed
+    symlinkSync(`${realpathSync(root)}/../${host.split('/').pop()}/secret.txt`, join(root, 'absolute-up.txt')); // absolute, then `..` out
     symlinkSync('loop-b', join(root, 'loop-a'));
     symlinkSync('loop-a', join(root, 'loop-b'));
     execFileSync('mkfifo', [join(root, 'data', 'pipe.csv')]);
@@ -57,6 +59,8 @@ describe('the safe reader: candidate files read without following links out, spe
     expect(files.readText('src/ventes.csv')).toBe('a;b\n1;2\n');
     expect(files.readText('linked-in/ventes.csv')).toBe('a;b\n1;2\n');
     expect(files.readText('data/../src/main.py')).toBe('print("ok")\n');
+    expect(files.readText('absolute-in.csv')).toBe('a;b\n1;2\n');
+    expect(refusalOf(() => files.readText('absolute-up.txt'))[0]).toBe('link-outside');
     expect(refusalOf(() => files.readText('../outside.txt'))).toEqual(['outside', 'Path refused: "../outside.txt" leads outside the repository.']);
     expect(() => files.exists('../x')).toThrow(FileRefusedError);
   });
@@ -93,7 +97,7 @@ describe('the safe reader: candidate files read without following links out, spe
   });
 
   it('lists regular files only: never enters a linked folder, lists a link only when it ends on a regular file inside', () => {
-    expect(workspaceFiles(root).list()).toEqual(['README.md', 'big.md', 'data/ventes.csv', 'src/main.py', 'src/ventes.csv']);
+    expect(workspaceFiles(root).list()).toEqual(['README.md', 'absolute-in.csv', 'big.md', 'data/ventes.csv', 'src/main.py', 'src/ventes.csv']);
   });
 
   it('the walk visits a link once and never descends into it, even in a loop', () => {
