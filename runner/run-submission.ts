@@ -7,6 +7,9 @@ import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
+import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
+import { classifySteps } from './failure/classify-steps.js';
+import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
 import { DATASETS } from './safe-read/file-refused.js';
@@ -16,10 +19,13 @@ import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
 import { newRunId } from './run-id.js';
+import { createRedactor } from './redaction/redactor.js';
+import { redactingProgress, serviceSecrets, workspaceSecrets } from './redaction/run-secrets.js';
 import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
+import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
 import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
@@ -29,6 +35,7 @@ import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.j
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
+import { tamperingNotice } from './tracer/tampering-notice.js';
 import type { RunReport } from '../reports/report.js';
 import { createRunFolder } from './workdir/run-folder.js';
 
@@ -57,7 +64,9 @@ export interface RunOptions {
 export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date();
   const { scenario } = options.scenario;
-  const progress = options.onProgress ?? silentProgress;
+  // Secrets are masked in the report and, as they become known, in the progress shown live (CI logs).
+  const redactor = createRedactor();
+  const progress = redactingProgress(options.onProgress ?? silentProgress, redactor);
   const runId = newRunId(scenario.id, startedAt);
   const runFolder = createRunFolder(options.workRoot, runId);
   const runDir = runFolder.dir;
@@ -80,6 +89,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     if (options.deadline !== undefined) noteDeadline(options.deadline, note);
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
     manifest = readManifestKeepingGoing(dirs.workspace, note);
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
@@ -94,8 +104,12 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (!options.services) throw new MsprError('MSPR_SERVICE_FAILED', t('Aucun fournisseur de services configuré pour démarrer les bases du scénario.', 'No service provider is configured to start the scenario’s databases.'));
       progress({ type: 'phase', text: t('Démarrage des services', 'Starting services') });
       services = await options.services.start(runId, serverServices, backend.name);
+      redactor.add(serviceSecrets(services));
       if (services.notice) note(services.notice);
     }
+
+    const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
+    for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
 
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
@@ -115,25 +129,32 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
     });
+    await preflightInterpreter(sandbox, planned);
+    const stamps = stampDatabaseFiles(dirs.workspace);
     stepRuns = await runSteps(planned, {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
+    const { python, paths } = sandbox;
     await sandbox.dispose();
     sandbox = undefined;
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
+    errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers }));
+    const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
+    // Read again after the steps: the code may have written a .env; the trace keys are secrets too.
+    redactor.add([...workspaceSecrets(dirs.workspace), ...serviceSecrets(services), ...stepRuns.map((run) => run.traceKey.toString('hex'))]);
     await sandbox?.dispose().catch(() => undefined);
     await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
@@ -143,14 +164,20 @@ async function runChecks(
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
   services: StartedServices,
+  unwritten: ReadonlySet<string>,
   note: (text: Localized) => void,
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })), limits.read.traceBytes);
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })), limits.read.traceBytes);
+  const tampered = tamperingNotice(trace);
+  if (tampered) {
+    note(tampered);
+    progress({ type: 'notice', text: tampered });
+  }
   const workspace = workspaceFiles(dirs.workspace, limits.read);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch });
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
   const evidence = {
     workspace,
     datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
@@ -167,7 +194,8 @@ async function runChecks(
   } finally {
     await databases.closeAll();
   }
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems] } };
+  const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
 }
 
 /** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */

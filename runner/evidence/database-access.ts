@@ -25,6 +25,8 @@ export interface DatabaseAccessOptions {
   note: (text: Localized) => void;
   /** A grader-owned folder (not the candidate's) where SQLite files are copied before they are opened; default: the temp folder. */
   scratchDir?: string;
+  /** Committed SQLite files the run did not write (see past-run-databases.ts). */
+  unwritten?: ReadonlySet<string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
   const opened = new Map<string, Promise<DbInspector>>();
   let scratch: string | undefined;
   const scratchDir = () => (scratch ??= mkdtempSync(join(options.scratchDir ?? tmpdir(), 'mspr-db-')));
+  let pastRun: string | undefined;
 
   const open = (serviceId?: string): Promise<DbInspector> => {
     const service = serviceId ? services.find((s) => s.id === serviceId) : services[0];
@@ -52,6 +55,7 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
       pending = Promise.resolve().then(async () => {
         if (service.kind === 'sqlite') {
           const file = sqliteFile(service, options);
+          if (options.unwritten?.has(file)) pastRun = file;
           const copy = await copySqliteDatabase(options.workspace, file, scratchDir());
           return openInspector({ serviceId: service.id, kind: 'sqlite', path: copy }, `sqlite:${file}`);
         }
@@ -67,6 +71,7 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
   return {
     services,
     open,
+    pastRun: () => pastRun,
     async closeAll() {
       // Bounded: a check abandoned at its deadline (checks/check-deadlines.ts) may leave a query pending, and
       // some drivers' close waits for it; the run must still reach its report.

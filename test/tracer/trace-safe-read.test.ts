@@ -7,16 +7,20 @@ import check from '../../checks/ml/train-test-split.js';
 import { runCheckModule } from '../../checks/run-check.js';
 import type { CheckEvidence } from '../../runner/evidence/check-evidence.js';
 import { readStepTraces } from '../../runner/tracer/read-step-traces.js';
+import { newTraceKey, sealTraceLine } from '../../runner/tracer/trace-seal.js';
 
 const start = { type: 'tracer_start', seq: 1, ts: 1, pid: 7, tracer_version: '1.0.0', python: '3.11.2' };
 const split = { type: 'split', seq: 2, ts: 2, pid: 7, site: { file: 'train.py', line: 9 }, kind: 'train_test_split', function: 'train_test_split', n_rows: 100, train_rows: 80, test_rows: 20, ratio: 0.8 };
 
-/** A run's trace folder (the grader's) with one step folder (the candidate's, writable by its code). */
+const traceKey = newTraceKey();
+
+/** A run's trace folder (the grader's) with one step folder (the candidate's, writable by its code), sealed lines. */
 function traceRoot(): { root: string; step: string } {
   const root = mkdtempSync(join(tmpdir(), 'mspr-trace-'));
   const step = join(root, '01-pipeline');
   mkdirSync(step);
-  writeFileSync(join(step, 'events-7.jsonl'), `${JSON.stringify(start)}\n${JSON.stringify(split)}\n`);
+  const sealed = (event: object) => sealTraceLine(traceKey, '01-pipeline', JSON.stringify(event));
+  writeFileSync(join(step, 'events-7.jsonl'), `${sealed(start)}\n${sealed(split)}\n`);
   return { root, step };
 }
 
@@ -26,7 +30,7 @@ const verdictOn = (trace: ReturnType<typeof readStepTraces>) =>
 describe('trace files are read through the safe reader: no link, no FIFO, a size cap', () => {
   it('control: the tracer’s regular files are read and judged', async () => {
     const { step } = traceRoot();
-    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step }]);
+    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step, traceKey }]);
     expect(trace.refused).toEqual([]);
     expect(trace.all().map((e) => e.type)).toEqual(['tracer_start', 'split']);
     expect((await verdictOn(trace)).status).toBe('pass');
@@ -35,7 +39,7 @@ describe('trace files are read through the safe reader: no link, no FIFO, a size
   it('a FIFO among the trace files is refused without blocking; trace checks say error naming it', async () => {
     const { step } = traceRoot();
     execFileSync('mkfifo', [join(step, 'events-999.jsonl')]);
-    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step }]);
+    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step, traceKey }]);
     expect(trace.refused!.map((e) => [e.path, e.reason])).toEqual([['01-pipeline/events-999.jsonl', 'special']]);
     expect(trace.problems).toContain('File refused: "01-pipeline/events-999.jsonl" is a named pipe (FIFO), not a regular file; the grader does not open it.');
     const verdict = await verdictOn(trace);
@@ -51,7 +55,7 @@ describe('trace files are read through the safe reader: no link, no FIFO, a size
     const { root, step } = traceRoot();
     symlinkSync(join(host, 'events-1.jsonl'), join(step, 'events-1.jsonl'));
     symlinkSync(host, join(root, '02-evaluate'));
-    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step }, { stepId: 'evaluate', traceDir: join(root, '02-evaluate') }]);
+    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step, traceKey }, { stepId: 'evaluate', traceDir: join(root, '02-evaluate'), traceKey }]);
     expect(trace.refused!.map((e) => [e.path, e.reason])).toEqual([['01-pipeline/events-1.jsonl', 'link'], ['02-evaluate', 'link']]);
     expect(JSON.stringify(trace.all())).not.toContain('HOST-SECRET');
   });
@@ -60,7 +64,7 @@ describe('trace files are read through the safe reader: no link, no FIFO, a size
     const { step } = traceRoot();
     writeFileSync(join(step, 'events-8.jsonl'), '');
     execFileSync('truncate', ['-s', '3000', join(step, 'events-8.jsonl')]);
-    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step }], 1000);
+    const trace = readStepTraces([{ stepId: 'pipeline', traceDir: step, traceKey }], 1000);
     expect(trace.refused!.map((e) => [e.path, e.reason, e.facts.size])).toEqual([['01-pipeline/events-8.jsonl', 'too-large', 3000]]);
     expect(trace.all()).toHaveLength(2);
   });
