@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
+import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
 import { runCheck } from '../checks/run-check.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
@@ -15,6 +16,9 @@ import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
+import { DATASETS } from './safe-read/file-refused.js';
+import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
+import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
@@ -27,7 +31,7 @@ import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
-import { runSteps, type StepRun } from './steps/run-steps.js';
+import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { discoverEntryPoints } from './submission/discover-entry-points.js';
@@ -55,6 +59,8 @@ export interface RunOptions {
   /** Where the team's packages come from (index, wheel folder) and the venv cache; default: from MSPR_* variables. */
   environment?: EnvironmentSettings;
   onProgress?: ProgressListener;
+  /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
+  limits?: GraderLimits;
 }
 
 /**
@@ -120,6 +126,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), debianPackages: scenario.sandbox.packages, onProgress: progress },
     );
     environment = prepared.record;
+    const planned = planSteps(scenario, entries);
+    // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
+    // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
+    createStepTraceFolders(planned, dirs.trace);
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -133,7 +143,6 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       serviceNetwork: services.network,
       venv: prepared.venv,
     });
-    const planned = planSteps(scenario, entries);
     await preflightInterpreter(sandbox, planned);
     const stamps = stampDatabaseFiles(dirs.workspace);
     stepRuns = await runSteps(planned, {
@@ -166,7 +175,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
 async function runChecks(
   options: RunOptions,
-  dirs: { workspace: string; datasets: string },
+  dirs: { workspace: string; datasets: string; scratch: string },
   stepRuns: StepRun[],
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
@@ -177,17 +186,18 @@ async function runChecks(
   environment: EnvironmentRecord | undefined,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })));
+  const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })), limits.read.traceBytes);
   const tampered = tamperingNotice(trace);
   if (tampered) {
     note(tampered);
     progress({ type: 'notice', text: tampered });
   }
-  const workspace = workspaceFiles(dirs.workspace);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, unwritten });
+  const workspace = workspaceFiles(dirs.workspace, limits.read);
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
   const evidence = {
     workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
+    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
     steps: stepRuns.map((run) => run.record),
     trace,
     frames: createFrameReader(),
@@ -196,13 +206,9 @@ async function runChecks(
     submission,
     environment,
   };
-  const verdicts: Verdict[] = [];
+  let verdicts: Verdict[] = [];
   try {
-    for (const use of options.scenario.scenario.checks) {
-      const verdict = await runCheck(use, evidence, options.lang);
-      progress({ type: 'verdict', verdict });
-      verdicts.push(verdict);
-    }
+    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
   } finally {
     await databases.closeAll();
   }

@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, posix, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { decodeText } from '../evidence/decode-text.js';
+import { readFileInside } from '../safe-read/read-inside.js';
 import { looksBinary } from './looks-binary.js';
 import { DEPENDENCY_FILE, parseDependencyFile } from './parse-dependency-file.js';
 import type { DeclaredRequirement, IgnoredDeclaration } from './requirement.js';
@@ -92,15 +93,10 @@ function safeReaddir(dir: string): string[] {
   }
 }
 
-/** Regular files only (lstat: a link is not followed), in a folder that really is in the workspace, capped. */
+/** Through the safe reader: regular files inside the workspace only (a link out, a FIFO, a huge file: refused). */
 function readSmallFile(root: string, relativePath: string): string | undefined {
-  const path = join(root, relativePath);
   try {
-    const folder = realpathSync(dirname(path));
-    if (folder !== root && !folder.startsWith(`${root}${sep}`)) return undefined;
-    const stats = lstatSync(path);
-    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined;
-    return decodeText(readFileSync(path)).text;
+    return decodeText(readFileInside(root, relativePath, { maxBytes: MAX_FILE_BYTES, kind: 'textBytes' })).text;
   } catch {
     return undefined;
   }
