@@ -51,6 +51,7 @@ export function buildReport(parts: ReportParts): RunReport {
       timedOut: record.result?.timedOut ?? false,
       oomKilled: record.result?.oomKilled ?? false,
       ...(record.result?.stoppedFor ? { stoppedFor: record.result.stoppedFor } : {}),
+      ...(record.result?.diskQuota ? { diskQuota: record.result.diskQuota } : {}),
       durationMs: record.result?.durationMs ?? 0,
       stdoutTail: tail(record.result?.stdout.text ?? ''),
       stderrTail: tail(record.result?.stderr.text ?? ''),

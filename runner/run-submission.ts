@@ -101,20 +101,25 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       python: options.python,
       env: services.candidateEnv,
       serviceNetwork: services.network,
+      keepFiles: options.keepWorkspace,
     });
+    if (sandbox.notice) {
+      sandboxInfo = { ...sandboxInfo, notice: sandbox.notice };
+      progress({ type: 'notice', text: sandbox.notice });
+    }
     stepRuns = await runSteps(planSteps(scenario, entries), {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
-    await sandbox.dispose();
-    sandbox = undefined;
+    // Processes gone, files kept for the checks: `dispose` (below) frees them.
+    await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
     ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
   } catch (error) {
     errors.push(toSerializedError(error));
   } finally {
-    await sandbox?.dispose().catch(() => undefined);
+    await sandbox?.dispose().catch((error) => errors.push(toSerializedError(error)));
     await services.dispose().catch((error) => errors.push(toSerializedError(error)));
     if (!options.keepWorkspace) {
       await makeDatasetsRemovable(dirs.datasets);

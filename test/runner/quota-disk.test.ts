@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { measureUsage, UsageUnmeasurable } from '../../runner/sandbox/quota/disk-usage.js';
+import { loopDevices, mounts } from '../../runner/sandbox/quota/kernel-state.js';
+import { QuotaDisk } from '../../runner/sandbox/quota/quota-disk.js';
+import { imageName, QUOTA_LABEL, runTag } from '../../runner/sandbox/quota/quota-marks.js';
+import { quotaDiskSupport } from '../../runner/sandbox/quota/quota-support.js';
+import { sweepQuotaDisks } from '../../runner/sandbox/quota/sweep-quota-disks.js';
+
+const MiB = 2 ** 20;
+const support = quotaDiskSupport();
+// In CI (root, loop devices) the real quota must be tested, not skipped.
+const required = process.env.MSPR_CI === '1' || process.env.MSPR_REQUIRE_DOCKER === '1';
+const roots: string[] = [];
+
+function runFolder(): { root: string; workspace: string; trace: string } {
+  const root = mkdtempSync(join(tmpdir(), 'mspr-quota-test-'));
+  roots.push(root);
+  const dirs = { root, workspace: join(root, 'workspace'), trace: join(root, 'trace') };
+  mkdirSync(dirs.workspace);
+  mkdirSync(dirs.trace);
+  return dirs;
+}
+
+/** Writes 1 MiB chunks until the kernel refuses; returns the bytes actually written and the errno. */
+function fill(path: string, limitBytes = 4096 * MiB): { written: number; code?: string } {
+  const fd = openSync(path, 'w');
+  const chunk = Buffer.alloc(MiB, 1);
+  let written = 0;
+  try {
+    while (written < limitBytes) written += writeSync(fd, chunk);
+    return { written };
+  } catch (error) {
+    return { written, code: (error as NodeJS.ErrnoException).code };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Mount points and loop devices of one run (by its tag), as the kernel lists them now. */
+function leftoversOf(runId: string, root: string): string[] {
+  const loops = loopDevices().filter((loop) => loop.backingFile.includes(runTag(runId)));
+  const mounted = mounts().filter((entry) => entry.mountPoint.startsWith(`${root}/`));
+  return [...loops.map((loop) => `loop ${loop.device}`), ...mounted.map((entry) => `mount ${entry.mountPoint}`)];
+}
+
+afterAll(() => {
+  for (const root of roots) execFileSync('rm', ['-rf', '--one-file-system', root]);
+});
+
+describe('measureUsage never follows a link and never counts a fault as zero', () => {
+  it('counts two loop links (bomb/a → ., bomb/b → .) as two entries, and the bytes once', async () => {
+    const { workspace } = runFolder();
+    mkdirSync(join(workspace, 'bomb'));
+    writeFileSync(join(workspace, 'bomb', 'data.bin'), Buffer.alloc(3 * MiB, 1));
+    symlinkSync('.', join(workspace, 'bomb', 'a'));
+    symlinkSync('.', join(workspace, 'bomb', 'b'));
+    const usage = await measureUsage([workspace]);
+    expect(usage.entries).toBe(5); // workspace, bomb, data.bin, a, b
+    expect(usage.bytes).toBeGreaterThanOrEqual(3 * MiB);
+    expect(usage.bytes).toBeLessThan(3 * MiB + 64 * 1024);
+  });
+
+  it('a link to a big file elsewhere counts as the link, not as the file', async () => {
+    const { root, workspace } = runFolder();
+    writeFileSync(join(root, 'outside.bin'), Buffer.alloc(8 * MiB, 1));
+    symlinkSync(join(root, 'outside.bin'), join(workspace, 'link.bin'));
+    expect((await measureUsage([workspace])).bytes).toBeLessThan(64 * 1024);
+  });
+
+  it('a tree deeper than PATH_MAX cannot be measured: UsageUnmeasurable(ENAMETOOLONG), not 0', async () => {
+    const { workspace } = runFolder();
+    // Created relative to each level (as a candidate's os.chdir loop would), past the 4096-byte path limit.
+    execFileSync('/usr/bin/python3', ['-c', 'import os\nfor _ in range(1100):\n  os.mkdir("abc"); os.chdir("abc")\nopen("f","w").write("x")'], { cwd: workspace });
+    const error = await measureUsage([workspace]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageUnmeasurable);
+    expect((error as UsageUnmeasurable).errorCode).toBe('ENAMETOOLONG');
+  });
+
+  it('a folder that does not exist holds nothing', async () => {
+    expect(await measureUsage([join(tmpdir(), 'mspr-quota-none', 'x')])).toEqual({ bytes: 0, entries: 0 });
+  });
+});
+
+describe.skipIf(!support.ok && !required)('the quota disk: a filesystem of the quota size per run', () => {
+  it('is supported on this machine (root, loop devices, mkfs.ext4)', () => {
+    expect(support).toEqual({ ok: true });
+  });
+
+  it('moves the folders onto it (links stay links), refuses writes at the quota, and leaves nothing after release', async () => {
+    const { root, workspace, trace } = runFolder();
+    const runId = `test-quota-${Date.now()}`;
+    mkdirSync(join(workspace, 'src', 'bomb'), { recursive: true });
+    writeFileSync(join(workspace, 'README.md'), 'Lancer : python src/main.py\n');
+    writeFileSync(join(workspace, 'repo.bin'), Buffer.alloc(5 * MiB, 2));
+    symlinkSync('.', join(workspace, 'src', 'bomb', 'a'));
+    symlinkSync('.', join(workspace, 'src', 'bomb', 'b'));
+    const disk = await QuotaDisk.create({ runId, folders: [workspace, trace], quotaBytes: 24 * MiB });
+    try {
+      expect(disk.limitBytes).toBe(24 * MiB);
+      const bound = mounts().filter((entry) => entry.mountPoint === workspace || entry.mountPoint === trace);
+      expect(bound.map((entry) => entry.root).sort()).toEqual(['/trace', '/workspace']);
+      expect(readFileSync(join(workspace, 'README.md'), 'utf8')).toBe('Lancer : python src/main.py\n');
+      expect(readlinkSync(join(workspace, 'src', 'bomb', 'a'))).toBe('.');
+      expect(lstatSync(join(workspace, 'src', 'bomb', 'b')).isSymbolicLink()).toBe(true);
+      expect(readdirSync(disk.dir).sort()).toEqual([imageName(runId), 'mnt'].sort()); // the host originals are gone
+      // The trace and the workspace share the quota: 6 MiB in the trace leave 18 MiB for the workspace.
+      expect(fill(join(trace, 'events.jsonl'), 6 * MiB)).toEqual({ written: 6 * MiB });
+      const result = fill(join(workspace, 'out.bin'));
+      expect(result.code).toBe('ENOSPC');
+      expect(result.written).toBeLessThanOrEqual(18 * MiB);
+      expect(result.written).toBeGreaterThan(17 * MiB);
+      expect(await disk.freeBytes()).toBeLessThan(MiB);
+    } finally {
+      await disk.release();
+    }
+    expect(leftoversOf(runId, root)).toEqual([]);
+    expect(existsSync(disk.dir)).toBe(false);
+    expect(readdirSync(workspace)).toEqual([]); // the run's files went with the disk
+    await disk.release(); // a second time does nothing
+  });
+
+  it('keepFiles (--keep-workspace) copies the folders back onto the host before unmounting', async () => {
+    const { root, workspace, trace } = runFolder();
+    const runId = `test-quota-keep-${Date.now()}`;
+    writeFileSync(join(workspace, 'main.py'), 'print(1)\n');
+    const disk = await QuotaDisk.create({ runId, folders: [workspace, trace], quotaBytes: 8 * MiB });
+    writeFileSync(join(workspace, 'result.csv'), 'a;b\n1;2\n');
+    symlinkSync('result.csv', join(workspace, 'latest.csv'));
+    mkdirSync(join(trace, '01-main'));
+    writeFileSync(join(trace, '01-main', 'events.jsonl'), '{}\n');
+    await disk.release({ keepFiles: true });
+    expect(leftoversOf(runId, root)).toEqual([]);
+    expect(readdirSync(workspace).sort()).toEqual(['latest.csv', 'main.py', 'result.csv']);
+    expect(readlinkSync(join(workspace, 'latest.csv'))).toBe('result.csv');
+    expect(readFileSync(join(trace, '01-main', 'events.jsonl'), 'utf8')).toBe('{}\n');
+  });
+
+  it('the sweep (mspr-lab cleanup) unmounts and detaches a leaked disk, and touches no one else’s loop mount', async () => {
+    const { root, workspace, trace } = runFolder();
+    const runId = `test-quota-leak-${Date.now()}`;
+    const leaked = await QuotaDisk.create({ runId, folders: [workspace, trace], quotaBytes: 8 * MiB });
+    // Two look-alikes with only one of the two marks each: named like ours but labelled otherwise, and
+    // labelled like ours but named otherwise.
+    const foreign = [
+      { image: join(root, runTag(runId) + '.mspr-lab-quota.img'), label: 'someone-else' },
+      { image: join(root, `${runTag(runId)}.img`), label: QUOTA_LABEL },
+    ].map(({ image, label }, index) => {
+      const point = join(root, `foreign-${index}`);
+      mkdirSync(point);
+      execFileSync('truncate', ['-s', '16M', image]);
+      execFileSync('mkfs.ext4', ['-q', '-F', '-L', label, image]);
+      execFileSync('mount', ['-o', 'loop', image, point]);
+      return point;
+    });
+    try {
+      expect(await sweepQuotaDisks({ runId: `${runId}-other` })).toEqual([]);
+      const swept = await sweepQuotaDisks({ runId });
+      expect(swept).toHaveLength(1);
+      expect(swept[0]).toMatchObject({ image: leaked.image, detached: true });
+      expect(swept[0]!.unmounted.sort()).toEqual([leaked.mountPoint, trace, workspace].sort());
+      expect(loopDevices().some((loop) => loop.backingFile === leaked.image)).toBe(false);
+      expect(existsSync(leaked.image)).toBe(false);
+      for (const point of foreign) expect(mounts().some((entry) => entry.mountPoint === point)).toBe(true);
+    } finally {
+      for (const point of foreign) execFileSync('umount', [point]);
+      await leaked.release().catch(() => undefined);
+    }
+    expect(leftoversOf(runId, root)).toEqual([]);
+  });
+});
