@@ -60,6 +60,8 @@ export interface SandboxLimits {
   cpus: number;
   pids: number;
   network: 'none' | 'services';
+  /** MiB the candidate may add to the workspace and trace folders (docker backend; its default otherwise). */
+  diskMb?: number;
 }
 
 /** Everything a backend needs to start a sandbox for one submission. */

@@ -75,12 +75,14 @@ export class DockerBackend implements SandboxBackend {
     // PYTHONPATH entry that does not exist), rather than a run that cannot start.
     spec = { ...spec, tracerDir: (await isFolder(spec.tracerDir)) ? spec.tracerDir : '', datasetsDir: spec.datasetsDir && (await isFolder(spec.datasetsDir)) ? spec.datasetsDir : undefined };
     const user = chooseSandboxUser();
-    const limits = { ...DEFAULT_DOCKER_LIMITS, ...this.options.limits };
+    // The scenario's `sandbox.diskMb` when it sets one, else the backend's (2 GiB by default).
+    const limits = { ...DEFAULT_DOCKER_LIMITS, ...this.options.limits, ...(spec.limits.diskMb ? { workspaceQuotaMb: spec.limits.diskMb } : {}) };
+    const quotaMb = limits.workspaceQuotaMb;
     // Before the hand-over to the sandbox user: the folders' contents move onto the quota filesystem first.
     const quota = await provideWorkspaceQuota({
       runId: spec.runId,
       folders: [spec.workspaceDir, spec.traceDir],
-      quotaBytes: limits.workspaceQuotaMb * 2 ** 20,
+      quotaBytes: quotaMb * 2 ** 20,
       mode: this.options.diskQuota ?? diskQuotaMode(process.env.MSPR_DISK_QUOTA),
       checkMs: this.options.diskCheckMs ?? 500,
     });

@@ -15,8 +15,12 @@ import type { ExecWatcher } from './exec-runner.js';
  */
 export type DiskQuotaMode = 'auto' | 'filesystem' | 'watch';
 
-/** Free space below which a quota filesystem counts as full after a step (the kernel refused a write). */
-const FULL_BELOW_BYTES = 2 ** 20;
+/**
+ * Free space below which a quota filesystem counts as full after a step. ext4 may refuse a write (ENOSPC)
+ * with up to about a MiB still free (its allocator keeps a per-CPU margin; 1 MiB measured here on 2 cores), so
+ * "full" is less than 2 MiB or 2 % of the limit left.
+ */
+const fullBelow = (limitBytes: number) => Math.max(2 * 2 ** 20, limitBytes / 50);
 
 /** The workspace quota of one sandbox, whichever way it is held. */
 export interface WorkspaceQuota {
@@ -78,7 +82,7 @@ function filesystemQuota(disk: QuotaDisk): WorkspaceQuota {
     watchers: () => [],
     afterExec: async () => {
       const free = await disk.freeBytes();
-      if (free >= FULL_BELOW_BYTES) return undefined;
+      if (free >= fullBelow(disk.limitBytes)) return undefined;
       return { outcome: { enforcement: 'filesystem', state: 'reached', limitBytes: disk.limitBytes, usedBytes: Math.max(0, disk.limitBytes - free) } };
     },
     release: (keepFiles) => disk.release({ keepFiles }),

@@ -55,7 +55,8 @@ export function watchFallbackNotice(reason: Localized): Localized {
 export function describeFault(error: UsageUnmeasurable | Error, root?: string): string {
   if ('errorCode' in error) {
     const path = root && error.path.startsWith(`${root}/`) ? error.path.slice(root.length + 1) : error.path;
-    return `${error.errorCode}: ${path}`;
+    // A path past PATH_MAX is the usual culprit: its ends say enough.
+    return `${error.errorCode}: ${path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)}` : path}`;
   }
   return error.message;
 }
