@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SANDBOX_UID } from '../../runner/sandbox/docker/sandbox-user.js';
 import { measureUsage, UsageUnmeasurable } from '../../runner/sandbox/quota/disk-usage.js';
 import { loopDevices, mounts } from '../../runner/sandbox/quota/kernel-state.js';
 import { QuotaDisk } from '../../runner/sandbox/quota/quota-disk.js';
@@ -25,19 +26,28 @@ function runFolder(): { root: string; workspace: string; trace: string } {
   return dirs;
 }
 
-/** Writes 1 MiB chunks until the kernel refuses; returns the bytes actually written and the errno. */
+/**
+ * Writes 1 MiB chunks until the kernel refuses, as the sandbox's unprivileged user (root may use the blocks
+ * reserved for the grader); returns the bytes actually written and the errno name.
+ */
 function fill(path: string, limitBytes = 4096 * MiB): { written: number; code?: string } {
-  const fd = openSync(path, 'w');
-  const chunk = Buffer.alloc(MiB, 1);
-  let written = 0;
-  try {
-    while (written < limitBytes) written += writeSync(fd, chunk);
-    return { written };
-  } catch (error) {
-    return { written, code: (error as NodeJS.ErrnoException).code };
-  } finally {
-    closeSync(fd);
-  }
+  const script = `import errno, json, os, sys
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o644)
+chunk, written, limit = b"\\1" * 2**20, 0, int(sys.argv[2])
+try:
+    while written < limit:
+        written += os.write(fd, chunk[: limit - written])
+    print(json.dumps({"written": written}))
+except OSError as error:
+    print(json.dumps({"written": written, "code": errno.errorcode[error.errno]}))`;
+  const out = execFileSync('setpriv', ['--reuid', String(SANDBOX_UID), '--regid', String(SANDBOX_UID), '--clear-groups', '/usr/bin/python3', '-c', script, path, String(limitBytes)], { encoding: 'utf8' });
+  return JSON.parse(out) as { written: number; code?: string };
+}
+
+/** Hands the disk's folders to the sandbox user, as the docker backend does before the first step. */
+function handOver(root: string, ...folders: string[]): void {
+  execFileSync('chmod', ['755', root]);
+  execFileSync('chown', ['-R', '-h', `${SANDBOX_UID}:${SANDBOX_UID}`, ...folders]);
 }
 
 /** Mount points and loop devices of one run (by its tag), as the kernel lists them now. */
@@ -108,12 +118,16 @@ describe.skipIf(!support.ok && !required)('the quota disk: a filesystem of the q
       expect(lstatSync(join(workspace, 'src', 'bomb', 'b')).isSymbolicLink()).toBe(true);
       expect(readdirSync(disk.dir).sort()).toEqual([imageName(runId), 'mnt'].sort()); // the host originals are gone
       // The trace and the workspace share the quota: 6 MiB in the trace leave 18 MiB for the workspace.
+      handOver(root, workspace, trace);
       expect(fill(join(trace, 'events.jsonl'), 6 * MiB)).toEqual({ written: 6 * MiB });
       const result = fill(join(workspace, 'out.bin'));
       expect(result.code).toBe('ENOSPC');
       expect(result.written).toBeLessThanOrEqual(18 * MiB);
       expect(result.written).toBeGreaterThanOrEqual(16 * MiB); // ext4 may refuse up to ~1 MiB early
       expect(await disk.freeBytes()).toBeLessThan(2 * MiB);
+      // The grader (root) can still make the next step's trace folder and write a little on the full disk.
+      mkdirSync(join(trace, '02-next'));
+      writeFileSync(join(trace, '02-next', 'marker'), Buffer.alloc(64 * 1024));
     } finally {
       await disk.release();
     }

@@ -3,8 +3,8 @@ import { delimiter, join } from 'node:path';
 import { execa } from 'execa';
 
 /**
- * The few system tools the quota disk needs (util-linux's mount/umount/losetup/fallocate, e2fsprogs' mkfs.ext4,
- * coreutils' cp), each call bounded so a stuck kernel or tool cannot hang a run. They are found in PATH and
+ * The few system tools the quota disk needs (mount/umount/losetup from util-linux, mkfs.ext4/tune2fs from
+ * e2fsprogs, cp from coreutils), each call bounded so a stuck kernel or tool cannot hang a run. They are found in PATH and
  * in the sbin folders, which a non-login root shell may lack.
  */
 const SBIN = ['/usr/local/sbin', '/usr/sbin', '/sbin', '/usr/bin', '/bin'];

@@ -21,9 +21,9 @@ export interface QuotaDiskRequest {
 
 /**
  * A filesystem of the quota's size for one run: a sparse image file, formatted ext4 and loop-mounted, whose
- * folders replace the run's workspace and trace folders. The kernel refuses writes past it (ENOSPC),
- * whatever the machine's load. The free space is trimmed to exactly the quota with a reserve file the
- * candidate cannot see (it sits at the root of the filesystem, outside the folders it is given).
+ * folders replace the run's workspace and trace folders. The kernel refuses the candidate's writes past the
+ * quota (ENOSPC), whatever the machine's load. What the filesystem holds beyond the quota is reserved for
+ * root, i.e. for the grader only (see `reserveExcessForRoot`).
  */
 export class QuotaDisk {
   private released: Promise<void> | undefined;
@@ -64,7 +64,7 @@ export class QuotaDisk {
         // -a: links copied as links (never followed), modes and owners kept; the folder's own mode too.
         await run('cp', ['-a', '--', `${folder}/.`, `${join(mountPoint, names[index]!)}/`], 600_000);
       }
-      const limitBytes = await trimFreeSpace(mountPoint, request.quotaBytes);
+      const limitBytes = await reserveExcessForRoot(image, mountPoint, request.quotaBytes);
       await swapIn(request.folders, names.map((name) => join(mountPoint, name)), dir);
       return new QuotaDisk(request.folders, dir, image, mountPoint, limitBytes);
     } catch (error) {
@@ -117,13 +117,15 @@ export class QuotaDisk {
 }
 
 /**
- * What the repository holds (counted on the host, ext4 on ext4 here), the quota, the inode tables and a
- * margin for the filesystem's own metadata (bitmaps, group descriptors, superblock copies: about 1 %).
- * Generous on purpose: `trimFreeSpace` takes back whatever is left over.
+ * What the repository holds (counted on the host, ext4 on ext4 here), the quota, the inode tables, and a
+ * margin for the filesystem's own metadata (bitmaps, group descriptors, superblock copies, and the pool
+ * ext4 keeps for itself: up to 16 MiB). Generous on purpose: `reserveExcessForRoot` keeps what is left over
+ * for the grader. Small enough that the excess stays under half the filesystem (tune2fs's bound).
  */
 function imageSize(startBytes: number, quotaBytes: number, inodes: number): number {
-  const raw = startBytes * 1.1 + quotaBytes + inodes * 256 + 16 * MiB + (startBytes + quotaBytes) / 50;
-  return Math.ceil(raw / (4 * MiB)) * 4 * MiB;
+  const data = startBytes * 1.1 + quotaBytes;
+  const raw = data + inodes * 256 + Math.min(data * 0.03, 16 * MiB) + data * 0.01 + 4 * MiB;
+  return Math.ceil(raw / MiB) * MiB;
 }
 
 async function makeSparseFile(path: string, size: number): Promise<void> {
@@ -136,22 +138,23 @@ async function makeSparseFile(path: string, size: number): Promise<void> {
 }
 
 /**
- * Brings the free space down to the quota with a reserve file (`fallocate`: instant, no data written, the
- * image stays sparse). Returns what the candidate can write: the quota, or less if the estimate fell short.
+ * Brings what the candidate can write down to the quota: the excess becomes ext4's root-reserved blocks
+ * (`tune2fs -r`, on the unmounted image, then mounted again). The candidate runs as an unprivileged uid
+ * without CAP_SYS_RESOURCE, so the kernel refuses its writes at the quota, while the grader (root, on the
+ * host) can still create the next step's trace folder on a disk the candidate filled. Returns what the
+ * candidate can write: the quota (to the block), or less if the size estimate fell short.
  */
-async function trimFreeSpace(mountPoint: string, quotaBytes: number): Promise<number> {
-  const reserve = join(mountPoint, 'reserve');
-  let reserved = 0;
-  // Allocating the reserve costs a few extent blocks, hence a second, smaller correction.
-  for (let pass = 0; pass < 3; pass++) {
-    const info = await statfs(mountPoint);
-    const excess = info.bavail * info.bsize - quotaBytes;
-    if (excess < info.bsize) return Math.min(quotaBytes, info.bavail * info.bsize);
-    reserved += excess;
-    await run('fallocate', ['-l', String(reserved), reserve]);
+async function reserveExcessForRoot(image: string, mountPoint: string, quotaBytes: number): Promise<number> {
+  const before = await statfs(mountPoint);
+  // tune2fs reserves at most half the filesystem; the size estimate keeps the excess well below that.
+  const excessBlocks = Math.min(before.bavail - Math.ceil(quotaBytes / before.bsize), Math.floor(before.blocks / 2) - 1);
+  if (excessBlocks > 0) {
+    await unmount(mountPoint);
+    await run('tune2fs', ['-r', String(excessBlocks), image]);
+    await mountImage(image, mountPoint);
   }
-  const info = await statfs(mountPoint);
-  return Math.min(quotaBytes, info.bavail * info.bsize);
+  const after = await statfs(mountPoint);
+  return after.bavail * after.bsize;
 }
 
 /**

@@ -17,9 +17,11 @@ export function quotaDiskSupport(getuid = process.getuid): { ok: true } | { ok: 
   if (!existsSync('/dev/loop-control') && !existsSync('/dev/loop0')) {
     return no('aucun périphérique loop (/dev/loop-control absent ; module noyau `loop`)', 'no loop device (/dev/loop-control missing; kernel module `loop`)');
   }
-  if (!findTool('mkfs.ext4')) return no('mkfs.ext4 introuvable (paquet Debian e2fsprogs)', 'mkfs.ext4 not found (Debian package e2fsprogs)');
-  for (const tool of ['mount', 'umount', 'fallocate', 'cp']) {
-    if (!findTool(tool)) return no(`${tool} introuvable (paquets Debian mount, util-linux, coreutils)`, `${tool} not found (Debian packages mount, util-linux, coreutils)`);
+  for (const tool of ['mkfs.ext4', 'tune2fs']) {
+    if (!findTool(tool)) return no(`${tool} introuvable (paquet Debian e2fsprogs)`, `${tool} not found (Debian package e2fsprogs)`);
+  }
+  for (const tool of ['mount', 'umount', 'cp']) {
+    if (!findTool(tool)) return no(`${tool} introuvable (paquets Debian mount, coreutils)`, `${tool} not found (Debian packages mount, coreutils)`);
   }
   return { ok: true };
 }

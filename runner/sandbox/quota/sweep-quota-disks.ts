@@ -37,10 +37,10 @@ export async function sweepQuotaDisks(options: { runId?: string } = {}): Promise
     }
     // Mounted by `mount -o loop`, the device detaches itself once unmounted; `losetup -d` covers one attached
     // by hand or half-set-up, and on a busy device only marks it to detach when freed.
-    if (stillAttached(loop)) await run('losetup', ['-d', loop.device], 30_000).catch(() => undefined);
+    if (await stillAttachedAfter(loop, 2_000)) await run('losetup', ['-d', loop.device], 30_000).catch(() => undefined);
     const image = loop.backingFile.replace(/ \(deleted\)$/, '');
     if (mounts().every((entry) => entry.majorMinor !== loop.majorMinor)) await removeImage(image);
-    swept.push({ device: loop.device, image, unmounted, detached: !stillAttached(loop) });
+    swept.push({ device: loop.device, image, unmounted, detached: !(await stillAttachedAfter(loop, 2_000)) });
   }
   return swept;
 }
@@ -55,6 +55,16 @@ function ours(devices: LoopDevice[], wantedTag: string | undefined): LoopDevice[
 
 function stillAttached(loop: LoopDevice): boolean {
   return loopDevices().some((other) => other.device === loop.device && other.backingFile === loop.backingFile);
+}
+
+/** The kernel frees an autoclear device once its last user lets go, which can lag the unmount a little. */
+async function stillAttachedAfter(loop: LoopDevice, graceMs: number): Promise<boolean> {
+  const until = Date.now() + graceMs;
+  while (stillAttached(loop)) {
+    if (Date.now() > until) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }
 
 /** The image and its (now empty) folders; never recursive, so nothing but what the disk made goes. */
