@@ -2,6 +2,7 @@ import { mkdir, open, rename, rm, rmdir, statfs } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { onShutdown } from '../../shutdown.js';
 import { measureUsage } from './disk-usage.js';
+import { loopDevices, mounts } from './kernel-state.js';
 import { bindMount, mkfsArgs, mountImage, run, unmount } from './mount-commands.js';
 import { DISK_FOLDER, imageName, QUOTA_LABEL } from './quota-marks.js';
 
@@ -139,22 +140,35 @@ async function makeSparseFile(path: string, size: number): Promise<void> {
 
 /**
  * Brings what the candidate can write down to the quota: the excess becomes ext4's root-reserved blocks
- * (`tune2fs -r`, on the unmounted image, then mounted again). The candidate runs as an unprivileged uid
- * without CAP_SYS_RESOURCE, so the kernel refuses its writes at the quota, while the grader (root, on the
- * host) can still create the next step's trace folder on a disk the candidate filled. Returns what the
- * candidate can write: the quota (to the block), or less if the size estimate fell short.
+ * (`tune2fs -r`). The candidate runs as an unprivileged uid without CAP_SYS_RESOURCE, so the kernel refuses
+ * its writes at the quota, while the grader (root, on the host) can still write on a disk the candidate
+ * filled. tune2fs works on the mounted loop device (the kernel reads the count from the superblock buffer
+ * it shares); if that fails, on the unmounted image. Returns what the candidate can write: the quota (to the
+ * block), or less if the size estimate fell short.
  */
 async function reserveExcessForRoot(image: string, mountPoint: string, quotaBytes: number): Promise<number> {
   const before = await statfs(mountPoint);
   // tune2fs reserves at most half the filesystem; the size estimate keeps the excess well below that.
-  const excessBlocks = Math.min(before.bavail - Math.ceil(quotaBytes / before.bsize), Math.floor(before.blocks / 2) - 1);
-  if (excessBlocks > 0) {
-    await unmount(mountPoint);
-    await run('tune2fs', ['-r', String(excessBlocks), image]);
-    await mountImage(image, mountPoint);
+  const excess = String(Math.min(before.bavail - Math.ceil(quotaBytes / before.bsize), Math.floor(before.blocks / 2) - 1));
+  if (Number(excess) > 0) {
+    const device = deviceOf(mountPoint);
+    try {
+      if (!device) throw new Error('no loop device');
+      await run('tune2fs', ['-r', excess, device]);
+    } catch {
+      await unmount(mountPoint);
+      await run('tune2fs', ['-r', excess, image]);
+      await mountImage(image, mountPoint);
+    }
   }
   const after = await statfs(mountPoint);
   return after.bavail * after.bsize;
+}
+
+/** The loop device mounted at a folder. */
+function deviceOf(mountPoint: string): string | undefined {
+  const entry = mounts().find((mount) => mount.mountPoint === mountPoint);
+  return entry && loopDevices().find((loop) => loop.majorMinor === entry.majorMinor)?.device;
 }
 
 /**
