@@ -3,7 +3,9 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MsprError } from '../../runner/errors.js';
 import { SANDBOX_UID } from '../../runner/sandbox/docker/sandbox-user.js';
+import { diskQuotaModeFrom, provideWorkspaceQuota } from '../../runner/sandbox/docker/workspace-quota.js';
 import { measureUsage, UsageUnmeasurable } from '../../runner/sandbox/quota/disk-usage.js';
 import { loopDevices, mounts } from '../../runner/sandbox/quota/kernel-state.js';
 import { QuotaDisk } from '../../runner/sandbox/quota/quota-disk.js';
@@ -184,5 +186,41 @@ describe.skipIf(!support.ok && !required)('the quota disk: a filesystem of the q
       await leaked.release().catch(() => undefined);
     }
     expect(leftoversOf(runId, root)).toEqual([]);
+  });
+});
+
+describe('choosing how the quota is held', () => {
+  it('MSPR_DISK_QUOTA: unset or auto, filesystem, watch; anything else is a usage error', () => {
+    expect([undefined, '', 'auto', 'filesystem', 'watch'].map(diskQuotaModeFrom)).toEqual(['auto', 'auto', 'auto', 'filesystem', 'watch']);
+    const error = (() => {
+      try {
+        return diskQuotaModeFrom('xfs');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(MsprError);
+    expect((error as MsprError).code).toBe('MSPR_USAGE');
+    expect((error as MsprError).text.en).toBe('Unknown MSPR_DISK_QUOTA: xfs');
+  });
+
+  it.skipIf(!support.ok)('a filesystem that cannot be made: `auto` falls back to the watch and says why, `filesystem` is an error', async () => {
+    const { root } = runFolder();
+    // Two folders with the same name cannot sit side by side on one disk: creation fails before anything moves.
+    const folders = [join(root, 'a', 'same'), join(root, 'b', 'same')];
+    for (const folder of folders) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folders[0]!, 'main.py'), 'print(1)\n');
+    const request = { runId: `test-quota-fallback-${Date.now()}`, folders, quotaBytes: 8 * MiB, checkMs: 500 };
+    const quota = await provideWorkspaceQuota({ ...request, mode: 'auto' });
+    expect(quota.enforcement).toBe('watch');
+    expect(quota.notice?.en).toMatch(/^Approximate disk quota: the workspace could not be placed on a filesystem of the quota's size \(creating the filesystem failed: quota disk: folders need distinct names/);
+    expect(quota.watchers()).toHaveLength(1);
+    expect(await quota.afterExec()).toBeUndefined(); // nothing written yet
+    writeFileSync(join(folders[0]!, 'big.bin'), Buffer.alloc(9 * MiB, 1));
+    expect(await quota.afterExec()).toMatchObject({ outcome: { enforcement: 'watch', state: 'exceeded', limitBytes: 8 * MiB } });
+    expect(readdirSync(folders[0]!).sort()).toEqual(['big.bin', 'main.py']); // the folders were left as they were
+    const error = await provideWorkspaceQuota({ ...request, mode: 'filesystem' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MsprError);
+    expect((error as MsprError).code).toBe('MSPR_SANDBOX_FAILED');
   });
 });

@@ -11,7 +11,7 @@ import { DockerClient } from './docker-client.js';
 import { DockerSandbox } from './docker-sandbox.js';
 import { resourceName } from './labels.js';
 import { chooseSandboxUser, prepareWritableFolders } from './sandbox-user.js';
-import { type DiskQuotaMode, provideWorkspaceQuota } from './workspace-quota.js';
+import { type DiskQuotaMode, diskQuotaModeFrom, provideWorkspaceQuota } from './workspace-quota.js';
 
 /** Options of the docker backend that scenarios do not set (CLI flags, tests, benchmarks). */
 export interface DockerBackendOptions {
@@ -83,7 +83,7 @@ export class DockerBackend implements SandboxBackend {
       runId: spec.runId,
       folders: [spec.workspaceDir, spec.traceDir],
       quotaBytes: quotaMb * 2 ** 20,
-      mode: this.options.diskQuota ?? diskQuotaMode(process.env.MSPR_DISK_QUOTA),
+      mode: this.options.diskQuota ?? diskQuotaModeFrom(process.env.MSPR_DISK_QUOTA),
       checkMs: this.options.diskCheckMs ?? 500,
     });
     let container: Docker.Container;
@@ -119,14 +119,6 @@ export class DockerBackend implements SandboxBackend {
       hint: t('Construisez-la : `mspr-lab images build` (hors ligne, depuis les paquets Debian).', 'Build it: `mspr-lab images build` (offline, from Debian packages).'),
     });
   }
-}
-
-function diskQuotaMode(value: string | undefined): DiskQuotaMode {
-  if (!value || value === 'auto') return 'auto';
-  if (value === 'filesystem' || value === 'watch') return value;
-  throw new MsprError('MSPR_USAGE', t(`MSPR_DISK_QUOTA inconnu : ${value}`, `Unknown MSPR_DISK_QUOTA: ${value}`), {
-    hint: t('Valeurs possibles : auto, filesystem, watch.', 'Possible values: auto, filesystem, watch.'),
-  });
 }
 
 /** Docker would otherwise answer a missing bind source with a cryptic "invalid mount config". */

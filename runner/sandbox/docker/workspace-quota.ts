@@ -15,6 +15,15 @@ import type { ExecWatcher } from './exec-runner.js';
  */
 export type DiskQuotaMode = 'auto' | 'filesystem' | 'watch';
 
+/** `MSPR_DISK_QUOTA`'s value as a mode; unset is `auto`, anything unknown a usage error. */
+export function diskQuotaModeFrom(value: string | undefined): DiskQuotaMode {
+  if (!value || value === 'auto') return 'auto';
+  if (value === 'filesystem' || value === 'watch') return value;
+  throw new MsprError('MSPR_USAGE', t(`MSPR_DISK_QUOTA inconnu : ${value}`, `Unknown MSPR_DISK_QUOTA: ${value}`), {
+    hint: t('Valeurs possibles : auto, filesystem, watch.', 'Possible values: auto, filesystem, watch.'),
+  });
+}
+
 /**
  * Free space below which a quota filesystem counts as full after a step. ext4 may refuse a write (ENOSPC)
  * with up to about a MiB still free (its allocator keeps a per-CPU margin; 1 MiB measured here on 2 cores), so
