@@ -1,4 +1,4 @@
-import { MsprError } from '../runner/errors.js';
+import { MsprError, stackOf } from '../runner/errors.js';
 import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
 import { type Lang, localize, type Localized } from '../runner/i18n.js';
 import type { CheckUse } from '../scenarios/scenario.js';
@@ -75,7 +75,7 @@ function errorVerdict(error: unknown): Judgement {
     score: 0,
     messageKey: 'error',
     message: { fr: `La vérification a échoué sur une erreur interne : ${text}`, en: `The check failed with an internal error: ${text}` },
-    evidence: [{ kind: 'step', subject: 'MSPR_INTERNAL', data: { stack: error instanceof Error ? error.stack?.split('\n').slice(0, 4).join(' | ') : undefined } }],
+    evidence: [{ kind: 'step', subject: 'MSPR_INTERNAL', data: stackOf(error) ? { stack: stackOf(error) } : undefined }],
   };
 }
 

@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import { EXIT } from './cli/exit-codes.js';
-import { MsprError, toSerializedError } from './errors.js';
+import { MsprError, setVerbose, toSerializedError } from './errors.js';
 import { detectLang, type Lang, pick } from './i18n.js';
 
 function langFromArgv(argv: string[]): Lang {
@@ -12,6 +12,8 @@ function langFromArgv(argv: string[]): Lang {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Read before parsing: errors raised while parsing (a bad scenario file) must show their stack too.
+  setVerbose(argv.includes('--verbose'));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
 import { runCheck } from '../checks/run-check.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
-import { MsprError, type SerializedError, toSerializedError } from './errors.js';
+import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
@@ -22,10 +21,12 @@ import { runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { discoverEntryPoints } from './submission/discover-entry-points.js';
+import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
 import type { RunReport } from '../reports/report.js';
+import { createRunFolder } from './workdir/run-folder.js';
 
 export interface RunOptions {
   scenario: LoadedScenario;
@@ -52,9 +53,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const { scenario } = options.scenario;
   const progress = options.onProgress ?? silentProgress;
   const runId = newRunId(scenario.id, startedAt);
-  const runDir = join(options.workRoot, runId);
+  const runFolder = createRunFolder(options.workRoot, runId);
+  const runDir = runFolder.dir;
   const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  for (const dir of [dirs.workspace, dirs.datasets, dirs.trace]) mkdirSync(dir);
 
   const errors: SerializedError[] = [];
   const assumptions: Localized[] = [];
@@ -69,6 +71,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let sandbox: Sandbox | undefined;
 
   try {
+    if (options.deadline !== undefined) noteDeadline(options.deadline, note);
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
@@ -117,14 +120,12 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
     ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
   } catch (error) {
-    errors.push(toSerializedError(error));
+    errors.push(withRunId(toSerializedError(error), runId));
   } finally {
-    await sandbox?.dispose().catch((error) => errors.push(toSerializedError(error)));
-    await services.dispose().catch((error) => errors.push(toSerializedError(error)));
-    if (!options.keepWorkspace) {
-      await makeDatasetsRemovable(dirs.datasets);
-      await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
-    }
+    await sandbox?.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
+    await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
+    if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
+    runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
   return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
@@ -176,4 +177,10 @@ function readManifestKeepingGoing(workspaceDir: string, note: (text: Localized) 
     note(t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`, `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`));
     return undefined;
   }
+}
+
+/** The report says how a deadline without a time zone (or without a time) was read. */
+function noteDeadline(input: string, note: (text: Localized) => void): void {
+  const assumption = deadlineAssumption(parseDeadline(input));
+  if (assumption) note(assumption);
 }

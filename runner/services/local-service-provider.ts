@@ -31,7 +31,10 @@ export class LocalServiceProvider implements ServiceProvider {
   async start(runId: string, services: ServiceSpec[], backend: 'local' | 'docker'): Promise<StartedServices> {
     if (backend === 'docker') {
       throw new MsprError('MSPR_SERVICE_FAILED', t('Les serveurs locaux ne sont pas joignables depuis le bac à sable docker.', 'Local database servers cannot be reached from the docker sandbox.'), {
-        hint: t('Utilisez --sandbox local avec --services local, ou --services docker.', 'Use --sandbox local with --services local, or --services docker.'),
+        hint: t(
+          'Utilisez --services docker (des serveurs en conteneurs, joignables depuis le bac à sable). --services local ne va qu’avec --sandbox local, qui n’isole rien : seulement pour votre propre dépôt.',
+          'Use --services docker (servers in containers the sandbox can reach). --services local only goes with --sandbox local, which isolates nothing: your own repository only.',
+        ),
       });
     }
     const missing = this.missing(services);

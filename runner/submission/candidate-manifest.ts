@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { MsprError } from '../errors.js';
+import { formatBytes, MAX_DESCRIPTOR_BYTES, readBoundedText } from '../evidence/read-bounded-text.js';
+import { t } from '../i18n.js';
+import { manifestPathProblems } from './manifest-paths.js';
 import { packagePath } from '../paths.js';
 import { compileSchema, formatSchemaErrors } from '../schema-validation.js';
 
@@ -26,8 +29,9 @@ export function readCandidateManifest(workspaceDir: string): { manifest: Candida
   if (!file) return undefined;
   let content: unknown;
   try {
-    content = parseYaml(readFileSync(join(workspaceDir, file), 'utf8'));
+    content = parseYaml(readManifestText(join(workspaceDir, file), file));
   } catch (error) {
+    if (error instanceof MsprError) throw error;
     throw new MsprError(
       'MSPR_SUBMISSION_UNREADABLE',
       { fr: `${file} n'est pas un YAML valide : ${(error as Error).message}`, en: `${file} is not valid YAML: ${(error as Error).message}` },
@@ -44,5 +48,26 @@ export function readCandidateManifest(workspaceDir: string): { manifest: Candida
       },
     );
   }
+  const outside = manifestPathProblems(content, file);
+  if (outside.length > 0) {
+    throw new MsprError(
+      'MSPR_SUBMISSION_UNREADABLE',
+      { fr: `${file} désigne des chemins hors du dépôt.`, en: `${file} names paths outside the repository.` },
+      { details: outside, hint: { fr: 'Donnez des chemins relatifs à la racine du dépôt, sans « .. » qui en sort.', en: 'Give paths relative to the repository root, with no ".." leaving it.' } },
+    );
+  }
   return { manifest: (content ?? {}) as CandidateManifest, file };
+}
+
+/** The manifest's text in any encoding (UTF-8 with or without BOM, UTF-16), refused unread over 1 MiB. */
+function readManifestText(path: string, file: string): string {
+  const read = readBoundedText(path);
+  if (read.ok) return read.text;
+  const why =
+    read.reason === 'too-large'
+      ? t(`trop gros (${formatBytes(read.bytes)} > ${formatBytes(MAX_DESCRIPTOR_BYTES)})`, `too large (${formatBytes(read.bytes)} > ${formatBytes(MAX_DESCRIPTOR_BYTES)})`)
+      : t('ce n’est pas un fichier ordinaire', 'not a regular file');
+  throw new MsprError('MSPR_SUBMISSION_UNREADABLE', t(`${file} refusé sans être lu : ${why.fr}.`, `${file} refused unread: ${why.en}.`), {
+    hint: t(`Un ${file} fait quelques lignes : voir docs/candidate-manifest.md.`, `An ${file} is a few lines long: see docs/candidate-manifest.md.`),
+  });
 }

@@ -91,7 +91,7 @@ describe.skipIf(!engine.ok)('docker sandbox lifecycle', () => {
     expect(report.containers).toHaveLength(1);
     expect(report.containers[0]).toMatch(/^mspr-test-docker-[0-9a-f]+-sandbox-/);
     const disks = await cleanupQuotaDisks({ runId: crashed.spec.runId });
-    expect(disks).toEqual(quota ? [expect.stringMatching(/^\/dev\/loop\d+ \/.*\.mspr-lab-quota\.img$/)] : []);
+    expect(disks).toEqual({ removed: quota ? [expect.stringMatching(/^\/dev\/loop\d+ \/.*\.mspr-lab-quota\.img$/)] : [], running: [] });
     expect(await containersOf(crashed.spec.runId)).toBe(0);
     expect(await crashedRun.leftovers(engine.client)).toEqual([]); // no container, loop device or mount
     expect(await containersOf(other.spec.runId)).toBe(1); // another run's sandbox is left alone

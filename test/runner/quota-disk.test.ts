@@ -12,6 +12,8 @@ import { QuotaDisk } from '../../runner/sandbox/quota/quota-disk.js';
 import { imageName, QUOTA_LABEL, runTag } from '../../runner/sandbox/quota/quota-marks.js';
 import { quotaDiskSupport } from '../../runner/sandbox/quota/quota-support.js';
 import { sweepQuotaDisks } from '../../runner/sandbox/quota/sweep-quota-disks.js';
+import { selfIdentity } from '../../runner/workdir/process-identity.js';
+import { OWNER_FILE } from '../../runner/workdir/run-folder.js';
 
 const MiB = 2 ** 20;
 const support = quotaDiskSupport();
@@ -54,7 +56,7 @@ function handOver(root: string, ...folders: string[]): void {
 
 /** Mount points and loop devices of one run (by its tag), as the kernel lists them now. */
 function leftoversOf(runId: string, root: string): string[] {
-  const loops = loopDevices().filter((loop) => loop.backingFile.includes(runTag(runId)));
+  const loops = loopDevices().filter((loop) => loop.backingFile.startsWith(`${root}/.mspr-lab-disk/${runTag(runId)}.`));
   const mounted = mounts().filter((entry) => entry.mountPoint.startsWith(`${root}/`));
   return [...loops.map((loop) => `loop ${loop.device}`), ...mounted.map((entry) => `mount ${entry.mountPoint}`)];
 }
@@ -186,6 +188,8 @@ describe.skipIf(!support.ok && !required)('the quota disk: a filesystem of the q
       await leaked.release().catch(() => undefined);
     }
     expect(leftoversOf(runId, root)).toEqual([]);
+    // The look-alikes' loop devices detach by themselves once unmounted (autoclear), a moment later.
+    await expect.poll(() => loopDevices().filter((loop) => loop.backingFile.startsWith(root)), { timeout: 10_000 }).toEqual([]);
   });
 });
 
@@ -222,5 +226,23 @@ describe('choosing how the quota is held', () => {
     const error = await provideWorkspaceQuota({ ...request, mode: 'filesystem' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MsprError);
     expect((error as MsprError).code).toBe('MSPR_SANDBOX_FAILED');
+  });
+});
+
+describe.skipIf(!support.ok)('the sweep leaves a running grade alone', () => {
+  it('a disk whose run folder belongs to a live mspr-lab process is kept, with or without --run', async () => {
+    const { root, workspace, trace } = runFolder();
+    const runId = `test-quota-running-${Date.now()}`;
+    // This test process plays the running grade: its identity in the run folder's owner file.
+    writeFileSync(join(root, OWNER_FILE), JSON.stringify({ tool: 'mspr-lab', runId, ...selfIdentity(), createdAt: new Date().toISOString() }));
+    const disk = await QuotaDisk.create({ runId, folders: [workspace, trace], quotaBytes: 8 * MiB });
+    try {
+      const swept = await sweepQuotaDisks({ runId });
+      expect(swept).toEqual([{ device: expect.stringMatching(/^\/dev\/loop\d+$/), image: disk.image, unmounted: [], detached: false, runningPid: process.pid }]);
+      expect(mounts().some((entry) => entry.mountPoint === workspace)).toBe(true);
+    } finally {
+      await disk.release();
+    }
+    expect(leftoversOf(runId, root)).toEqual([]);
   });
 });

@@ -107,7 +107,11 @@ export class QuotaDisk {
       // Only onto the host folder itself: copying while the bind mount is still there would copy onto itself.
       if (keepFiles && unmounted) await attempt(() => run('cp', ['-a', '--', `${join(this.mountPoint, basename(folder))}/.`, `${folder}/`], 600_000));
     }
+    const device = deviceOf(this.mountPoint);
     await attempt(() => unmount(this.mountPoint));
+    // The loop device detaches itself once the kernel lets go of the filesystem, which can lag the unmount
+    // a little; waiting (bounded) means a disposed sandbox has no loop device left.
+    if (device) await detached(device, this.image, 5_000);
     if (failures.length === 0) {
       await attempt(() => rm(this.image, { force: true }));
       await attempt(() => rmdir(this.mountPoint));
@@ -163,6 +167,15 @@ async function reserveExcessForRoot(image: string, mountPoint: string, quotaByte
   }
   const after = await statfs(mountPoint);
   return after.bavail * after.bsize;
+}
+
+async function detached(device: string, image: string, graceMs: number): Promise<boolean> {
+  const until = Date.now() + graceMs;
+  while (loopDevices().some((loop) => loop.device === device && loop.backingFile.startsWith(image))) {
+    if (Date.now() > until) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }
 
 /** The loop device mounted at a folder. */
