@@ -90,8 +90,9 @@ function filesystemQuota(disk: QuotaDisk): WorkspaceQuota {
     limitBytes: disk.limitBytes,
     watchers: () => [],
     afterExec: async () => {
-      const free = await disk.freeBytes();
-      if (free >= fullBelow(disk.limitBytes)) return undefined;
+      // Undefined when the disk is already gone: a Ctrl-C released it while the step was ending.
+      const free = await disk.freeBytes().catch(() => undefined);
+      if (free === undefined || free >= fullBelow(disk.limitBytes)) return undefined;
       return { outcome: { enforcement: 'filesystem', state: 'reached', limitBytes: disk.limitBytes, usedBytes: Math.max(0, disk.limitBytes - free) } };
     },
     release: (keepFiles) => disk.release({ keepFiles }),
