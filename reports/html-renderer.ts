@@ -5,6 +5,7 @@ import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { HTML_STYLE } from './html-style.js';
+import { mapStrings, plainText } from './safe-text.js';
 
 const STATUS_TEXT: Record<Lang, Record<VerdictStatus, string>> = {
   fr: { pass: 'réussi', fail: 'échec', warn: 'avertissement', skip: 'non évalué', error: 'erreur' },
@@ -20,12 +21,14 @@ const e = (text: string | number) => escapeHtml(String(text));
 /**
  * One self-contained, accessible HTML page per run: no script, no external resource, semantic tables with
  * captions and header scopes, statuses written in words (never by colour alone), the page's language set.
- * Every candidate-controlled string goes through escape-html.
+ * Every candidate-controlled string goes through escape-html, after losing its control characters and
+ * terminal escapes (plain text: HTML would show them as garbage or U+FFFD).
  */
 export const htmlRenderer: Renderer = {
   name: 'html',
   extension: 'html',
-  render(report, lang) {
+  render(unsafe, lang) {
+    const report = mapStrings(unsafe, plainText);
     const w = WORDS[lang];
     const title = `${w.report} — ${pick(report.scenario.title, lang)}`;
     const body = [

@@ -3,6 +3,7 @@ import { type Lang, pick } from '../runner/i18n.js';
 import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
+import { mapStrings, plainText } from './safe-text.js';
 
 const ICON: Record<VerdictStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const RUN_ICON = { pass: '✅', fail: '❌', error: '💥' } as const;
@@ -26,7 +27,8 @@ const WORDS = {
 export const markdownRenderer: Renderer = {
   name: 'md',
   extension: 'md',
-  render(report, lang) {
+  render(unsafe, lang) {
+    const report = mapStrings(unsafe, plainText);
     const w = WORDS[lang];
     const out: string[] = [];
     const { summary } = report;
@@ -97,9 +99,23 @@ function cell(text: string): string {
   return escapeInline(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Candidate-controlled text must not inject HTML into a rendered summary. */
+/**
+ * Candidate-controlled text made inert Markdown (GitHub's flavour: report.md and the job summary): one line, no
+ * HTML (`<` and `>` as entities), no link, image or reference (`[`, `]` and backticks escaped), no emphasis
+ * markers around words, no heading. Extended autolinks — `https://…`, `www.…`, `name@host`, `@mention`,
+ * `#123` — are broken by a zero-width space (U+200B), which a reader does not see.
+ */
 function escapeInline(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`[\]]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, '\\$&')
+    .replace(/^(\s*)#/, '$1\\#')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/(?<![\p{L}\p{N}])(www)\./giu, '$1\u200b.')
+    .replace(/@(?=[\p{L}\p{N}])|#(?=\p{N})/gu, '$&\u200b');
 }
 
 function round(value: number): string {

@@ -61,10 +61,13 @@ export interface RunReport {
   /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
   assumptions: Localized[];
   steps: StepReport[];
-  trace: { events: number; problems: string[] };
+  /** `rejectedLines`: lines whose seal did not hold (forged, edited, copied, repeated), never evidence; absent when 0. */
+  trace: { events: number; problems: string[]; rejectedLines?: number };
   verdicts: Verdict[];
   manual: ManualReportItem[];
   /** Problems with the run itself (unreadable submission, no sandbox…). */
   errors: SerializedError[];
   summary: RunSummary;
+  /** How many secrets were masked (as `***`) in this report; absent when none (runner/redaction). */
+  redactions?: { count: number };
 }

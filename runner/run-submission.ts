@@ -12,6 +12,8 @@ import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
 import { newRunId } from './run-id.js';
+import { createRedactor } from './redaction/redactor.js';
+import { redactingProgress, serviceSecrets, workspaceSecrets } from './redaction/run-secrets.js';
 import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
@@ -25,6 +27,7 @@ import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.j
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
+import { tamperingNotice } from './tracer/tampering-notice.js';
 import type { RunReport } from '../reports/report.js';
 import { createRunFolder } from './workdir/run-folder.js';
 
@@ -51,7 +54,9 @@ export interface RunOptions {
 export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date();
   const { scenario } = options.scenario;
-  const progress = options.onProgress ?? silentProgress;
+  // Secrets are masked in the report and, as they become known, in the progress shown live (CI logs).
+  const redactor = createRedactor();
+  const progress = redactingProgress(options.onProgress ?? silentProgress, redactor);
   const runId = newRunId(scenario.id, startedAt);
   const runFolder = createRunFolder(options.workRoot, runId);
   const runDir = runFolder.dir;
@@ -74,6 +79,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     if (options.deadline !== undefined) noteDeadline(options.deadline, note);
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
     manifest = readManifestKeepingGoing(dirs.workspace, note);
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
@@ -88,6 +94,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (!options.services) throw new MsprError('MSPR_SERVICE_FAILED', t('Aucun fournisseur de services configuré pour démarrer les bases du scénario.', 'No service provider is configured to start the scenario’s databases.'));
       progress({ type: 'phase', text: t('Démarrage des services', 'Starting services') });
       services = await options.services.start(runId, serverServices, backend.name);
+      redactor.add(serviceSecrets(services));
       if (services.notice) note(services.notice);
     }
 
@@ -122,13 +129,16 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
+    // Read again after the steps: the code may have written a .env; the trace keys are secrets too.
+    redactor.add([...workspaceSecrets(dirs.workspace), ...serviceSecrets(services), ...stepRuns.map((run) => run.traceKey.toString('hex'))]);
+    // Unmounts the quota disk too: everything that reads the workspace is done by now.
     await sandbox?.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
@@ -142,7 +152,12 @@ async function runChecks(
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })));
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })));
+  const tampered = tamperingNotice(trace);
+  if (tampered) {
+    note(tampered);
+    progress({ type: 'notice', text: tampered });
+  }
   const workspace = workspaceFiles(dirs.workspace);
   const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
   const evidence = {
@@ -165,7 +180,8 @@ async function runChecks(
   } finally {
     await databases.closeAll();
   }
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems] } };
+  const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
 }
 
 /** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */

@@ -1,6 +1,7 @@
 import type { VerdictStatus } from '../../checks/verdict.js';
 import { formatEvidence } from '../../reports/format-evidence.js';
 import type { RunReport } from '../../reports/report.js';
+import { mapStrings, terminalLine } from '../../reports/safe-text.js';
 import { type Lang, pick } from '../i18n.js';
 import { paint } from './terminal-style.js';
 
@@ -12,8 +13,14 @@ const MARK: Record<VerdictStatus, [string, 'green' | 'red' | 'yellow' | 'gray' |
   error: ['⚠', 'magenta'],
 };
 
-/** The terminal summary: one line per verdict, the evidence of what is not passing, then the outcome. */
-export function formatSummary(report: RunReport, lang: Lang, files: string[]): string {
+/**
+ * The terminal summary: one line per verdict, the evidence of what is not passing, then the outcome. Every string
+ * of the report is a single line without escapes first: a candidate's exception message can neither clear the
+ * screen nor print a line that looks like the outcome.
+ */
+export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string[]): string {
+  const report = mapStrings(unsafe, terminalLine);
+  const files = unsafeFiles.map(terminalLine);
   const fr = lang === 'fr';
   const lines: string[] = [];
   const commit = report.submission.commit ? ` @ ${report.submission.commit.slice(0, 10)}` : '';
