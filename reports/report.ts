@@ -1,5 +1,6 @@
 import type { Localized } from '../runner/i18n.js';
 import type { SerializedError } from '../runner/errors.js';
+import type { StepFailure } from '../runner/failure/step-failure.js';
 import type { DiskQuotaOutcome } from '../runner/sandbox/sandbox.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
 import type { SubmissionInfo } from '../runner/submission/submission-info.js';
@@ -30,6 +31,8 @@ export interface StepReport {
   outputBytes: { stdout: number; stderr: number };
   outputTruncated: boolean;
   error?: SerializedError;
+  /** Whose failure it is (candidate, environment, grader) and why, when the step did not succeed. */
+  failure?: StepFailure;
 }
 
 export interface ManualReportItem {
@@ -38,13 +41,18 @@ export interface ManualReportItem {
 }
 
 export interface RunSummary {
-  /** `error`: the run itself could not be done; `fail`: a required check did not pass. */
+  /**
+   * `error`: the run itself could not be done, or nothing failed but some required checks could not be
+   * judged because of the environment (`notJudged`); `fail`: a required check did not pass.
+   */
   status: 'pass' | 'fail' | 'error';
   /** Weighted score in [0, maxScore]. */
   score: number;
   maxScore: number;
   counts: Record<VerdictStatus, number>;
   requiredNotPassed: string[];
+  /** Required verdicts that are `error` because an environment or grader failure stopped their evidence. */
+  notJudged: string[];
 }
 
 /** The canonical result of grading one submission: every other format renders this, and only this. */

@@ -82,6 +82,7 @@ function assemble(parts: ReportParts): RunReport {
       outputBytes: { stdout: record.result?.stdout.bytes ?? 0, stderr: record.result?.stderr.bytes ?? 0 },
       outputTruncated: Boolean(record.result?.stdout.truncated || record.result?.stderr.truncated),
       ...(record.error ? { error: record.error } : {}),
+      ...(record.failure ? { failure: record.failure } : {}),
     })),
     trace: parts.traceSummary,
     verdicts: parts.verdicts,

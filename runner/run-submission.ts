@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
+import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
 import { runCheck } from '../checks/run-check.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
+import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
+import { classifySteps } from './failure/classify-steps.js';
+import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
+import { DATASETS } from './safe-read/file-refused.js';
+import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
+import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
@@ -18,8 +25,9 @@ import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
+import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
-import { runSteps, type StepRun } from './steps/run-steps.js';
+import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { discoverEntryPoints } from './submission/discover-entry-points.js';
@@ -45,6 +53,8 @@ export interface RunOptions {
   keepWorkspace?: boolean;
   services?: ServiceProvider;
   onProgress?: ProgressListener;
+  /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
+  limits?: GraderLimits;
 }
 
 /**
@@ -98,8 +108,15 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (services.notice) note(services.notice);
     }
 
+    const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
+    for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
+
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
+    const planned = planSteps(scenario, entries);
+    // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
+    // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
+    createStepTraceFolders(planned, dirs.trace);
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -117,15 +134,20 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       sandboxInfo = { ...sandboxInfo, notice: sandbox.notice };
       progress({ type: 'notice', text: sandbox.notice });
     }
-    stepRuns = await runSteps(planSteps(scenario, entries), {
+    await preflightInterpreter(sandbox, planned);
+    const stamps = stampDatabaseFiles(dirs.workspace);
+    stepRuns = await runSteps(planned, {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
-    // Processes gone, files kept for the checks: `dispose` (below) frees them.
+    const { python, paths } = sandbox;
+    // Processes gone, files kept for the checks: `dispose` (in finally) frees them.
     await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
+    errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers }));
+    const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -143,26 +165,28 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
 async function runChecks(
   options: RunOptions,
-  dirs: { workspace: string; datasets: string },
+  dirs: { workspace: string; datasets: string; scratch: string },
   stepRuns: StepRun[],
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
   services: StartedServices,
+  unwritten: ReadonlySet<string>,
   note: (text: Localized) => void,
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })));
+  const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })), limits.read.traceBytes);
   const tampered = tamperingNotice(trace);
   if (tampered) {
     note(tampered);
     progress({ type: 'notice', text: tampered });
   }
-  const workspace = workspaceFiles(dirs.workspace);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
+  const workspace = workspaceFiles(dirs.workspace, limits.read);
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
   const evidence = {
     workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
+    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
     steps: stepRuns.map((run) => run.record),
     trace,
     frames: createFrameReader(),
@@ -170,13 +194,9 @@ async function runChecks(
     manifest,
     submission,
   };
-  const verdicts: Verdict[] = [];
+  let verdicts: Verdict[] = [];
   try {
-    for (const use of options.scenario.scenario.checks) {
-      const verdict = await runCheck(use, evidence, options.lang);
-      progress({ type: 'verdict', verdict });
-      verdicts.push(verdict);
-    }
+    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
   } finally {
     await databases.closeAll();
   }
