@@ -78,6 +78,7 @@ function assemble(parts: ReportParts): RunReport {
       timedOut: record.result?.timedOut ?? false,
       oomKilled: record.result?.oomKilled ?? false,
       ...(record.result?.stoppedFor ? { stoppedFor: record.result.stoppedFor } : {}),
+      ...(record.result?.diskQuota ? { diskQuota: record.result.diskQuota } : {}),
       durationMs: record.result?.durationMs ?? 0,
       stdoutTail: tail(record.result?.stdout.text ?? ''),
       stderrTail: tail(record.result?.stderr.text ?? ''),

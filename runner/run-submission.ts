@@ -142,7 +142,12 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
       venv: prepared.venv,
+      keepFiles: options.keepWorkspace,
     });
+    if (sandbox.notice) {
+      sandboxInfo = { ...sandboxInfo, notice: sandbox.notice };
+      progress({ type: 'notice', text: sandbox.notice });
+    }
     await preflightInterpreter(sandbox, planned);
     const stamps = stampDatabaseFiles(dirs.workspace);
     stepRuns = await runSteps(planned, {
@@ -152,8 +157,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       onProgress: progress,
     });
     const { python, paths } = sandbox;
-    await sandbox.dispose();
-    sandbox = undefined;
+    // Processes gone, files kept for the checks: `dispose` (in finally) frees them.
+    await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
     // What the environment stage could not install: an ImportError of it is the environment's, said as such.
     const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
@@ -164,7 +169,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   } finally {
     // Read again after the steps: the code may have written a .env; the trace keys are secrets too.
     redactor.add([...workspaceSecrets(dirs.workspace), ...serviceSecrets(services), ...stepRuns.map((run) => run.traceKey.toString('hex'))]);
-    await sandbox?.dispose().catch(() => undefined);
+    // Unmounts the quota disk too: everything that reads the workspace is done by now.
+    await sandbox?.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
     runFolder.release({ keep: Boolean(options.keepWorkspace) });

@@ -19,6 +19,9 @@ export interface SandboxSettings {
   network: 'none' | 'services';
   /** Debian packages (or pip names mapped to theirs) the runtime image must hold (`images build --extra-packages`). */
   packages?: string[];
+  /** What the candidate may write into the workspace and trace, in MiB, on top of the repository (docker
+   * backend; default 2048). */
+  diskMb?: number;
 }
 
 export interface DatasetRef {
