@@ -137,6 +137,7 @@ export default defineCheck<Options>({
     const judged: string[] = [];
     let count = 0;
     for (const file of present) {
+      // Read before parsing: a refused file (a link out, a FIFO, over the cap) is an `error` saying why, not "invalid".
       const parsed = parseMetricsFile(file.path, ctx.workspace.readText(file.path));
       if ('error' in parsed) {
         if (declared || present.length === 1) return { status: 'fail', message: 'invalid', params: { file: file.path, error: parsed.error }, evidence: [{ kind: 'artifact', subject: file.path, location: { file: file.path } }] };
