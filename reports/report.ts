@@ -1,4 +1,5 @@
 import type { Localized } from '../runner/i18n.js';
+import type { RunPlan } from '../runner/plan/run-plan.js';
 import type { SerializedError } from '../runner/errors.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
 import type { SubmissionInfo } from '../runner/submission/submission-info.js';
@@ -57,6 +58,9 @@ export interface RunReport {
   sandbox: { backend: string; isolated: boolean; notice?: Localized };
   /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
   assumptions: Localized[];
+  /** What the run planned to start, from which folder and why, and what it left out (absent when the run
+   * stopped before planning). */
+  plan?: RunPlan;
   steps: StepReport[];
   trace: { events: number; problems: string[] };
   verdicts: Verdict[];

@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../scenarios/scenario.js';
 import type { SerializedError } from './errors.js';
 import { asLocalized, type Localized } from './i18n.js';
 import { packageVersion } from './paths.js';
+import type { RunPlan } from './plan/run-plan.js';
 import type { StepRun } from './steps/run-steps.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 
@@ -18,6 +19,7 @@ export interface ReportParts {
   submission: SubmissionInfo;
   sandbox: RunReport['sandbox'];
   assumptions: Localized[];
+  plan?: RunPlan;
   stepRuns: StepRun[];
   verdicts: Verdict[];
   errors: SerializedError[];
@@ -39,6 +41,7 @@ export function buildReport(parts: ReportParts): RunReport {
     submission: parts.submission,
     sandbox: parts.sandbox,
     assumptions: parts.assumptions,
+    ...(parts.plan ? { plan: parts.plan } : {}),
     steps: parts.stepRuns.map(({ record }): StepReport => ({
       id: record.id,
       kind: record.kind,

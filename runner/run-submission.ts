@@ -19,9 +19,10 @@ import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
 import { planSteps } from './steps/plan-steps.js';
 import { runSteps, type StepRun } from './steps/run-steps.js';
-import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
+import type { CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
-import { discoverEntryPoints } from './submission/discover-entry-points.js';
+import { planRun } from './plan/plan-run.js';
+import type { RunPlan } from './plan/run-plan.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
@@ -41,6 +42,8 @@ export interface RunOptions {
   keepWorkspace?: boolean;
   services?: ServiceProvider;
   onProgress?: ProgressListener;
+  /** An instructor's plan for this team, kept outside its repository (`--manifest`); replaces its mspr.yaml. */
+  manifestFile?: string;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let verdicts: Verdict[] = [];
   let traceSummary: RunReport['trace'] = { events: 0, problems: [] };
   let manifest: CandidateManifest | undefined;
+  let plan: RunPlan | undefined;
   let services: StartedServices = noServices;
   let sandbox: Sandbox | undefined;
 
@@ -72,7 +76,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
-    manifest = readManifestKeepingGoing(dirs.workspace, note);
+    ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate: scenario.steps.some((step) => 'candidate' in step), note, progress }));
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
 
     const { backend, notice } = await selectBackend(options.sandbox ?? scenario.sandbox.backend);
@@ -88,8 +92,6 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (services.notice) note(services.notice);
     }
 
-    const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
-    if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -102,7 +104,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
     });
-    stepRuns = await runSteps(planSteps(scenario, entries), {
+    stepRuns = await runSteps(planSteps(scenario, plan), {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
@@ -122,7 +124,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     }
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, plan, stepRuns, verdicts, errors, traceSummary });
 }
 
 async function runChecks(
@@ -160,15 +162,4 @@ async function runChecks(
     await databases.closeAll();
   }
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems] } };
-}
-
-/** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */
-function readManifestKeepingGoing(workspaceDir: string, note: (text: Localized) => void): CandidateManifest | undefined {
-  try {
-    return readCandidateManifest(workspaceDir)?.manifest;
-  } catch (error) {
-    const serialized = toSerializedError(error);
-    note(t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`, `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`));
-    return undefined;
-  }
 }

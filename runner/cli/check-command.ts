@@ -11,6 +11,7 @@ export interface CheckOptions {
   format: string;
   out: string;
   python?: string;
+  manifest?: string;
   workDir?: string;
   keepWorkspace?: boolean;
   quiet?: boolean;
@@ -29,6 +30,7 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option('--database <kind>', 'switch the scenario’s database service to another kind (bloc 1: sqlite by default)').choices(['sqlite', 'postgres', 'mysql', 'mongodb']))
     .option('-f, --format <list>', 'report formats besides report.json: json,junit,md,html', 'json,md')
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
+    .option('--manifest <file>', 'the team’s plan kept outside its repository (mspr.yaml format); its own mspr.yaml is then ignored')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')
     .option('--keep-workspace', 'keep the run folder (workspace, trace) for inspection')

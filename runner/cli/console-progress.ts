@@ -1,4 +1,5 @@
 import { type Lang, pick } from '../i18n.js';
+import { describePlan } from '../plan/describe-plan.js';
 import type { ProgressListener } from '../progress.js';
 import { paint } from './terminal-style.js';
 
@@ -13,6 +14,9 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
     switch (event.type) {
       case 'phase':
         write(paint('bold', `» ${pick(event.text, lang)}`, stream));
+        break;
+      case 'plan':
+        for (const line of describePlan(event.plan, lang)) write(line.startsWith(' ') ? line : paint('bold', line, stream));
         break;
       case 'notice':
         write(paint('yellow', `! ${pick(event.text, lang)}`, stream));
