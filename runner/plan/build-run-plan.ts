@@ -83,7 +83,7 @@ export function buildRunPlan(input: PlanInput): RunPlan {
     ...(input.manifest?.manifest.run ? { manifestFile: input.manifest.file } : {}),
     steps,
     skipped: unique(skipped).slice(0, 100),
-    requirementFiles: readme.requirementFiles,
+    requirementFiles: [...readme.requirementFiles, ...chosen.requirementFiles.filter((r) => !readme.requirementFiles.some((known) => known.file === r.file))],
     notes,
   };
 }

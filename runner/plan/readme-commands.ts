@@ -8,6 +8,8 @@ export interface ReadmeCommand extends SimpleCommand {
   line: number;
   inRunSection: boolean;
   placeholder: boolean;
+  /** The command as written (shown when it cannot be run as written). */
+  text: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function readmeCommands(text: string): ReadmeCommand[] {
   const headings: Array<{ level: number; run: boolean }> = [];
   let fence: { marker: string; shell: boolean; run: boolean; cwd: string; prompted: boolean } | undefined;
   let labelled = false;
+  let seenHeading = false;
   const inRun = () => headings.some((heading) => heading.run);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -48,7 +51,7 @@ export function readmeCommands(text: string): ReadmeCommand[] {
       if (!command || command.startsWith('#') || command.startsWith('//') || /^rem\s/i.test(command)) continue;
       const parsed = parseShellLine(command, fence.cwd);
       fence.cwd = parsed.cwd;
-      for (const simple of parsed.commands) found.push({ ...simple, line: start + 1, inRunSection: fence.run, placeholder: parsed.placeholder });
+      for (const simple of parsed.commands) found.push({ ...simple, line: start + 1, inRunSection: fence.run, placeholder: parsed.placeholder, text: command });
       continue;
     }
     const open = /^\s*(`{3,}|~{3,})\s*\{?\.?([\w+-]*)/.exec(line);
@@ -62,7 +65,10 @@ export function readmeCommands(text: string): ReadmeCommand[] {
     const heading = headingOf(line, lines[i + 1]);
     if (heading) {
       while (headings.length > 0 && headings.at(-1)!.level >= heading.level) headings.pop();
-      headings.push({ level: heading.level, run: RUN_HEADING.test(fold(heading.text)) });
+      // The document's first level-1 heading is its title (« Pipeline ventes »), not a run section.
+      const title = heading.level === 1 && !seenHeading;
+      seenHeading = true;
+      headings.push({ level: heading.level, run: !title && RUN_HEADING.test(fold(heading.text)) });
       if (heading.setext) i++;
       labelled = false;
       continue;
@@ -71,7 +77,7 @@ export function readmeCommands(text: string): ReadmeCommand[] {
     if (line.trim()) labelled = label && /:\s*$/.test(line.trim());
     for (const match of line.matchAll(/(`+)([^`]+?)\1/g)) {
       const parsed = parseShellLine(match[2]!.trim(), '.');
-      for (const simple of parsed.commands) found.push({ ...simple, line: i + 1, inRunSection: inRun() || label, placeholder: parsed.placeholder });
+      for (const simple of parsed.commands) found.push({ ...simple, line: i + 1, inRunSection: inRun() || label, placeholder: parsed.placeholder, text: match[2]!.trim() });
     }
   }
   return found;

@@ -19,7 +19,7 @@ export function readmeFindings(ctx: CommandContext): SourceFindings & { file?: s
   for (const command of commands) {
     const source = `${file}:${command.line}`;
     if (command.placeholder) {
-      findings.skipped.push({ path: command.argv.join(' '), source, reason: t('la commande contient un paramètre à remplir (<…>)', 'the command has a parameter to fill in (<…>)') });
+      findings.skipped.push({ path: command.text, source, reason: t('la commande contient un paramètre à remplir (<…>)', 'the command has a parameter to fill in (<…>)') });
       continue;
     }
     if (!hasRunSection || command.inRunSection) {
@@ -29,6 +29,7 @@ export function readmeFindings(ctx: CommandContext): SourceFindings & { file?: s
     const outside = emptyFindings();
     resolveCommand(command, source, ctx, outside);
     findings.requirementFiles.push(...outside.requirementFiles.filter((r) => !findings.requirementFiles.some((known) => known.file === r.file)));
+    findings.skipped.push(...outside.skipped);
     for (const step of outside.steps) {
       findings.skipped.push({ path: step.run.join(' '), source, reason: t('hors des sections du README qui disent comment lancer le projet', 'outside the README sections that say how to run the project') });
     }

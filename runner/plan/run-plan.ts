@@ -32,7 +32,7 @@ export interface SkippedItem {
   source?: string;
 }
 
-/** A requirements file the README (or a Makefile recipe it names) installs with `pip install -r`. */
+/** A requirements file the README (or a Makefile recipe of the plan) installs with `pip install -r`. */
 export interface RequirementFile {
   /** Relative to the workspace. */
   file: string;
