@@ -7,7 +7,7 @@ export interface SimpleCommand {
   cwd: string;
 }
 
-/** A shell line split into its programs; `cwd` is the folder a following line would start from. */
+/** A shell line split into its programs; `cwd` is the folder the next line starts from. */
 export interface ShellLine {
   commands: SimpleCommand[];
   cwd: string;
@@ -78,7 +78,9 @@ export function parseShellLine(text: string, cwd: string): ShellLine {
     }
   }
   flush();
-  return { commands, cwd: here, placeholder };
+  // `cd etl && python build.py` means "run this from etl": the folder carries over to the next lines only
+  // when the line is a `cd` alone, the way README blocks are written (and read).
+  return { commands, cwd: commands.length === 0 ? here : cwd, placeholder };
 }
 
 /** Adds one simple command (or changes folder for `cd`); returns the folder that follows. */

@@ -57,9 +57,10 @@ export function readManifestFile(path: string, label: string): ReadManifest {
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const line = error.linePos?.[0]?.line;
+    const what = error.message.split('\n')[0]!.replace(/:\s*$/, '');
     throw new MsprError(
       'MSPR_SUBMISSION_UNREADABLE',
-      { fr: `${label}${line ? `:${line}` : ''} n'est pas un YAML valide : ${error.message}`, en: `${label}${line ? `:${line}` : ''} is not valid YAML: ${error.message}` },
+      { fr: `${label}${line ? `:${line}` : ''} n'est pas un YAML valide : ${what}`, en: `${label}${line ? `:${line}` : ''} is not valid YAML: ${what}` },
       { hint: { fr: `Corrigez ${label} ou supprimez-le pour laisser l'outil deviner.`, en: `Fix ${label}, or remove it to let the tool discover entry points.` } },
     );
   }

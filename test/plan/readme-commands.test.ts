@@ -88,9 +88,9 @@ describe('run plan from the README', () => {
     expect(stepsOf(plan)).toEqual([{ run: ['python', 'src/main.py'], cwd: '.', reason: 'README.md:3' }]);
   });
 
-  it('cd dir && python …, and `cd` carrying over to the next lines of a block, as in a shell', () => {
+  it('cd dir && python … runs from dir; a `cd` line alone carries over to the next lines of its block', () => {
     const plan = planOf({
-      'README.md': ['## Exécution', '', '```sh', 'cd etl && python build.py', 'cd ../ia', 'python train.py', 'cd ..', 'python report.py', '```', '', 'Ou : `cd etl && python build.py`'].join('\n'),
+      'README.md': ['## Exécution', '', '```sh', 'cd etl && python build.py', 'cd ia', 'python train.py', 'cd ..', 'python report.py', '```', '', 'Ou : `cd etl && python build.py`'].join('\n'),
       'etl/build.py': 'print(1)\n',
       'ia/train.py': 'print(1)\n',
       'report.py': 'print(1)\n',
