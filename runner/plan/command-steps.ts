@@ -131,7 +131,7 @@ function makeSteps(args: string[], cwd: string, source: string, ctx: CommandCont
  * Each target's prerequisites first, then its recipe lines, each target once (as make does); every
  * resolved command becomes a step whose reason is its recipe line, e.g. `Makefile:7 (target etl)`.
  */
-export function resolveMakeTargets(targets: string[], via: string | undefined, ctx: CommandContext, into: SourceFindings, depth: number, built: Set<string>): void {
+export function resolveMakeTargets(targets: string[], via: string | undefined, ctx: CommandContext, into: SourceFindings, depth: number, built: Set<string>, named = true): void {
   const makefile = ctx.makefile!;
   for (const name of targets) {
     if (built.has(name)) continue;
@@ -139,12 +139,12 @@ export function resolveMakeTargets(targets: string[], via: string | undefined, c
     const target = makefile.targets.get(name);
     if (!target) {
       // A prerequisite that is not a target is a file make only checks for.
-      if (via !== undefined && !ctx.repo.isFile(name) && !posix.extname(name)) {
+      if (named && via !== undefined && !ctx.repo.isFile(name) && !posix.extname(name)) {
         into.skipped.push({ path: `make ${name}`, source: via, reason: t(`la cible ${name} n’est pas dans ${makefile.file}`, `target ${name} is not in ${makefile.file}`) });
       }
       continue;
     }
-    resolveMakeTargets(target.prereqs, undefined, ctx, into, depth, built);
+    resolveMakeTargets(target.prereqs, via, ctx, into, depth, built, false);
     for (const line of target.recipe) {
       const expanded = makefile.expand(line.text, target);
       const reason = `${makefile.file}:${line.line} (target ${name})${via ? ` ← ${via}` : ''}`;

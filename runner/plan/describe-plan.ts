@@ -2,8 +2,8 @@ import { type Lang, pick } from '../i18n.js';
 import type { RunPlan } from './run-plan.js';
 
 const WORDS = {
-  fr: { plan: 'Plan d’exécution', from: 'depuis', root: 'la racine', pythonPath: 'racine du dépôt ajoutée au PYTHONPATH (le code importe son propre paquet)', skipped: 'Non exécuté', requirements: 'Dépendances installées par le README', none: 'aucune étape', steps: 'étape(s)', notes: 'À savoir' },
-  en: { plan: 'Run plan', from: 'from', root: 'the root', pythonPath: 'repository root added to PYTHONPATH (the code imports its own package)', skipped: 'Not run', requirements: 'Requirements the README installs', none: 'no step', steps: 'step(s)', notes: 'Good to know' },
+  fr: { plan: 'Plan d’exécution', from: 'depuis', root: 'la racine', pythonPath: 'racine du dépôt ajoutée au PYTHONPATH (le code importe son propre paquet)', skipped: 'Non exécuté :', requirements: 'Dépendances installées par le README :', none: 'aucune étape', steps: 'étape(s)', notes: 'À savoir :' },
+  en: { plan: 'Run plan', from: 'from', root: 'the root', pythonPath: 'repository root added to PYTHONPATH (the code imports its own package)', skipped: 'Not run:', requirements: 'Requirements the README installs:', none: 'no step', steps: 'step(s)', notes: 'Good to know:' },
 } as const;
 
 const ORIGINS = {
@@ -21,14 +21,14 @@ export function describePlan(plan: RunPlan, lang: Lang): string[] {
     if (step.pythonPathRoot) lines.push(`     ${w.pythonPath}`);
   }
   if (plan.skipped.length > 0) {
-    lines.push(`${w.skipped}:`);
-    for (const item of plan.skipped) lines.push(`  - ${item.path}${item.source ? ` (${item.source})` : ''}: ${pick(item.reason, lang)}`);
+    lines.push(w.skipped);
+    for (const item of plan.skipped) lines.push(`  - ${item.path}${item.source ? ` (${item.source})` : ''}${lang === 'fr' ? ' : ' : ': '}${pick(item.reason, lang)}`);
   }
   if (plan.requirementFiles.length > 0) {
-    lines.push(`${w.requirements}: ${plan.requirementFiles.map((r) => `${r.file} (${r.reason})`).join(', ')}`);
+    lines.push(`${w.requirements} ${plan.requirementFiles.map((r) => `${r.file} (${r.reason})`).join(', ')}`);
   }
   if (plan.notes.length > 1) {
-    lines.push(`${w.notes}:`);
+    lines.push(w.notes);
     for (const note of plan.notes.slice(1)) lines.push(`  - ${pick(note, lang)}`);
   }
   return lines;

@@ -28,7 +28,7 @@ export function commandSkipReason(argv: string[]): Localized | undefined {
   const base = posix.basename(program);
   if (TEST_PROGRAMS.has(base)) return SKIP.tests;
   if (SERVER_PROGRAMS.has(base)) return SKIP.server;
-  if ((base === 'flask' || base === 'streamlit' || base === 'mlflow' || base === 'panel') && ['run', 'ui', 'server', 'serve'].includes(rest[0] ?? '')) return SKIP.server;
+  if ((base === 'flask' || base === 'streamlit' || base === 'mlflow' || base === 'panel') && rest.some((word) => ['run', 'ui', 'server', 'serve'].includes(word))) return SKIP.server;
   if (base === 'jupyter' && ['notebook', 'lab', 'server', 'console', 'qtconsole'].includes(rest[0] ?? '')) return SKIP.interactive;
   if (base === 'jupyter-lab' || base === 'jupyter-notebook') return SKIP.interactive;
   if (INSTALLERS.has(base) && ['install', 'create', 'env', 'update', 'sync'].includes(rest[0] ?? '')) return base === 'conda' && rest[0] === 'create' ? SKIP.venv : SKIP.installer;
