@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, sep } from 'node:path';
 import { decodeText } from '../evidence/decode-text.js';
 
@@ -67,7 +67,7 @@ function readCapped(path: string, maxBytes: number): string | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(maxBytes);
+    const buffer = Buffer.alloc(Math.min(maxBytes, fstatSync(fd).size));
     const read = readSync(fd, buffer, 0, maxBytes, 0);
     return decodeText(buffer.subarray(0, read)).text;
   } catch {
