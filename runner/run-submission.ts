@@ -55,6 +55,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const { scenario } = options.scenario;
   const progress = options.onProgress ?? silentProgress;
   const runId = newRunId(scenario.id, startedAt);
+  const runsCandidate = scenario.steps.some((step) => 'candidate' in step);
   const runDir = join(options.workRoot, runId);
   const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
@@ -76,7 +77,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
-    ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate: scenario.steps.some((step) => 'candidate' in step), note, progress }));
+    ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate, note, progress }));
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
 
     const { backend, notice } = await selectBackend(options.sandbox ?? scenario.sandbox.backend);
@@ -124,7 +125,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     }
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, plan, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary });
 }
 
 async function runChecks(
