@@ -69,6 +69,8 @@ function pythonStep(argv: string[], cwd: string, source: string, ctx: CommandCon
   const skipped = pythonSkipReason(python.module, python.script, python.args, python.inline);
   if (skipped) return void into.skipped.push({ path: text, reason: skipped, source });
   let entry: string | undefined;
+  // `python 3.11` or `python3.10+` in prose names a version, not a script.
+  if (python.script && !/\.pyw?$/.test(python.script)) return;
   if (python.script) {
     entry = workspacePath(cwd, python.script);
     if (!entry || !ctx.repo.isFile(entry)) {

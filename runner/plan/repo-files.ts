@@ -68,7 +68,7 @@ function readCapped(path: string, maxBytes: number): string | undefined {
   try {
     fd = openSync(path, 'r');
     const buffer = Buffer.alloc(Math.min(maxBytes, fstatSync(fd).size));
-    const read = readSync(fd, buffer, 0, maxBytes, 0);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
     return decodeText(buffer.subarray(0, read)).text;
   } catch {
     return undefined;

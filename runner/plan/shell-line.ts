@@ -37,7 +37,8 @@ const PREFIX_WORDS = new Set(['sudo', 'time', 'exec', 'nohup', 'env', 'command']
 export function parseShellLine(text: string, cwd: string): ShellLine {
   const placeholder = /<[A-Za-z_][\w .-]*>|\[[A-Za-z_][\w .-]*\]|\bpath\/to\//.test(text);
   // Windows paths (`python .\src\main.py`): a backslash before a name is a separator, not an escape.
-  const line = text.replace(/\\(?=[A-Za-z0-9_.])/g, '/');
+  // A command substitution (`-v $(pwd):/app`) stays one word, as the shell would make it.
+  const line = text.replace(/\\(?=[A-Za-z0-9_.])/g, '/').replace(/\$\([^()]*\)|`[^`]*`/g, '$SUBSTITUTION');
   let tokens: ReturnType<typeof parseShell>;
   try {
     tokens = parseShell(line, (name) => `$${name}`);

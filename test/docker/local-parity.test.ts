@@ -88,5 +88,6 @@ describe.skipIf(!engine.ok)('docker and local give the same results', () => {
     expect(table(docker)).toEqual(table(local));
     const steps = (run: CliRun) => run.report!.steps.map((s) => ({ id: s.id, status: s.status, exitCode: s.exitCode, timedOut: s.timedOut }));
     expect(steps(docker)).toEqual(steps(local));
-  });
+    // A hang guard, not a speed target: two notebooks run twice at once take minutes on a loaded 2-core machine.
+  }, 600_000);
 });

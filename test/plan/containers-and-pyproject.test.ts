@@ -55,6 +55,23 @@ describe('run plan from docker-compose, Dockerfile and pyproject.toml', () => {
     expect(skippedOf(plan)).toEqual(['python app.py (Dockerfile:4): server (API or app): it never ends on its own; serving is started separately by the scenario']);
   });
 
+  it('README docker lines: `docker-compose exec app <cmd>` and `docker run … image <cmd>` resolve to <cmd>; an image alone cannot be read', () => {
+    const plan = planOf({
+      'README.md': ['## Lancer', '', '```', 'docker-compose exec app python src/etl.py', 'docker run --rm -v $(pwd):/app -w /app monimage python3 -m src.train', 'docker run -it monimage', 'docker compose run --bizarre app python x.py', '```'].join('\n'),
+      'docker-compose.yml': 'services:\n  app:\n    image: python:3.11\n    working_dir: /app\n',
+      'src/etl.py': '',
+      'src/train.py': '',
+    });
+    expect(stepsOf(plan)).toEqual([
+      { run: ['python', 'src/etl.py'], cwd: '.', reason: 'README.md:4' },
+      { run: ['python', '-m', 'src.train'], cwd: '.', reason: 'README.md:5' },
+    ]);
+    expect(skippedOf(plan)).toEqual([
+      'docker run -it monimage (README.md:6): Docker command whose program could not be read (no command, no service with `command:`)',
+      'docker compose run --bizarre app python x.py (README.md:7): Docker command whose program could not be read (no command, no service with `command:`)',
+    ]);
+  });
+
   it('[project.scripts] call their function the way the installed script would, src layout included', () => {
     const plan = planOf({
       'pyproject.toml': '[project]\nname = "ventes"\n\n[project.scripts]\nventes-etl = "ventes.pipeline:main"\nventes-api = "ventes.api:serve"\nautre = "absent.module:run"\n',

@@ -84,8 +84,9 @@ describe('run plan from the README', () => {
   });
 
   it('without any run section, every command of the README counts', () => {
-    const plan = planOf({ 'README.md': '# Équipe 1\n\n`python src/main.py` charge les données.\n', 'src/main.py': 'print(1)\n' });
-    expect(stepsOf(plan)).toEqual([{ run: ['python', 'src/main.py'], cwd: '.', reason: 'README.md:3' }]);
+    const plan = planOf({ 'README.md': '# Équipe 1\n\nPrérequis : `python 3.11`.\n\n`python src/main.py` charge les données.\n', 'src/main.py': 'print(1)\n' });
+    expect(stepsOf(plan)).toEqual([{ run: ['python', 'src/main.py'], cwd: '.', reason: 'README.md:5' }]);
+    expect(plan.skipped).toEqual([]);
   });
 
   it('cd dir && python … runs from dir; a `cd` line alone carries over to the next lines of its block', () => {
