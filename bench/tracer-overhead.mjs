@@ -5,6 +5,7 @@
 //
 // Usage: node bench/tracer-overhead.mjs [runs=3] [startupRuns=15]     (MSPR_PYTHON picks the interpreter)
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +21,8 @@ const startupRuns = Number(process.argv[3] ?? 15);
 function run(args, traced) {
   const traceDir = mkdtempSync(join(tmpdir(), 'mspr-bench-'));
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
-  if (traced) Object.assign(env, { PYTHONPATH: tracerDir, MSPR_TRACE_DIR: traceDir, MSPR_WORKSPACE: fixture });
+  // With a key, as the step runner does: every line is sealed (HMAC-SHA256) and the key handed to children.
+  if (traced) Object.assign(env, { PYTHONPATH: tracerDir, MSPR_TRACE_DIR: traceDir, MSPR_WORKSPACE: fixture, MSPR_TRACE_KEY: randomBytes(32).toString('hex') });
   const started = process.hrtime.bigint();
   const result = spawnSync(python, args, { cwd: fixture, env, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,5 +1,5 @@
 import type { Lang, Localized, MessageParams } from '../runner/i18n.js';
-import type { Evidence, EvidenceKind, VerdictStatus } from './verdict.js';
+import type { Evidence, EvidenceKind, VerdictBlock, VerdictStatus } from './verdict.js';
 import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
 
 /** A JSON Schema (draft-07) for a check's options, validated by the runner with ajv before `run`. */
@@ -22,9 +22,14 @@ export interface CheckMeta {
   messages: Record<string, Localized>;
 }
 
-/** What `run` returns: a status, a message key into `meta.messages`, and the facts behind it. */
+/**
+ * What `run` returns: a status, a message key into `meta.messages`, and the facts behind it. A check
+ * returns `error` only with `blockedBy`, when it can tell that it could not judge because of the
+ * environment (steps/succeeded does); a check that throws is `error` too.
+ */
 export interface CheckOutcome {
-  status: Exclude<VerdictStatus, 'error'>;
+  status: VerdictStatus;
+  blockedBy?: VerdictBlock;
   /** Defaults to 1 for pass, 0.5 for warn, 0 otherwise. */
   score?: number;
   message: string;

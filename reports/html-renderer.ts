@@ -1,19 +1,21 @@
 import escapeHtml from 'escape-html';
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
 import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { HTML_STYLE } from './html-style.js';
+import { mapStrings, plainText } from './safe-text.js';
 
 const STATUS_TEXT: Record<Lang, Record<VerdictStatus, string>> = {
   fr: { pass: 'réussi', fail: 'échec', warn: 'avertissement', skip: 'non évalué', error: 'erreur' },
   en: { pass: 'pass', fail: 'fail', warn: 'warning', skip: 'skipped', error: 'error' },
 };
 const WORDS = {
-  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
-  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
+  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
+  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
 } as const;
 
 const e = (text: string | number) => escapeHtml(String(text));
@@ -21,12 +23,14 @@ const e = (text: string | number) => escapeHtml(String(text));
 /**
  * One self-contained, accessible HTML page per run: no script, no external resource, semantic tables with
  * captions and header scopes, statuses written in words (never by colour alone), the page's language set.
- * Every candidate-controlled string goes through escape-html.
+ * Every candidate-controlled string goes through escape-html, after losing its control characters and
+ * terminal escapes (plain text: HTML would show them as garbage or U+FFFD).
  */
 export const htmlRenderer: Renderer = {
   name: 'html',
   extension: 'html',
-  render(report, lang) {
+  render(unsafe, lang) {
+    const report = mapStrings(unsafe, plainText);
     const w = WORDS[lang];
     const title = `${w.report} — ${pick(report.scenario.title, lang)}`;
     const body = [
@@ -37,6 +41,7 @@ export const htmlRenderer: Renderer = {
       report.sandbox.notice ? `<p role="note" class="notice">${e(pick(report.sandbox.notice, lang))}</p>` : '',
       '</header><main>',
       runErrors(report, lang),
+      environmentSection(report, lang),
       verdictTable(report, lang),
       planTable(report, lang),
       stepTable(report, lang),
@@ -56,6 +61,13 @@ function runErrors(report: RunReport, lang: Lang): string {
       `<li><strong>${e(error.code)}</strong> : ${e(pick(error.message, lang))}${error.details.length ? `<ul>${error.details.map((d) => `<li>${e(d)}</li>`).join('')}</ul>` : ''}${error.hint ? `<p>➜ ${e(pick(error.hint, lang))}</p>` : ''}</li>`,
   );
   return `<section aria-labelledby="run-errors"><h2 id="run-errors">${WORDS[lang].runErrors}</h2><ul>${items.join('')}</ul></section>`;
+}
+
+function environmentSection(report: RunReport, lang: Lang): string {
+  const problems = environmentProblems(report.steps);
+  if (problems.length === 0) return '';
+  const items = problems.map((problem) => `<li><ul>${problem.items.map((item) => `<li><code>${e(item.step)}</code> (${e(item.cause)}) : ${e(pick(item.message, lang))}</li>`).join('')}</ul><p>➜ ${e(pick(problem.hint, lang))}</p></li>`);
+  return `<section aria-labelledby="environment"><h2 id="environment">${WORDS[lang].environment}</h2><ul>${items.join('')}</ul></section>`;
 }
 
 function verdictTable(report: RunReport, lang: Lang): string {
@@ -84,9 +96,9 @@ function stepTable(report: RunReport, lang: Lang): string {
   if (report.steps.length === 0) return '';
   const w = WORDS[lang];
   const rows = report.steps.map(
-    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.stoppedFor ? `${s.status} (${s.stoppedFor})` : s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
+    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.stoppedFor ? `${s.status} (${s.stoppedFor})` : s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${s.failure ? `${w[`owner_${s.failure.owner}`]} (${e(s.failure.cause)})` : '–'}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
   );
-  return `<section aria-labelledby="steps"><h2 id="steps">${w.steps}</h2><table><caption>${w.steps}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.status}</th><th scope="col">${w.exit}</th><th scope="col">${w.duration}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section aria-labelledby="steps"><h2 id="steps">${w.steps}</h2><table><caption>${w.steps}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.status}</th><th scope="col">${w.exit}</th><th scope="col">${w.origin}</th><th scope="col">${w.duration}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function list(title: string, items: string[]): string {

@@ -2,21 +2,25 @@ import { create } from 'xmlbuilder2';
 import { pick } from '../runner/i18n.js';
 import { formatEvidence } from './format-evidence.js';
 import type { Renderer } from './renderer.js';
+import { mapStrings, plainText } from './safe-text.js';
 
 /**
  * JUnit XML, the format every CI shows natively: one testcase per verdict, `fail` as <failure>, `error`
  * as <error>, `skip` as <skipped>; a `warn` passes with its message in <system-out>. A run that could not
- * be done is one <error> testcase, so CI never sees an empty, green suite.
+ * be done is one <error> testcase, so CI never sees an empty, green suite. Every string is plain text first
+ * (no terminal escapes or control characters, which XML 1.0 forbids); whatever XML still could not hold is
+ * replaced by U+FFFD rather than written out as invalid XML.
  */
 export const junitRenderer: Renderer = {
   name: 'junit',
   extension: 'junit.xml',
-  render(report, lang) {
+  render(unsafe, lang) {
+    const report = mapStrings(unsafe, plainText);
     const counts = report.summary.counts;
     const runErrors = report.errors.length;
     const tests = report.verdicts.length + runErrors;
     const seconds = (report.durationMs / 1000).toFixed(3);
-    const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+    const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\ufffd' }).ele('testsuites', {
       name: 'mspr-lab',
       tests,
       failures: counts.fail,

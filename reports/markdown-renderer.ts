@@ -1,9 +1,11 @@
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
 import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
+import { mapStrings, plainText } from './safe-text.js';
 
 const ICON: Record<VerdictStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const RUN_ICON = { pass: '✅', fail: '❌', error: '💥' } as const;
@@ -13,13 +15,13 @@ const WORDS = {
     result: 'Résultat', score: 'Score', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut',
     message: 'Constat', details: 'Détails des points à corriger', steps: 'Étapes', step: 'Étape', duration: 'Durée', exit: 'Sortie',
     assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury (critères non automatisables)',
-    runErrors: 'Exécution impossible', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', criteria: 'critères',
+    runErrors: 'Exécution impossible', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', status_notJudged: 'non évaluable ici (environnement)', criteria: 'critères',
   },
   en: {
     result: 'Result', score: 'Score', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status',
     message: 'Finding', details: 'Details of what to fix', steps: 'Steps', step: 'Step', duration: 'Duration', exit: 'Exit',
     assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid (criteria not automated)',
-    runErrors: 'Run could not be done', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', criteria: 'criteria',
+    runErrors: 'Run could not be done', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', status_notJudged: 'could not be judged here (environment)', criteria: 'criteria',
   },
 } as const;
 
@@ -27,12 +29,13 @@ const WORDS = {
 export const markdownRenderer: Renderer = {
   name: 'md',
   extension: 'md',
-  render(report, lang) {
+  render(unsafe, lang) {
+    const report = mapStrings(unsafe, plainText);
     const w = WORDS[lang];
     const out: string[] = [];
     const { summary } = report;
     out.push(`# ${escapeInline(pick(report.scenario.title, lang))}`, '');
-    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
+    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${summary.status === 'error' && report.errors.length === 0 ? w.status_notJudged : w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
     const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
     out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
     if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');
@@ -43,6 +46,16 @@ export const markdownRenderer: Renderer = {
         out.push(`- **${error.code}**: ${escapeInline(pick(error.message, lang))}`);
         for (const detail of error.details) out.push(`  - ${escapeInline(detail)}`);
         if (error.hint) out.push(`  - ➜ ${escapeInline(pick(error.hint, lang))}`);
+      }
+      out.push('');
+    }
+
+    const problems = environmentProblems(report.steps);
+    if (problems.length > 0) {
+      out.push(`## ⚠️ ${w.environment}`, '');
+      for (const problem of problems) {
+        for (const item of problem.items) out.push(`- \`${escapeInline(item.step)}\` (${item.cause}): ${escapeInline(pick(item.message, lang))}`);
+        out.push(`  - ➜ ${escapeInline(pick(problem.hint, lang))}`);
       }
       out.push('');
     }
@@ -95,10 +108,11 @@ function renderPlan(report: RunReport, lang: Lang, out: string[]): void {
 function renderSteps(report: RunReport, lang: Lang, out: string[]): void {
   if (report.steps.length === 0) return;
   const w = WORDS[lang];
-  out.push(`## ${w.steps}`, '', `| ${w.step} | ${w.status} | ${w.exit} | ${w.duration} |`, '|---|---|---|---|');
+  out.push(`## ${w.steps}`, '', `| ${w.step} | ${w.status} | ${w.exit} | ${w.origin} | ${w.duration} |`, '|---|---|---|---|---|');
   for (const step of report.steps) {
     const status = step.stoppedFor ? `${step.status} (${cell(step.stoppedFor)})` : step.status;
-    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+    const origin = step.failure ? `${w[`owner_${step.failure.owner}`]} (${step.failure.cause})` : '–';
+    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${origin} | ${(step.durationMs / 1000).toFixed(1)} s |`);
   }
   out.push('');
 }
@@ -113,9 +127,23 @@ function cell(text: string): string {
   return escapeInline(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Candidate-controlled text must not inject HTML into a rendered summary. */
+/**
+ * Candidate-controlled text made inert Markdown (GitHub's flavour: report.md and the job summary): one line, no
+ * HTML (`<` and `>` as entities), no link, image or reference (`[`, `]` and backticks escaped), no emphasis
+ * markers around words, no heading. Extended autolinks — `https://…`, `www.…`, `name@host`, `@mention`,
+ * `#123` — are broken by a zero-width space (U+200B), which a reader does not see.
+ */
 function escapeInline(text: string): string {
-  return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`[\]]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/(?<![\p{L}\p{N}])[*_~]|[*_~](?![\p{L}\p{N}])/gu, '\\$&')
+    .replace(/^(\s*)#/, '$1\\#')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/(?<![\p{L}\p{N}])(www)\./giu, '$1\u200b.')
+    .replace(/@(?=[\p{L}\p{N}])|#(?=\p{N})/gu, '$&\u200b');
 }
 
 function round(value: number): string {

@@ -1,6 +1,7 @@
 import type { Localized } from '../runner/i18n.js';
 import type { RunPlan } from '../runner/plan/run-plan.js';
 import type { SerializedError } from '../runner/errors.js';
+import type { StepFailure } from '../runner/failure/step-failure.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
 import type { SubmissionInfo } from '../runner/submission/submission-info.js';
 import type { Verdict, VerdictStatus } from '../checks/verdict.js';
@@ -28,6 +29,8 @@ export interface StepReport {
   outputBytes: { stdout: number; stderr: number };
   outputTruncated: boolean;
   error?: SerializedError;
+  /** Whose failure it is (candidate, environment, grader) and why, when the step did not succeed. */
+  failure?: StepFailure;
 }
 
 export interface ManualReportItem {
@@ -36,13 +39,18 @@ export interface ManualReportItem {
 }
 
 export interface RunSummary {
-  /** `error`: the run itself could not be done; `fail`: a required check did not pass. */
+  /**
+   * `error`: the run itself could not be done, or nothing failed but some required checks could not be
+   * judged because of the environment (`notJudged`); `fail`: a required check did not pass.
+   */
   status: 'pass' | 'fail' | 'error';
   /** Weighted score in [0, maxScore]. */
   score: number;
   maxScore: number;
   counts: Record<VerdictStatus, number>;
   requiredNotPassed: string[];
+  /** Required verdicts that are `error` because an environment or grader failure stopped their evidence. */
+  notJudged: string[];
 }
 
 /** The canonical result of grading one submission: every other format renders this, and only this. */
@@ -62,10 +70,13 @@ export interface RunReport {
    * stopped before planning). */
   plan?: RunPlan;
   steps: StepReport[];
-  trace: { events: number; problems: string[] };
+  /** `rejectedLines`: lines whose seal did not hold (forged, edited, copied, repeated), never evidence; absent when 0. */
+  trace: { events: number; problems: string[]; rejectedLines?: number };
   verdicts: Verdict[];
   manual: ManualReportItem[];
   /** Problems with the run itself (unreadable submission, no sandbox…). */
   errors: SerializedError[];
   summary: RunSummary;
+  /** How many secrets were masked (as `***`) in this report; absent when none (runner/redaction). */
+  redactions?: { count: number };
 }

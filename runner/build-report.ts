@@ -3,9 +3,11 @@ import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../repor
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
 import type { SerializedError } from './errors.js';
-import { asLocalized, type Localized } from './i18n.js';
+import { asLocalized, type Localized, t } from './i18n.js';
 import { packageVersion } from './paths.js';
 import type { RunPlan } from './plan/run-plan.js';
+import { redactReport } from './redaction/redact-report.js';
+import { MASK, type Redactor } from './redaction/redactor.js';
 import type { StepRun } from './steps/run-steps.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 
@@ -24,10 +26,32 @@ export interface ReportParts {
   verdicts: Verdict[];
   errors: SerializedError[];
   traceSummary: RunReport['trace'];
+  /** Masks the secrets the run knows of (its .env values, database passwords) and secret formats. */
+  redactor?: Redactor;
 }
 
-/** Assembles the canonical report; the only place that knows its shape besides the schema. */
+/**
+ * Assembles the canonical report; the only place that knows its shape besides the schema. Secrets are masked here,
+ * once, so report.json and every rendering of it (JUnit, Markdown, the job summary, HTML) hold none.
+ */
 export function buildReport(parts: ReportParts): RunReport {
+  const report = assemble(parts);
+  if (!parts.redactor) return report;
+  const before = parts.redactor.count;
+  const redacted = redactReport(report, parts.redactor);
+  const count = parts.redactor.count - before;
+  if (count === 0) return redacted;
+  return { ...redacted, assumptions: [...redacted.assumptions, redactionNotice(count)], redactions: { count } };
+}
+
+function redactionNotice(count: number): Localized {
+  return t(
+    `${count} secret(s) masqué(s) par ${MASK} dans ce rapport : valeurs secrètes des fichiers .env du dépôt, mots de passe des bases de l’exécution, et formats connus (clés AWS, jetons GitHub, GitLab et Slack, JWT, clés privées, mots de passe dans les URL et les affectations « password=… »). Ne faites pas afficher de secrets par votre code.`,
+    `${count} secret(s) masked as ${MASK} in this report: secret values of the repository’s .env files, the run’s database passwords, and known formats (AWS keys, GitHub, GitLab and Slack tokens, JWTs, private keys, passwords in URLs and in “password=…” assignments). Do not let your code print secrets.`,
+  );
+}
+
+function assemble(parts: ReportParts): RunReport {
   const finishedAt = new Date();
   const { scenario } = parts.scenario;
   return {
@@ -60,6 +84,7 @@ export function buildReport(parts: ReportParts): RunReport {
       outputBytes: { stdout: record.result?.stdout.bytes ?? 0, stderr: record.result?.stderr.bytes ?? 0 },
       outputTruncated: Boolean(record.result?.stdout.truncated || record.result?.stderr.truncated),
       ...(record.error ? { error: record.error } : {}),
+      ...(record.failure ? { failure: record.failure } : {}),
     })),
     trace: parts.traceSummary,
     verdicts: parts.verdicts,

@@ -2,8 +2,9 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import { EXIT } from './cli/exit-codes.js';
-import { MsprError, toSerializedError } from './errors.js';
+import { MsprError, setVerbose, toSerializedError } from './errors.js';
 import { detectLang, type Lang, pick } from './i18n.js';
+import { plainText } from '../reports/safe-text.js';
 
 function langFromArgv(argv: string[]): Lang {
   const index = argv.indexOf('--lang');
@@ -12,6 +13,8 @@ function langFromArgv(argv: string[]): Lang {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Read before parsing: errors raised while parsing (a bad scenario file) must show their stack too.
+  setVerbose(argv.includes('--verbose'));
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -22,10 +25,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const lang = langFromArgv(argv);
-    if (error instanceof MsprError) process.stderr.write(`${error.describe(lang)}\n`);
+    // Messages can quote file names and contents: no terminal escapes reach the screen.
+    if (error instanceof MsprError) process.stderr.write(`${plainText(error.describe(lang))}\n`);
     else {
       const serialized = toSerializedError(error);
-      process.stderr.write(`${serialized.code}: ${pick(serialized.message, lang)}\n${serialized.details.join('\n')}\n`);
+      process.stderr.write(plainText(`${serialized.code}: ${pick(serialized.message, lang)}\n${serialized.details.join('\n')}\n`));
     }
     process.exitCode = EXIT.error;
   }

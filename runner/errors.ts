@@ -14,7 +14,10 @@ export type MsprErrorCode =
   | 'MSPR_DATA_UNREADABLE'
   | 'MSPR_DB_UNREACHABLE'
   | 'MSPR_TRACE_INVALID'
+  | 'MSPR_INTERPRETER_UNUSABLE'
+  | 'MSPR_GRADER_FAULT'
   | 'MSPR_REPORT_INVALID'
+  | 'MSPR_OUTPUT_UNWRITABLE'
   | 'MSPR_INTERNAL';
 
 /**
@@ -48,6 +51,19 @@ export class MsprError extends Error {
   }
 }
 
+/** How hints name the run whose leftovers to remove; {@link withRunId} puts the real id in. */
+export const CLEANUP_THIS_RUN = 'mspr-lab cleanup --run <run-id>';
+
+/**
+ * Fills `<run-id>` in an error's hint once the run it happened in is known: a hint must give the command
+ * to type (`mspr-lab cleanup --run 20261201-…`), not a bare `cleanup` that would sweep other runs.
+ */
+export function withRunId(error: SerializedError, runId: string): SerializedError {
+  if (!error.hint) return error;
+  const fill = (text: string) => text.replaceAll('<run-id>', runId);
+  return { ...error, hint: { fr: fill(error.hint.fr), en: fill(error.hint.en) } };
+}
+
 /** The shape errors take inside reports (JSON has no classes). */
 export interface SerializedError {
   code: MsprErrorCode;
@@ -56,17 +72,33 @@ export interface SerializedError {
   details: string[];
 }
 
+let verbose = false;
+
+/**
+ * `--verbose` (any command): internal errors carry their stack trace. Off by default, so a user reads what
+ * went wrong and what to do, not JS frames; process-wide because it is a diagnostic switch of the CLI.
+ */
+export function setVerbose(enabled: boolean): void {
+  verbose = enabled;
+}
+
+/** The stack of an unexpected error, one line, when `--verbose` asked for it; otherwise undefined. */
+export function stackOf(error: unknown): string | undefined {
+  return verbose && error instanceof Error && error.stack ? error.stack.split('\n').map((line) => line.trim()).join(' | ') : undefined;
+}
+
 /** Wraps anything thrown into a serializable error without losing the original message. */
 export function toSerializedError(error: unknown): SerializedError {
   if (error instanceof MsprError) return error.toJSON();
   const message = error instanceof Error ? error.message : String(error);
+  const stack = stackOf(error);
   return {
     code: 'MSPR_INTERNAL',
     message: { fr: `Erreur interne : ${message}`, en: `Internal error: ${message}` },
     hint: {
-      fr: 'Relancez avec --verbose et signalez le problème avec le rapport joint.',
-      en: 'Run again with --verbose and report the problem with the report attached.',
+      fr: 'Relancez avec --verbose pour voir où l’erreur s’est produite, et signalez le problème avec le rapport report.json joint.',
+      en: 'Run again with --verbose to see where it happened, and report the problem with the report.json attached.',
     },
-    details: error instanceof Error && error.stack ? [error.stack.split('\n').slice(1, 4).join(' | ').trim()] : [],
+    details: stack ? [stack] : [],
   };
 }

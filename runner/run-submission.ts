@@ -1,32 +1,40 @@
 import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
 import { runCheck } from '../checks/run-check.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
-import { MsprError, type SerializedError, toSerializedError } from './errors.js';
+import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { createDatabaseAccess } from './evidence/database-access.js';
+import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
+import { classifySteps } from './failure/classify-steps.js';
+import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
 import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
 import { newRunId } from './run-id.js';
+import { createRedactor } from './redaction/redactor.js';
+import { redactingProgress, serviceSecrets, workspaceSecrets } from './redaction/run-secrets.js';
 import { LOCAL_ISOLATION_NOTICE } from './sandbox/local-backend.js';
 import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
+import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
 import { runSteps, type StepRun } from './steps/run-steps.js';
 import type { CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { planRun } from './plan/plan-run.js';
 import type { RunPlan } from './plan/run-plan.js';
+import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
+import { tamperingNotice } from './tracer/tampering-notice.js';
 import type { RunReport } from '../reports/report.js';
+import { createRunFolder } from './workdir/run-folder.js';
 
 export interface RunOptions {
   scenario: LoadedScenario;
@@ -53,12 +61,15 @@ export interface RunOptions {
 export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const startedAt = new Date();
   const { scenario } = options.scenario;
-  const progress = options.onProgress ?? silentProgress;
+  // Secrets are masked in the report and, as they become known, in the progress shown live (CI logs).
+  const redactor = createRedactor();
+  const progress = redactingProgress(options.onProgress ?? silentProgress, redactor);
   const runId = newRunId(scenario.id, startedAt);
   const runsCandidate = scenario.steps.some((step) => 'candidate' in step);
-  const runDir = join(options.workRoot, runId);
+  const runFolder = createRunFolder(options.workRoot, runId);
+  const runDir = runFolder.dir;
   const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
-  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  for (const dir of [dirs.workspace, dirs.datasets, dirs.trace]) mkdirSync(dir);
 
   const errors: SerializedError[] = [];
   const assumptions: Localized[] = [];
@@ -74,8 +85,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let sandbox: Sandbox | undefined;
 
   try {
+    if (options.deadline !== undefined) noteDeadline(options.deadline, note);
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
     ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate, note, progress }));
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
@@ -90,8 +103,12 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       if (!options.services) throw new MsprError('MSPR_SERVICE_FAILED', t('Aucun fournisseur de services configuré pour démarrer les bases du scénario.', 'No service provider is configured to start the scenario’s databases.'));
       progress({ type: 'phase', text: t('Démarrage des services', 'Starting services') });
       services = await options.services.start(runId, serverServices, backend.name);
+      redactor.add(serviceSecrets(services));
       if (services.notice) note(services.notice);
     }
+
+    const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
+    for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
 
     sandbox = await backend.start({
       runId,
@@ -105,27 +122,33 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
     });
-    stepRuns = await runSteps(planSteps(scenario, plan), {
+    const planned = planSteps(scenario, plan);
+    await preflightInterpreter(sandbox, planned);
+    const stamps = stampDatabaseFiles(dirs.workspace);
+    stepRuns = await runSteps(planned, {
       sandbox,
       hostTraceDir: dirs.trace,
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
+    const { python, paths } = sandbox;
     await sandbox.dispose();
     sandbox = undefined;
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, note, progress));
+    errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers }));
+    const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress));
   } catch (error) {
-    errors.push(toSerializedError(error));
+    errors.push(withRunId(toSerializedError(error), runId));
   } finally {
+    // Read again after the steps: the code may have written a .env; the trace keys are secrets too.
+    redactor.add([...workspaceSecrets(dirs.workspace), ...serviceSecrets(services), ...stepRuns.map((run) => run.traceKey.toString('hex'))]);
     await sandbox?.dispose().catch(() => undefined);
-    await services.dispose().catch((error) => errors.push(toSerializedError(error)));
-    if (!options.keepWorkspace) {
-      await makeDatasetsRemovable(dirs.datasets);
-      await rm(runDir, { recursive: true, force: true }).catch(() => undefined);
-    }
+    await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
+    if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
+    runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
@@ -135,13 +158,19 @@ async function runChecks(
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
   services: StartedServices,
+  unwritten: ReadonlySet<string>,
   note: (text: Localized) => void,
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir })));
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })));
+  const tampered = tamperingNotice(trace);
+  if (tampered) {
+    note(tampered);
+    progress({ type: 'notice', text: tampered });
+  }
   const workspace = workspaceFiles(dirs.workspace);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note });
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, unwritten });
   const evidence = {
     workspace,
     datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
@@ -162,5 +191,12 @@ async function runChecks(
   } finally {
     await databases.closeAll();
   }
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems] } };
+  const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
+}
+
+/** The report says how a deadline without a time zone (or without a time) was read. */
+function noteDeadline(input: string, note: (text: Localized) => void): void {
+  const assumption = deadlineAssumption(parseDeadline(input));
+  if (assumption) note(assumption);
 }

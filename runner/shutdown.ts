@@ -2,7 +2,9 @@
  * Clean-up that must run when the user presses Ctrl-C or CI cancels the job: step process groups (which
  * live in their own group and do not get the terminal's SIGINT), containers, networks. Each owner registers
  * and unregisters its own; the first signal runs them all, a second one exits at once. Signal handlers are
- * installed only while something is registered, so an idle process keeps Node's default behaviour.
+ * installed only while something is registered, so an idle process keeps Node's default behaviour. Run
+ * folders are removed after all of these, in Node's `exit` event (runner/workdir/run-folder.ts), so no
+ * step or container is still writing into them.
  */
 const cleanups = new Set<() => Promise<void> | void>();
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

@@ -5,7 +5,8 @@ import { MsprError } from '../runner/errors.js';
 import { packagePath } from '../runner/paths.js';
 import { compileSchema, formatSchemaErrors } from '../runner/schema-validation.js';
 import type { LoadedScenario, Scenario } from './scenario.js';
-import { validateScenarioSemantics } from './validate-semantics.js';
+import { unknownChecks, validateScenarioSemantics } from './validate-semantics.js';
+import { formatBytes, MAX_DESCRIPTOR_BYTES, readBoundedText } from '../runner/evidence/read-bounded-text.js';
 
 const validateShape = compileSchema<Scenario>(JSON.parse(readFileSync(packagePath('scenarios/scenario.schema.json'), 'utf8')));
 
@@ -19,7 +20,7 @@ export async function loadScenario(reference: string): Promise<LoadedScenario> {
   const file = resolveScenarioFile(reference);
   const content = parseScenarioFile(file);
   const problems: string[] = [];
-  if (!validateShape(content)) problems.push(...formatSchemaErrors(validateShape.errors));
+  if (!validateShape(content)) problems.push(...formatSchemaErrors(validateShape.errors), ...unknownChecks(content));
   const scenario = content as Scenario;
   if (problems.length === 0) {
     scenario.bloc = String(scenario.bloc);
@@ -74,7 +75,7 @@ export function listLibraryScenarioFiles(): string[] {
 }
 
 function parseScenarioFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  const text = readScenarioText(file);
   if (file.endsWith('.json')) {
     try {
       return JSON.parse(text);
@@ -90,7 +91,27 @@ function parseScenarioFile(file: string): unknown {
       document.errors.map((error) => `line ${error.linePos?.[0].line ?? '?'}, column ${error.linePos?.[0].col ?? '?'}: ${error.message.split('\n')[0]}`),
     );
   }
-  return document.toJS();
+  try {
+    // `maxAliasCount` (the yaml library's guard) stops a billion-laughs file before it fills the heap.
+    return document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw invalid(file, [`(file): ${(error as Error).message} (more than ${MAX_ALIASES} alias expansions)`]);
+  }
+}
+
+/** Aliases (`*name`) a scenario may expand; real scenarios use a handful to share options. */
+const MAX_ALIASES = 100;
+
+/** The file's text, any encoding; refused before reading when over the size cap. */
+function readScenarioText(file: string): string {
+  const read = readBoundedText(file);
+  if (read.ok) return read.text;
+  const size = read.reason === 'too-large' ? `${formatBytes(read.bytes)} > ${formatBytes(MAX_DESCRIPTOR_BYTES)}` : 'not a regular file';
+  throw new MsprError(
+    'MSPR_SCENARIO_INVALID',
+    { fr: `Le scénario ${file} est refusé sans être lu : ${read.reason === 'too-large' ? `trop gros (${size})` : 'ce n’est pas un fichier ordinaire'}.`, en: `Scenario ${file} refused unread: ${read.reason === 'too-large' ? `too large (${size})` : 'not a regular file'}.` },
+    { hint: { fr: 'Un scénario fait quelques kilo-octets : vérifiez que c’est le bon fichier.', en: 'A scenario is a few kilobytes: check that this is the right file.' } },
+  );
 }
 
 function invalid(file: string, details: string[]): MsprError {

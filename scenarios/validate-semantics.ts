@@ -18,9 +18,9 @@ export async function validateScenarioSemantics(scenario: Scenario, baseDir: str
 
   for (const [index, use] of scenario.checks.entries()) {
     const path = `checks[${index}]`;
-    if (!(use.use in checkLoaders)) {
-      const suggestion = closestMatch(use.use, knownCheckIds());
-      problems.push(`${path}.use: unknown check "${use.use}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+    const unknown = unknownCheck(use.use, index);
+    if (unknown) {
+      problems.push(unknown);
       continue;
     }
     const check = await loadCheck(use.use);
@@ -35,6 +35,25 @@ export async function validateScenarioSemantics(scenario: Scenario, baseDir: str
     }
   }
   return problems;
+}
+
+/**
+ * Unknown check ids, read from content that may not match the schema: the loader also asks when the shape
+ * is wrong, so a scenario with a typo in a check id and a schema error shows both at once.
+ */
+export function unknownChecks(content: unknown): string[] {
+  const checks = (content as { checks?: unknown } | null)?.checks;
+  if (!Array.isArray(checks)) return [];
+  return checks.flatMap((use, index) => {
+    const id = (use as { use?: unknown } | null)?.use;
+    return typeof id === 'string' ? (unknownCheck(id, index) ?? []) : [];
+  });
+}
+
+function unknownCheck(id: string, index: number): string | undefined {
+  if (Object.hasOwn(checkLoaders, id)) return undefined;
+  const suggestion = closestMatch(id, knownCheckIds());
+  return `checks[${index}].use: unknown check "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
 }
 
 /** Dataset paths resolve against the scenario's folder first, then the bundled `datasets/` folder. */

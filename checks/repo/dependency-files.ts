@@ -3,6 +3,7 @@
  * anything at all); versions and markers are ignored.
  */
 export function declaredPackages(fileName: string, text: string): string[] {
+  if (looksBinary(text)) return [];
   const name = fileName.toLowerCase();
   if (name.endsWith('.txt')) return requirementsPackages(text);
   if (name.endsWith('.toml')) return pyprojectPackages(text);
@@ -16,7 +17,22 @@ function requirementsPackages(text: string): string[] {
     .map((line) => line.replace(/#.*$/, '').trim())
     .filter((line) => line && !line.startsWith('-'))
     .map((line) => line.split(/[<>=!~;\[\s@]/)[0]!)
-    .filter(Boolean);
+    .filter((name) => PACKAGE_NAME.test(name));
+}
+
+/** PEP 508 names: letters, digits, `.`, `_`, `-`, starting and ending with a letter or digit. */
+const PACKAGE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+
+/**
+ * Whether decoded text is really bytes: a NUL, or more than 5 % control characters in its first 8 KiB.
+ * A binary `requirements.txt` (a zip, an image renamed) decodes as Latin-1 into lines of noise that must not
+ * count as packages.
+ */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g)?.length ?? 0;
+  return sample.length > 0 && controls / sample.length > 0.05;
 }
 
 /** PEP 621 `dependencies = [...]` and Poetry's `[tool.poetry.dependencies]` table. */

@@ -1,6 +1,6 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { declaredPackages } from './dependency-files.js';
+import { declaredPackages, looksBinary } from './dependency-files.js';
 
 interface Options {
   readme: boolean;
@@ -49,11 +49,17 @@ export default defineCheck<Options>({
 
     if (options.dependencies) {
       const present = DEPENDENCY_FILES.filter((name) => root.includes(name));
-      const declaring = present.map((name) => ({ name, packages: declaredPackages(name, workspace.readText(name)) }));
-      for (const file of declaring) evidence.push({ kind: 'artifact', subject: file.name, actual: file.packages.length, data: { packages: file.packages.slice(0, 30) } });
+      const declaring = present.map((name) => {
+        const text = workspace.readText(name);
+        return { name, binary: looksBinary(text), packages: declaredPackages(name, text) };
+      });
+      for (const file of declaring) {
+        evidence.push({ kind: 'artifact', subject: file.name, actual: file.packages.length, data: file.binary ? { packages: [], binary: true } : { packages: file.packages.slice(0, 30) } });
+      }
       const useful = declaring.find((file) => file.packages.length > 0);
       if (useful) found.push(useful.name);
-      else missing.push(present.length > 0 ? `${present.join(', ')} (no package / aucun paquet)` : DEPENDENCY_FILES.join(' | '));
+      else if (present.length === 0) missing.push(DEPENDENCY_FILES.join(' | '));
+      else missing.push(declaring.map((file) => `${file.name} (${file.binary ? 'binary, not text / binaire, pas du texte' : 'no package / aucun paquet'})`).join(', '));
     }
 
     for (const path of options.files) {

@@ -1,3 +1,4 @@
+import { blockedText, blockOf, blockingFailures } from '../../runner/failure/blocked-verdict.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { lastCandidateFrame } from './python-traceback.js';
@@ -15,6 +16,10 @@ export default defineCheck<Record<string, never>>({
         fr: '{failed} étape(s) sur {total} en échec : {list}. Attendu : chaque script ou notebook s’exécute jusqu’au bout. Corrigez l’erreur indiquée dans les preuves puis relancez.',
         en: '{failed} of {total} step(s) failed: {list}. Expected: every script or notebook runs to the end. Fix the error shown in the evidence and run again.',
       },
+      environment: {
+        fr: 'Non évaluable : {failed} étape(s) sur {total} arrêtée(s) pour une raison extérieure au code de l’équipe ({list}) : {reasonFr}',
+        en: 'Could not be judged: {failed} of {total} step(s) stopped for a reason outside the team’s code ({list}): {reasonEn}',
+      },
       none: {
         fr: 'Aucune étape n’a été exécutée. Ajoutez un mspr.yaml avec « run: » (voir docs/candidate-manifest.md) ou un main.py.',
         en: 'No step was run. Add an mspr.yaml with "run:" (see docs/candidate-manifest.md) or a main.py.',
@@ -29,10 +34,11 @@ export default defineCheck<Record<string, never>>({
       const result = step.result;
       const stderr = result?.stderr.text ?? '';
       const { location, exception } = lastCandidateFrame(stderr, [workspace.root, '/workspace']);
+      const failure = step.failure;
       evidence.push({
         kind: 'step',
         subject: step.id,
-        location: location ?? (step.entry ? { file: step.entry } : undefined),
+        location: location ?? failure?.location ?? (step.entry ? { file: step.entry } : undefined),
         expected: 'ok',
         actual: step.status,
         data: {
@@ -40,16 +46,29 @@ export default defineCheck<Record<string, never>>({
           signal: result?.signal ?? null,
           durationMs: result?.durationMs ?? 0,
           ...(exception ? { exception } : {}),
+          ...(failure ? { owner: failure.owner, cause: failure.cause } : {}),
+          ...(failure?.package ? { package: failure.package } : {}),
+          ...(failure?.declaredIn ? { declaredIn: failure.declaredIn } : {}),
+          ...(failure?.host ? { host: failure.host } : {}),
+          ...(failure?.file ? { file: failure.file } : {}),
           ...(result?.stoppedFor ? { stoppedFor: result.stoppedFor } : {}),
           ...(step.error ? { error: step.error.message.en } : {}),
           ...(result?.stdout.truncated || result?.stderr.truncated ? { outputTruncated: true } : {}),
         },
+        ...(failure && failure.owner !== 'candidate' ? { note: failure.message } : {}),
       });
-      if (step.status !== 'ok' && !step.optional) failures.push(`${step.id} (${step.status}${exception ? `: ${exception}` : ''})`);
+      // Only the team's own failures fail this check; the environment's make it "could not be judged".
+      if (step.status !== 'ok' && !step.optional && failure?.owner !== 'environment' && failure?.owner !== 'grader') failures.push(`${step.id} (${step.status}${exception ? `: ${exception}` : ''})`);
     }
-    const params = { total: steps.length, failed: failures.length, list: failures.join('; ') };
     const okCount = steps.filter((step) => step.status === 'ok').length;
-    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params: { total: steps.length, failed: failures.length, list: failures.join('; ') }, evidence };
+    const blocked = blockingFailures(steps.filter((step) => !step.optional));
+    if (blocked.length > 0) {
+      // Both languages are interpolated from the same params: the reason comes in each.
+      const reason = blockedText(blocked);
+      const params = { total: steps.length, failed: blocked.length, list: blocked.map(({ step }) => step).join('; '), reasonFr: reason.fr, reasonEn: reason.en };
+      return { status: 'error', score: 0, message: 'environment', params, evidence, blockedBy: blockOf(blocked) };
+    }
+    return { status: 'pass', message: 'pass', params: { total: steps.length, failed: 0, list: '' }, evidence };
   },
 });

@@ -24,7 +24,7 @@ export function registerCheckCommand(program: Command): void {
     .argument('<submission>', 'candidate repository: a folder or a git URL')
     .requiredOption('-s, --scenario <id|file>', 'bundled scenario id (see `scenarios list`) or a YAML/JSON file')
     .option('--ref <ref>', 'git branch, tag or commit to grade (git sources)')
-    .option('--deadline <iso-date>', 'grade the last commit before this date, e.g. 2026-06-30T23:59:00+02:00')
+    .option('--deadline <iso-date>', 'grade the last commit before this ISO 8601 date or date-time, e.g. 2026-06-30T23:59:00+02:00; without a time zone: Europe/Paris; a date alone: 23:59:59 that day')
     .addOption(new Option('--sandbox <backend>', 'where the code runs (default: the scenario’s, usually auto)').choices(['local', 'docker', 'auto']))
     .addOption(new Option('--services <provider>', 'where database servers come from: docker containers, local servers (MSPR_POSTGRES_ADMIN_URL…), or auto').choices(['local', 'docker', 'auto']).env('MSPR_SERVICES'))
     .addOption(new Option('--database <kind>', 'switch the scenario’s database service to another kind (bloc 1: sqlite by default)').choices(['sqlite', 'postgres', 'mysql', 'mongodb']))
@@ -44,7 +44,8 @@ Examples:
   mspr-lab check . -s cdp-data-ia-bloc1-etl --format junit,md --sandbox docker --lang en
   mspr-lab check . -s cdp-data-ia-bloc1-etl --database postgres --services local --sandbox local
 
-Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run could not be done.`,
+Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run could not be done
+(bad input such as an invalid --deadline or an unwritable --out is refused with 2 before anything runs).`,
     )
     .action(async (submission: string, options: CheckOptions, command: Command) => {
       // Loaded here, not at start-up: `--help` must stay instant (ajv schema compilation alone is ~130 ms).

@@ -1,26 +1,58 @@
 import type { Command } from 'commander';
-import { pick, t } from '../i18n.js';
+import { type Lang, pick, t } from '../i18n.js';
 import { langOf } from './lang-option.js';
 
-/** `mspr-lab cleanup`: removes containers, networks and volumes left by crashed or killed runs. */
+/** `mspr-lab cleanup`: removes containers, networks, volumes and run folders left by crashed or killed runs. */
 export function registerCleanupCommand(program: Command): void {
   program
     .command('cleanup')
-    .description('remove docker containers, networks and volumes left by interrupted runs (label mspr-lab.managed) / nettoyer')
-    .option('--run <id>', 'only the resources of this run id')
-    .addHelpText('after', '\nExamples:\n  mspr-lab cleanup\n  mspr-lab cleanup --run cdp-data-ia-bloc1-etl-20260630-101500-ab12\n\nImages are kept; see `mspr-lab images list`.')
-    .action(async (options: { run?: string }, command: Command) => {
+    .description('remove what interrupted runs left: docker containers, networks, volumes (label mspr-lab.managed) and run folders / nettoyer')
+    .option('--run <id>', 'only the resources and the run folder of this run id')
+    .option('--work-dir <dir>', 'where run folders are (default: $MSPR_WORK_DIR or the temp folder)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  mspr-lab cleanup
+  mspr-lab cleanup --run 20260630-101500-cdp-data-ia-bloc1-etl-ab12
+  mspr-lab cleanup --work-dir /srv/mspr-runs
+
+Run folders are removed only when the mspr-lab process that made them is gone (checked by pid and start
+time); those of running grades are never touched. Folders kept with --keep-workspace go only with --run.
+Images are kept; see \`mspr-lab images list\`.`,
+    )
+    .action(async (options: { run?: string; workDir?: string }, command: Command) => {
       const lang = langOf(command);
+      const say = (text: { fr: string; en: string }) => process.stdout.write(`${pick(text, lang)}\n`);
       const { cleanupDocker } = await import('../cleanup.js');
-      const report = await cleanupDocker({ runId: options.run });
-      const count = report.containers.length + report.networks.length + report.volumes.length;
-      if (count === 0) {
-        process.stdout.write(`${pick(t('Rien à nettoyer.', 'Nothing to clean up.'), lang)}\n`);
-        return;
+      const { cleanupRunFolders } = await import('../workdir/cleanup-run-folders.js');
+      const { resolveWorkRoot } = await import('../settings.js');
+      let count = 0;
+      try {
+        const report = await cleanupDocker({ runId: options.run });
+        for (const name of report.containers) process.stdout.write(`container  ${name}\n`);
+        for (const name of report.networks) process.stdout.write(`network    ${name}\n`);
+        for (const name of report.volumes) process.stdout.write(`volume     ${name}\n`);
+        count += report.containers.length + report.networks.length + report.volumes.length;
+      } catch (error) {
+        // Without an engine there is no container to remove; the run folders below still are.
+        if ((error as { code?: string }).code !== 'MSPR_SANDBOX_UNAVAILABLE') throw error;
+        say(t('Docker injoignable : conteneurs non vérifiés.', 'Docker unreachable: containers not checked.'));
       }
-      for (const name of report.containers) process.stdout.write(`container ${name}\n`);
-      for (const name of report.networks) process.stdout.write(`network   ${name}\n`);
-      for (const name of report.volumes) process.stdout.write(`volume    ${name}\n`);
-      process.stdout.write(`${pick(t(`${count} ressource(s) supprimée(s).`, `${count} resource(s) removed.`), lang)}\n`);
+      const folders = cleanupRunFolders({ workRoot: resolveWorkRoot(options.workDir), runId: options.run });
+      for (const path of folders.removed) process.stdout.write(`run folder ${path}\n`);
+      count += folders.removed.length;
+      for (const { path, pid } of folders.running) say(t(`gardé (en cours, pid ${pid}) : ${path}`, `kept (running, pid ${pid}): ${path}`));
+      for (const { path, reason } of folders.failed) say(t(`non supprimé (${reason}) : ${path}`, `not removed (${reason}): ${path}`));
+      reportSkipped(folders.kept.length, folders.unowned.length, lang);
+      say(count === 0 ? t('Rien à nettoyer.', 'Nothing to clean up.') : t(`${count} élément(s) supprimé(s).`, `${count} item(s) removed.`));
+      if (folders.failed.length > 0) process.exitCode = 2;
     });
+}
+
+function reportSkipped(kept: number, unowned: number, lang: Lang): void {
+  const lines = [];
+  if (kept > 0) lines.push(t(`${kept} dossier(s) gardé(s) par --keep-workspace : à retirer avec --run <id>.`, `${kept} folder(s) kept by --keep-workspace: remove them with --run <id>.`));
+  if (unowned > 0) lines.push(t(`${unowned} dossier(s) sans propriétaire connu (ancienne version ?) : à retirer avec --run <id>.`, `${unowned} folder(s) with no known owner (older version?): remove them with --run <id>.`));
+  for (const line of lines) process.stdout.write(`${pick(line, lang)}\n`);
 }

@@ -2,10 +2,12 @@ import { type Lang, pick } from '../i18n.js';
 import { describePlan } from '../plan/describe-plan.js';
 import type { ProgressListener } from '../progress.js';
 import { paint } from './terminal-style.js';
+import { terminalLine } from '../../reports/safe-text.js';
 
 /**
  * Prints a run's progress on stderr (stdout stays for the summary, so it can be piped). Long steps show
- * their latest output line, at most every few seconds, so a silent terminal never looks hung.
+ * their latest output line, at most every few seconds, so a silent terminal never looks hung. What comes from the
+ * candidate (output lines, file names in step ids and notices) is printed as one line without escapes.
  */
 export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process.stderr): ProgressListener {
   let lastOutputAt = 0;
@@ -13,29 +15,29 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
   return (event) => {
     switch (event.type) {
       case 'phase':
-        write(paint('bold', `» ${pick(event.text, lang)}`, stream));
+        write(paint('bold', `» ${terminalLine(pick(event.text, lang))}`, stream));
         break;
       case 'plan':
         for (const line of describePlan(event.plan, lang)) write(line.startsWith(' ') ? line : paint('bold', line, stream));
         break;
       case 'notice':
-        write(paint('yellow', `! ${pick(event.text, lang)}`, stream));
+        write(paint('yellow', `! ${terminalLine(pick(event.text, lang))}`, stream));
         break;
       case 'step-start':
         lastOutputAt = Date.now();
-        write(`▶ ${lang === 'fr' ? 'étape' : 'step'} ${event.index + 1}/${event.total} ${event.id}`);
+        write(`▶ ${lang === 'fr' ? 'étape' : 'step'} ${event.index + 1}/${event.total} ${terminalLine(event.id)}`);
         break;
       case 'step-output':
         if (Date.now() - lastOutputAt > 5_000) {
           lastOutputAt = Date.now();
-          write(paint('dim', `  … ${event.line.slice(0, 160)}`, stream));
+          write(paint('dim', `  … ${terminalLine(event.line).slice(0, 160)}`, stream));
         }
         break;
       case 'step-end': {
         const { record } = event;
         const seconds = ((record.result?.durationMs ?? 0) / 1000).toFixed(1);
         const ok = record.status === 'ok';
-        write(`  ${paint(ok ? 'green' : 'red', ok ? '✔' : '✘', stream)} ${record.status} (${seconds} s)`);
+        write(`  ${paint(ok ? 'green' : 'red', ok ? '✔' : '✘', stream)} ${terminalLine(record.status)} (${seconds} s)`);
         break;
       }
       case 'verdict':

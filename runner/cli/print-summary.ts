@@ -1,6 +1,8 @@
 import type { VerdictStatus } from '../../checks/verdict.js';
+import { environmentProblems } from '../../reports/environment-problems.js';
 import { formatEvidence } from '../../reports/format-evidence.js';
 import type { RunReport } from '../../reports/report.js';
+import { mapStrings, terminalLine } from '../../reports/safe-text.js';
 import { type Lang, pick } from '../i18n.js';
 import { paint } from './terminal-style.js';
 
@@ -12,8 +14,14 @@ const MARK: Record<VerdictStatus, [string, 'green' | 'red' | 'yellow' | 'gray' |
   error: ['⚠', 'magenta'],
 };
 
-/** The terminal summary: one line per verdict, the evidence of what is not passing, then the outcome. */
-export function formatSummary(report: RunReport, lang: Lang, files: string[]): string {
+/**
+ * The terminal summary: one line per verdict, the evidence of what is not passing, then the outcome. Every string
+ * of the report is a single line without escapes first: a candidate's exception message can neither clear the
+ * screen nor print a line that looks like the outcome.
+ */
+export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string[]): string {
+  const report = mapStrings(unsafe, terminalLine);
+  const files = unsafeFiles.map(terminalLine);
   const fr = lang === 'fr';
   const lines: string[] = [];
   const commit = report.submission.commit ? ` @ ${report.submission.commit.slice(0, 10)}` : '';
@@ -25,6 +33,7 @@ export function formatSummary(report: RunReport, lang: Lang, files: string[]): s
     for (const detail of error.details) lines.push(`    - ${detail}`);
     if (error.hint) lines.push(`    ➜ ${pick(error.hint, lang)}`);
   }
+  lines.push(...environmentBlock(report, lang));
   lines.push('');
   const width = Math.max(0, ...report.verdicts.map((v) => v.id.length));
   for (const verdict of report.verdicts) {
@@ -36,10 +45,24 @@ export function formatSummary(report: RunReport, lang: Lang, files: string[]): s
     }
   }
   const { summary } = report;
-  const outcome = { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
+  const notJudged = summary.status === 'error' && report.errors.length === 0;
+  const outcome = notJudged ? (fr ? 'NON ÉVALUABLE ICI' : 'COULD NOT BE JUDGED HERE') : { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
   const color = summary.status === 'pass' ? 'green' : 'red';
   lines.push('');
   lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore} — ${Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`);
   if (files.length > 0) lines.push(`${fr ? 'Rapports' : 'Reports'}: ${files.join(', ')}`);
   return lines.join('\n');
+}
+
+/** One block for every problem that is not the team's code, each group with what to do about it. */
+function environmentBlock(report: RunReport, lang: Lang): string[] {
+  const problems = environmentProblems(report.steps);
+  if (problems.length === 0) return [];
+  const fr = lang === 'fr';
+  const lines = ['', paint(['bold', 'magenta'], fr ? 'Problèmes d’environnement (pas le code de l’équipe) :' : 'Environment problems (not the team’s code):')];
+  for (const problem of problems) {
+    for (const item of problem.items) lines.push(paint('magenta', `  ⚠ ${item.step} — ${pick(item.message, lang)}`));
+    lines.push(`    ➜ ${pick(problem.hint, lang)}`);
+  }
+  return lines;
 }

@@ -18,6 +18,7 @@ export function buildProgram(): Command {
     .description('Grade MSPR data/AI deliverables with evidence / Évaluer les livrables MSPR data & IA, preuves à l’appui')
     .version(packageVersion)
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['fr', 'en']))
+    .option('--verbose', 'show the stack trace of internal errors (to attach to a bug report)')
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);

@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { RunReport } from '../../reports/report.js';
 import { MsprError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { asOutputError, prepareOutputFolder } from '../output/prepare-output.js';
 import { langOf } from './lang-option.js';
 
 export function registerRenderCommand(program: Command): void {
@@ -19,12 +21,18 @@ export function registerRenderCommand(program: Command): void {
       const { renderersFor } = await import('../../reports/registry.js');
       const { validateReport } = await import('../../reports/validate-report.js');
       const report = readReport(file, validateReport);
-      for (const renderer of renderersFor(options.format.split(',').map((f) => f.trim()).filter(Boolean))) {
+      const renderers = renderersFor(options.format.split(',').map((f) => f.trim()).filter(Boolean));
+      const outDir = options.stdout ? undefined : prepareOutputFolder(options.out ?? dirname(file), '--out');
+      for (const renderer of renderers) {
         const text = renderer.render(report, lang);
-        if (options.stdout) process.stdout.write(text);
+        if (!outDir) process.stdout.write(text);
         else {
-          const path = join(options.out ?? dirname(file), `report.${renderer.extension}`);
-          writeFileSync(path, text);
+          const path = join(outDir, `report.${renderer.extension}`);
+          try {
+            writeFileAtomic(path, text); // whole or not at all, even over the report.json it was read from
+          } catch (error) {
+            throw asOutputError(error, outDir, '--out');
+          }
           process.stdout.write(`${path}\n`);
         }
       }

@@ -12,12 +12,19 @@ import { consoleProgress } from './console-progress.js';
 import { exitCodeFor } from './exit-codes.js';
 import { formatSummary } from './print-summary.js';
 import { writeOutputs } from './write-outputs.js';
+import { prepareOutputFolder } from '../output/prepare-output.js';
+import { parseDeadline } from '../submission/parse-deadline.js';
 
 /** `mspr-lab check`: grade, write the reports, print the summary; returns the exit code. */
 export async function runCheckCommand(submission: string, options: CheckOptions, lang: Lang): Promise<number> {
+  // Every input is checked before anything is cloned or run: a bad date or an unwritable --out must not
+  // cost a whole grading first.
   const renderers = renderersFor(['json', ...options.format.split(',').map((f) => f.trim()).filter(Boolean)]);
+  if (options.deadline !== undefined) parseDeadline(options.deadline);
   const loaded = await loadScenario(options.scenario);
   const scenario = options.database ? withDatabaseKind(loaded, options.database) : loaded;
+  const outRoot = prepareOutputFolder(options.out, '--out');
+  const workRoot = prepareOutputFolder(resolveWorkRoot(options.workDir), '--work-dir');
   const report = await runSubmission({
     scenario,
     source: submission,
@@ -27,12 +34,19 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     python: resolvePython(options.python),
     manifestFile: options.manifest,
     lang,
-    workRoot: resolveWorkRoot(options.workDir),
+    workRoot,
     keepWorkspace: options.keepWorkspace,
     services: selectServices(options.services ?? 'auto'),
     onProgress: options.quiet ? undefined : consoleProgress(lang),
   });
-  const files = writeOutputs(report, renderers, options.out, lang);
+  let files: string[];
+  try {
+    files = writeOutputs(report, renderers, outRoot, lang);
+  } catch (error) {
+    // The grading is done: say its outcome even though the report could not be kept.
+    process.stdout.write(`${formatSummary(report, lang, [])}\n`);
+    throw error;
+  }
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownRenderer.render(report, lang));
   process.stdout.write(`${formatSummary(report, lang, files)}\n`);
   return exitCodeFor(report);

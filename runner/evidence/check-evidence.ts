@@ -12,6 +12,8 @@ export interface DatabaseAccess {
   readonly services: readonly ServiceSpec[];
   /** Opens (once) the service with this id, or the only/first one when no id is given. */
   open(serviceId?: string): Promise<DbInspector>;
+  /** The SQLite file opened so far that the repository carries and the run did not write, if any. */
+  pastRun?(): string | undefined;
 }
 
 /**

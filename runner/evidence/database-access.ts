@@ -19,6 +19,8 @@ export interface DatabaseAccessOptions {
   endpoints: ReadonlyMap<string, ServiceEndpoint>;
   /** Records what the runner had to assume (e.g. which SQLite file it picked). */
   note: (text: Localized) => void;
+  /** Committed SQLite files the run did not write (see past-run-databases.ts). */
+  unwritten?: ReadonlySet<string>;
 }
 
 /**
@@ -28,6 +30,7 @@ export interface DatabaseAccessOptions {
 export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAccess & { closeAll(): Promise<void> } {
   const services = options.services.length > 0 ? options.services : [{ id: 'db', kind: 'sqlite' as const }];
   const opened = new Map<string, Promise<DbInspector>>();
+  let pastRun: string | undefined;
 
   const open = (serviceId?: string): Promise<DbInspector> => {
     const service = serviceId ? services.find((s) => s.id === serviceId) : services[0];
@@ -44,6 +47,8 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
       pending = Promise.resolve().then(() => {
         const endpoint = service.kind === 'sqlite' ? sqliteEndpoint(service, options) : options.endpoints.get(service.id);
         if (!endpoint) throw noEndpoint(service);
+        const file = endpoint.path && endpoint.path.startsWith(`${options.workspace.root}/`) ? endpoint.path.slice(options.workspace.root.length + 1) : undefined;
+        if (file && options.unwritten?.has(file)) pastRun = file;
         return openInspector(endpoint, labelOf(endpoint, options.workspace.root));
       });
       opened.set(service.id, pending);
@@ -54,6 +59,7 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
   return {
     services,
     open,
+    pastRun: () => pastRun,
     async closeAll() {
       for (const pending of opened.values()) await pending.then((db) => db.close()).catch(() => undefined);
     },

@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { t } from '../i18n.js';
 import { onShutdown } from '../shutdown.js';
 import { killProcessGroup } from './process-group.js';
+import { killTagged, newStepTag } from './tagged-processes.js';
 import { DEFAULT_OUTPUT_CAP_BYTES, OutputCapture } from './output-capture.js';
 import type { ExecOptions, ExecResult, Sandbox, SandboxBackend, SandboxSpec } from './sandbox.js';
 
@@ -20,7 +21,8 @@ export const LOCAL_ISOLATION_NOTICE = t(
 
 /**
  * Runs steps as plain child processes in the workspace. Each step gets its own process group so a timeout
- * kills the whole tree (a `while True` in a subprocess included); the environment is rebuilt from scratch
+ * kills the whole tree (a `while True` in a subprocess included), and an environment tag that finds the
+ * processes that left the group (`setsid`, double forks); the environment is rebuilt from scratch
  * so the grader's secrets do not leak into the candidate's code. It does not isolate anything else.
  */
 export class LocalBackend implements SandboxBackend {
@@ -58,9 +60,10 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
   const started = Date.now();
   const stdout = new OutputCapture(capBytes);
   const stderr = new OutputCapture(capBytes);
+  const tag = newStepTag();
   const child = execa(argv[0]!, argv.slice(1), {
     cwd: options.cwd ? join(workspace, options.cwd) : workspace,
-    env: options.env,
+    env: { ...options.env, [tag.name]: tag.value },
     extendEnv: false,
     detached: true, // its own process group, so the whole tree can be killed at once
     stdin: 'ignore',
@@ -69,7 +72,8 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
     cleanup: true,
   });
   const pid = child.pid;
-  const unregister = onShutdown(() => killProcessGroup(pid, 0));
+  const endStep = (graceMs: number) => Promise.all([killProcessGroup(pid, graceMs), killTagged(tag.line, graceMs)]).then(() => undefined);
+  const unregister = onShutdown(() => endStep(0));
   child.stdout?.on('data', (chunk: Buffer) => {
     stdout.push(chunk);
     options.onOutput?.(chunk.toString('utf8'), 'stdout');
@@ -82,12 +86,13 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    void killProcessGroup(pid, KILL_GRACE_MS);
+    void endStep(KILL_GRACE_MS);
   }, options.timeoutMs);
   const result = await child;
   clearTimeout(timer);
-  // Children left behind (daemons, a SIGTERM-ignoring grandchild) belong to the step: end them too.
-  await killProcessGroup(pid, 0);
+  // Children left behind (daemons, a SIGTERM-ignoring grandchild, a `setsid` child outside the group)
+  // belong to the step: end them too, by group and by tag.
+  await endStep(0);
   unregister();
   await drain([child.stdout, child.stderr]);
 

@@ -22,7 +22,12 @@ export async function selectBackend(requested: SandboxBackendName): Promise<{ ba
   if (requested === 'docker') {
     throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t('Le bac à sable docker est indisponible.', 'The docker sandbox is unavailable.'), {
       details: probe.reason ? [probe.reason.en] : [],
-      hint: probe.reason ?? t('Installez et démarrez Docker, ou utilisez --sandbox local.', 'Install and start Docker, or use --sandbox local.'),
+      hint:
+        probe.reason ??
+        t(
+          'Installez et démarrez Docker. (--sandbox local n’isole rien : seulement pour votre propre dépôt, jamais pour du code non fiable.)',
+          'Install and start Docker. (--sandbox local isolates nothing: only for your own repository, never for untrusted code.)',
+        ),
     });
   }
   return {

@@ -31,7 +31,10 @@ export class LocalServiceProvider implements ServiceProvider {
   async start(runId: string, services: ServiceSpec[], backend: 'local' | 'docker'): Promise<StartedServices> {
     if (backend === 'docker') {
       throw new MsprError('MSPR_SERVICE_FAILED', t('Les serveurs locaux ne sont pas joignables depuis le bac à sable docker.', 'Local database servers cannot be reached from the docker sandbox.'), {
-        hint: t('Utilisez --sandbox local avec --services local, ou --services docker.', 'Use --sandbox local with --services local, or --services docker.'),
+        hint: t(
+          'Utilisez --services docker (des serveurs en conteneurs, joignables depuis le bac à sable). --services local ne va qu’avec --sandbox local, qui n’isole rien : seulement pour votre propre dépôt.',
+          'Use --services docker (servers in containers the sandbox can reach). --services local only goes with --sandbox local, which isolates nothing: your own repository only.',
+        ),
       });
     }
     const missing = this.missing(services);
@@ -54,7 +57,7 @@ export class LocalServiceProvider implements ServiceProvider {
         created.push(database);
         const { connection } = database;
         endpoints.set(service.id, { serviceId: service.id, kind: service.kind, host: connection.host, port: connection.port, user: connection.user, password: connection.password, database: connection.database, url: database.nativeUrl });
-        addServiceEnv(candidateEnv, serviceEnv(service.id, connection));
+        addServiceEnv(candidateEnv, serviceEnv(service.id, connection, service.kind));
       }
       return {
         endpoints,

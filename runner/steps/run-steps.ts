@@ -4,6 +4,8 @@ import { MsprError } from '../errors.js';
 import type { ProgressListener } from '../progress.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { relativeTo } from '../plan/working-directory.js';
+import { pythonWithoutSite } from '../tracer/python-without-site.js';
+import { newTraceKey, TRACE_KEY_ENV } from '../tracer/trace-seal.js';
 import { type PlannedStep, stepSlug } from './plan-steps.js';
 import { type StepRecord, stepStatusOf } from './step-record.js';
 
@@ -20,6 +22,8 @@ export interface StepRun {
   record: StepRecord;
   /** Host folder holding this step's trace files. */
   traceDir: string;
+  /** The key this step's tracer sealed its lines with (in memory only: never in a report or on disk). */
+  traceKey: Buffer;
 }
 
 /**
@@ -35,16 +39,18 @@ export async function runSteps(steps: PlannedStep[], options: StepRunOptions): P
     const traceDir = join(options.hostTraceDir, slug);
     // Created by the grader; the docker backend hands it to its unprivileged user before each exec.
     mkdirSync(traceDir, { recursive: true });
-    const record = await runOne(step, posix.join(options.sandbox.paths.trace, slug), options);
+    // A fresh key per step: a line sealed in one step does not verify in another, nor in another run.
+    const traceKey = newTraceKey();
+    const record = await runOne(step, posix.join(options.sandbox.paths.trace, slug), traceKey, options);
     options.onProgress({ type: 'step-end', record });
-    runs.push({ record, traceDir });
+    runs.push({ record, traceDir, traceKey });
   }
   return runs;
 }
 
-async function runOne(step: PlannedStep, sandboxTraceDir: string, options: StepRunOptions): Promise<StepRecord> {
+async function runOne(step: PlannedStep, sandboxTraceDir: string, traceKey: Buffer, options: StepRunOptions): Promise<StepRecord> {
   const { sandbox } = options;
-  const base = { id: step.id, kind: step.kind, entry: step.entry, optional: step.optional };
+  const base = { id: step.id, kind: step.kind, entry: step.entry, ...(step.cwd && step.cwd !== '.' ? { cwd: step.cwd } : {}), optional: step.optional };
   const cwd = step.cwd ?? '.';
   const from = step.reason ? ` (${step.reason})` : '';
   // Both paths are relative to the workspace, whatever folder the step starts from.
@@ -70,6 +76,7 @@ async function runOne(step: PlannedStep, sandboxTraceDir: string, options: StepR
     ...(step.kind === 'notebook' && step.entry ? { MSPR_NOTEBOOK: step.entry } : {}),
   };
   const argv = step.kind === 'notebook' ? notebookArgv(sandbox.python, relativeTo(cwd, step.entry!), sandboxTraceDir) : withInterpreter(step.argv, sandbox.python);
+  if (!pythonWithoutSite(argv)) env[TRACE_KEY_ENV] = traceKey.toString('hex');
   const result = await sandbox.exec(argv, {
     timeoutMs: step.timeoutSec * 1000,
     ...(cwd !== '.' ? { cwd } : {}),

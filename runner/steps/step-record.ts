@@ -1,4 +1,5 @@
 import type { SerializedError } from '../errors.js';
+import type { StepFailure } from '../failure/step-failure.js';
 import type { ExecResult } from '../sandbox/sandbox.js';
 
 export type StepStatus = 'ok' | 'failed' | 'timeout' | 'oom' | 'error' | 'skipped';
@@ -9,11 +10,15 @@ export interface StepRecord {
   kind: 'command' | 'notebook';
   /** The candidate file the step runs (script or notebook), relative to the workspace, when there is one. */
   entry?: string;
+  /** The folder it started from, relative to the workspace, when not the root (run plan: notebooks, `cd x &&`). */
+  cwd?: string;
   optional: boolean;
   status: StepStatus;
   result?: ExecResult;
   /** Set when the step could not even start (e.g. the notebook file is missing). */
   error?: SerializedError;
+  /** Whose failure it is, when the step did not succeed (set after the steps ran; see runner/failure). */
+  failure?: StepFailure;
 }
 
 /** Maps how a process ended to a step status; a timeout or OOM wins over the exit code it caused. */

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { MsprError } from '../errors.js';
 import { cloneRepository, safeGit } from './clone-git.js';
 import { copyDirectory, type CopyLimits, DEFAULT_COPY_LIMITS } from './copy-directory.js';
+import { parseDeadline } from './parse-deadline.js';
 import type { SubmissionInfo } from './submission-info.js';
 
 export interface AcquireOptions {
@@ -29,6 +30,7 @@ export function looksLikeGitUrl(source: string): boolean {
  */
 export async function acquireSubmission(options: AcquireOptions): Promise<SubmissionInfo> {
   const limits = options.limits ?? DEFAULT_COPY_LIMITS;
+  if (options.deadline !== undefined) parseDeadline(options.deadline); // a bad date is refused before any copy or clone
   const localPath = resolve(options.source);
   const isDirectory = existsSync(localPath) && statSync(localPath).isDirectory();
   const wantsGit = looksLikeGitUrl(options.source) || (isDirectory && Boolean(options.ref || options.deadline));

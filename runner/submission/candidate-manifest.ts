@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { MsprError } from '../errors.js';
+import { formatBytes, MAX_DESCRIPTOR_BYTES, readBoundedText } from '../evidence/read-bounded-text.js';
+import { t } from '../i18n.js';
+import { manifestPathProblems } from './manifest-paths.js';
 import { packagePath } from '../paths.js';
 import { compileSchema, formatSchemaErrors } from '../schema-validation.js';
 
@@ -42,14 +45,16 @@ export function readCandidateManifest(workspaceDir: string): ReadManifest | unde
 }
 
 /**
- * Reads a manifest file (the repository's, or one an instructor keeps outside it: `--manifest`). Schema
- * errors carry the line they are on: `mspr.yaml:3: run[0]: must match pattern "\.(py|ipynb)$"`.
+ * Reads a manifest file (the repository's, or one an instructor keeps outside it: `--manifest`), in any
+ * encoding and refused unread over 1 MiB. Schema errors carry the line they are on:
+ * `mspr.yaml:3: run[1]: must be a script or notebook path …`; paths leaving the repository are refused.
  */
 export function readManifestFile(path: string, label: string): ReadManifest {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readManifestText(path, label);
   } catch (error) {
+    if (error instanceof MsprError) throw error;
     throw new MsprError('MSPR_USAGE', { fr: `Impossible de lire ${label} : ${(error as Error).message}`, en: `Cannot read ${label}: ${(error as Error).message}` });
   }
   const lineCounter = new LineCounter();
@@ -85,5 +90,26 @@ export function readManifestFile(path: string, label: string): ReadManifest {
       { details: unique, hint: { fr: 'Voir docs/candidate-manifest.md.', en: 'See docs/candidate-manifest.md.' } },
     );
   }
+  const outside = manifestPathProblems(content, label);
+  if (outside.length > 0) {
+    throw new MsprError(
+      'MSPR_SUBMISSION_UNREADABLE',
+      { fr: `${label} désigne des chemins hors du dépôt.`, en: `${label} names paths outside the repository.` },
+      { details: outside, hint: { fr: 'Donnez des chemins relatifs à la racine du dépôt, sans « .. » qui en sort.', en: 'Give paths relative to the repository root, with no ".." leaving it.' } },
+    );
+  }
   return { manifest: content as CandidateManifest, file: label, text };
+}
+
+/** The manifest's text in any encoding (UTF-8 with or without BOM, UTF-16), refused unread over 1 MiB. */
+function readManifestText(path: string, file: string): string {
+  const read = readBoundedText(path);
+  if (read.ok) return read.text;
+  const why =
+    read.reason === 'too-large'
+      ? t(`trop gros (${formatBytes(read.bytes)} > ${formatBytes(MAX_DESCRIPTOR_BYTES)})`, `too large (${formatBytes(read.bytes)} > ${formatBytes(MAX_DESCRIPTOR_BYTES)})`)
+      : t('ce n’est pas un fichier ordinaire', 'not a regular file');
+  throw new MsprError('MSPR_SUBMISSION_UNREADABLE', t(`${file} refusé sans être lu : ${why.fr}.`, `${file} refused unread: ${why.en}.`), {
+    hint: t(`Un ${file} fait quelques lignes : voir docs/candidate-manifest.md.`, `An ${file} is a few lines long: see docs/candidate-manifest.md.`),
+  });
 }

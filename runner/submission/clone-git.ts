@@ -1,5 +1,6 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { MsprError } from '../errors.js';
+import { parseDeadline } from './parse-deadline.js';
 
 /** Config on every git call: candidate repositories must never get to run code through git itself. */
 const SAFE_GIT_CONFIG = ['core.hooksPath=/dev/null', 'core.fsmonitor=false', 'protocol.ext.allow=never', 'submodule.recurse=false'];
@@ -32,21 +33,23 @@ export function safeGit(baseDir: string): SimpleGit {
  * report can say they were left out.
  */
 export async function cloneRepository(source: string, destination: string, options: { ref?: string; deadline?: string }): Promise<ClonedRepository> {
+  // Refused (MSPR_USAGE) before anything is cloned; git is then given seconds, never a date to guess at.
+  const deadline = options.deadline === undefined ? undefined : parseDeadline(options.deadline);
   try {
     await safeGit(process.cwd()).clone(source, destination, ['--no-checkout', '--no-recurse-submodules']);
     const git = safeGit(destination);
     const tip = await resolveCommit(git, options.ref ?? 'HEAD');
     let commit = tip;
     let commitsAfterDeadline: number | undefined;
-    if (options.deadline) {
-      const beforeDeadline = (await git.raw(['rev-list', '-1', `--before=${options.deadline}`, tip])).trim();
-      if (!beforeDeadline) throw noCommitBeforeDeadline(options.deadline);
+    if (deadline) {
+      const beforeDeadline = (await git.raw(['rev-list', '-1', `--before=@${deadline.epochSeconds}`, tip])).trim();
+      if (!beforeDeadline) throw noCommitBeforeDeadline(deadline.iso);
       commit = beforeDeadline;
       commitsAfterDeadline = Number((await git.raw(['rev-list', '--count', `${commit}..${tip}`])).trim());
     }
     await git.checkout(['--detach', commit]);
     const commitDate = (await git.show(['-s', '--format=%cI', commit])).trim();
-    return { commit, commitDate, ref: options.ref, deadline: options.deadline, commitsAfterDeadline };
+    return { commit, commitDate, ref: options.ref, deadline: deadline?.iso, commitsAfterDeadline };
   } catch (error) {
     if (error instanceof MsprError) throw error;
     throw new MsprError(

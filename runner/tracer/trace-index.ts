@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readSealedLines, type StepSeal } from './read-sealed-lines.js';
 import type { TraceEvent } from './trace-event.js';
 import { traceEventProblems } from './trace-validation.js';
 
@@ -12,6 +13,16 @@ export interface TraceIndex {
   ofType<E extends TraceEvent = TraceEvent>(type: string): E[];
   /** Lines that were not valid events, and the tracer's own failures; shown in reports, never fatal. */
   readonly problems: readonly string[];
+  /** Signs that trace files were forged or altered (also in `problems`): lines rejected, moved or missing. */
+  readonly tampering: readonly string[];
+  /** Lines rejected because their seal did not hold (or repeated a line): never evidence. */
+  readonly rejectedLines: number;
+}
+
+/** What the seals of a trace said, beside its events (see `read-sealed-lines.ts`). */
+export interface TraceAudit {
+  tampering: string[];
+  rejectedLines: number;
 }
 
 /**
@@ -19,7 +30,12 @@ export interface TraceIndex {
  * then pid (which breaks ties between processes writing in the same instant, so the order is the same on every
  * read), then seq. This is the one place events are sorted; `all()` and every `ofType` list keep that order.
  */
-export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [], available = unordered.length > 0): TraceIndex {
+export function indexTraceEvents(
+  unordered: TraceEvent[],
+  problems: string[] = [],
+  available = unordered.length > 0,
+  audit: TraceAudit = { tampering: [], rejectedLines: 0 },
+): TraceIndex {
   const events = [...unordered].sort((a, b) => a.ts - b.ts || a.pid - b.pid || a.seq - b.seq);
   const byType = new Map<string, TraceEvent[]>();
   for (const event of events) {
@@ -32,32 +48,37 @@ export function indexTraceEvents(unordered: TraceEvent[], problems: string[] = [
     all: () => events,
     ofType: <E extends TraceEvent>(type: string) => (byType.get(type) ?? []) as E[],
     problems,
+    tampering: audit.tampering,
+    rejectedLines: audit.rejectedLines,
   };
 }
 
 /**
- * Reads a JSONL trace file. A malformed line or an event that breaks `trace-event.schema.json` is recorded as
- * a problem and skipped: a candidate's program killed mid-write leaves a partial last line, and the events
- * before it are still evidence. The tracer's own errors stay in the events and are listed as problems too.
+ * Reads a JSONL trace file of one step, keeping only lines sealed with that step's key (`seal`). A line without a
+ * valid seal is rejected and reported as tampering; a malformed line or an event that breaks
+ * `trace-event.schema.json` is recorded as a problem and skipped: a candidate's program killed mid-write leaves a
+ * partial last line, and the events before it are still evidence. The tracer's own errors stay in the events and
+ * are listed as problems too.
  */
-export function readTraceFile(path: string, step?: string): { events: TraceEvent[]; problems: string[] } {
-  if (!existsSync(path)) return { events: [], problems: [] };
+export function readTraceFile(path: string, step: string | undefined, seal: StepSeal): { events: TraceEvent[]; problems: string[] } & TraceAudit {
+  if (!existsSync(path)) return { events: [], problems: [], tampering: [], rejectedLines: 0 };
   const events: TraceEvent[] = [];
-  const problems: string[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (!line.trim()) return;
-      try {
-        const event = JSON.parse(line) as TraceEvent;
-        if (typeof event?.type !== 'string') throw new Error('no "type" field');
-        const invalid = traceEventProblems(event);
-        if (invalid.length > 0) throw new Error(`invalid ${event.type} event: ${invalid.join('; ')}`);
-        if (event.type === 'tracer_error') problems.push(`${path}:${index + 1}: tracer error in ${String(event.where)}: ${String(event.error)}`);
-        events.push(step ? { ...event, step } : event);
-      } catch (error) {
-        problems.push(`${path}:${index + 1}: ${(error as Error).message}`);
-      }
-    });
-  return { events, problems };
+  const sealed = readSealedLines(readFileSync(path), path, seal);
+  const problems = [...sealed.problems, ...sealed.tampering];
+  for (const { line, event } of sealed.events) {
+    const at = `${path}:${line}`;
+    if (typeof event?.type !== 'string') {
+      problems.push(`${at}: no "type" field`);
+      continue;
+    }
+    const invalid = traceEventProblems(event);
+    if (invalid.length > 0) {
+      problems.push(`${at}: invalid ${event.type} event: ${invalid.join('; ')}`);
+      continue;
+    }
+    const typed = event as unknown as TraceEvent;
+    if (typed.type === 'tracer_error') problems.push(`${at}: tracer error in ${String(typed.where)}: ${String(typed.error)}`);
+    events.push(step ? { ...typed, step } : typed);
+  }
+  return { events, problems, tampering: sealed.tampering, rejectedLines: sealed.rejected };
 }

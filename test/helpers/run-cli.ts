@@ -14,10 +14,13 @@ export interface CliRun {
   report?: RunReport;
 }
 
-/** Runs the built CLI (`dist/runner/cli.js`) as a user would, in English unless `--lang` is given. */
-export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+/**
+ * Runs the built CLI (`dist/runner/cli.js`) as a user would, in English unless `--lang` is given; `check` is
+ * quiet (no progress on stderr) unless `progress` is asked.
+ */
+export function runCli(args: string[], env: Record<string, string> = {}, options: { progress?: boolean } = {}): CliRun {
   const out = mkdtempSync(join(tmpdir(), 'mspr-out-'));
-  const withOut = args[0] === 'check' ? [...args, '--out', out, '--quiet'] : args;
+  const withOut = args[0] === 'check' ? [...args, '--out', out, ...(options.progress ? [] : ['--quiet'])] : args;
   const result = spawnSync(process.execPath, [packagePath('dist/runner/cli.js'), ...withOut], {
     encoding: 'utf8',
     env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', NO_COLOR: '1', ...env },

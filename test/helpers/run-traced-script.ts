@@ -6,6 +6,7 @@ import { packagePath } from '../../runner/paths.js';
 import { resolvePython } from '../../runner/settings.js';
 import { readStepTraces } from '../../runner/tracer/read-step-traces.js';
 import type { TraceIndex } from '../../runner/tracer/trace-index.js';
+import { newTraceKey, TRACE_KEY_ENV } from '../../runner/tracer/trace-seal.js';
 import { tempRepo } from './temp-repo.js';
 
 /**
@@ -16,8 +17,9 @@ export function runTracedScript(script: string, options: { tracer?: boolean; env
   const repo = tempRepo({ 'main.py': script });
   for (const name of ['ventes.csv', 'produits.json', 'objectifs.xlsx']) copyFileSync(packagePath('datasets/boutique', name), join(repo.root, name));
   const traceDir = mkdtempSync(join(tmpdir(), 'mspr-trace-'));
+  const traceKey = newTraceKey();
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, MPLBACKEND: 'Agg', LANG: 'C.UTF-8', ...options.env };
-  if (options.tracer !== false) Object.assign(env, { PYTHONPATH: packagePath('runner/tracer/python'), MSPR_TRACE_DIR: traceDir, MSPR_WORKSPACE: repo.root });
+  if (options.tracer !== false) Object.assign(env, { PYTHONPATH: packagePath('runner/tracer/python'), MSPR_TRACE_DIR: traceDir, MSPR_WORKSPACE: repo.root, [TRACE_KEY_ENV]: traceKey.toString('hex') });
   const run = spawnSync(resolvePython(), ['main.py'], { cwd: repo.root, env, encoding: 'utf8', timeout: 120_000 });
-  return { trace: readStepTraces([{ stepId: 'main', traceDir }]), stdout: run.stdout, stderr: run.stderr, status: run.status, root: repo.root };
+  return { trace: readStepTraces([{ stepId: 'main', traceDir, traceKey }]), stdout: run.stdout, stderr: run.stderr, status: run.status, root: repo.root };
 }

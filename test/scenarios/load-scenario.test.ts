@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +102,35 @@ describe('scenario loader', () => {
     const { details } = await problemsOf(content);
     expect(details).toHaveLength(3);
     expect(details.map((line) => line.split(':')[0])).toEqual(['steps[1]', 'checks[0].use', 'datasets[0].path']);
+  });
+
+  it('schema errors do not hide the unknown checks of the same file', async () => {
+    const content = valid.replace('repo/files-present', 'db/rows-match-sourse').concat('colour: blue\n');
+    const { code, details } = await problemsOf(content);
+    expect(code).toBe('MSPR_SCENARIO_INVALID');
+    expect(details).toEqual(['(root): unknown property "colour"', 'checks[0].use: unknown check "db/rows-match-sourse" (did you mean "db/rows-match-source"?)']);
+  });
+
+  it('a YAML bomb (billion laughs) is an invalid scenario with a message, not an internal error', async () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    const { code, details } = await problemsOf(`${valid}${levels.join('\n')}\n`);
+    expect(code).toBe('MSPR_SCENARIO_INVALID');
+    expect(details).toEqual(['(file): Excessive alias count indicates a resource exhaustion attack (more than 100 alias expansions)']);
+  });
+
+  it('a scenario over 1 MiB is refused before it is read (an 88 MB sparse file)', async () => {
+    const file = scenarioFile('');
+    truncateSync(file, 88 * 1024 * 1024);
+    const error = await loadScenario(file).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'MSPR_SCENARIO_INVALID', text: { en: `Scenario ${file} refused unread: too large (88.0 MiB > 1.0 MiB).` } });
+  });
+
+  it('reads a scenario saved as UTF-16 with a BOM (Windows Notepad)', async () => {
+    const file = join(dir, 'utf16.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid.replace('Démo', 'Démo ééé'), 'utf16le')]));
+    const { scenario } = await loadScenario(file);
+    expect(scenario.title).toBe('Démo ééé');
   });
 
   it('says which scenarios exist when an id is unknown', async () => {

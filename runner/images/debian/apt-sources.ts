@@ -40,8 +40,8 @@ export function readDebianArchive(etc = '/etc', suite = osCodename(etc)): Debian
   if (!main?.uris[0]) {
     throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t(`Aucune source apt pour Debian ${suite} sur cette machine.`, `No apt source for Debian ${suite} on this machine.`), {
       hint: t(
-        'Les images se construisent depuis les paquets Debian : configurez une source apt (miroir local en salle d’examen), ou passez --image.',
-        'Images are built from Debian packages: configure an apt source (a local mirror in exam rooms), or pass --image.',
+        'Les images se construisent depuis les paquets Debian : configurez une source apt (miroir local en salle d’examen), ou construisez depuis un Dockerfile avec `mspr-lab images build --dockerfile <fichier>` là où un registre est joignable.',
+        'Images are built from Debian packages: configure an apt source (a local mirror in exam rooms), or build from a Dockerfile with `mspr-lab images build --dockerfile <file>` where a registry is reachable.',
       ),
     });
   }

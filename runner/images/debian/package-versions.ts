@@ -18,7 +18,10 @@ export async function candidateVersions(packages: string[]): Promise<Record<stri
   } catch (error) {
     throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t('apt-cache est introuvable : les images se construisent sur une machine Debian.', 'apt-cache not found: images are built on a Debian machine.'), {
       cause: error,
-      hint: t('Construisez les images sur une machine Debian (ou Ubuntu), ou utilisez --image avec une image existante.', 'Build the images on a Debian (or Ubuntu) machine, or use --image with an existing image.'),
+      hint: t(
+        'Construisez les images sur une machine Debian (ou Ubuntu), ou depuis un Dockerfile avec `mspr-lab images build --dockerfile <fichier>`.',
+        'Build the images on a Debian (or Ubuntu) machine, or from a Dockerfile with `mspr-lab images build --dockerfile <file>`.',
+      ),
     });
   }
   const versions = parsePolicy(stdout);

@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { MsprError } from '../../errors.js';
+import { CLEANUP_THIS_RUN, MsprError } from '../../errors.js';
 import { t } from '../../i18n.js';
 
 /** How long one ordinary daemon call (inspect, create, remove…) may take before mspr-lab gives up on it. */
@@ -57,8 +57,8 @@ function daemonTimeout(what: string, ms: number): MsprError {
     t(`Docker n'a pas répondu en ${sec} s (${what}).`, `Docker did not answer within ${sec} s (${what}).`),
     {
       hint: t(
-        'Vérifiez que le démon Docker fonctionne (`docker info`), que le disque n’est pas plein, puis relancez ; `mspr-lab cleanup` retire les restes.',
-        'Check that the Docker daemon works (`docker info`) and the disk is not full, then run again; `mspr-lab cleanup` removes leftovers.',
+        `Vérifiez que le démon Docker fonctionne (\`docker info\`), que le disque n’est pas plein, puis relancez ; \`${CLEANUP_THIS_RUN}\` retire les restes de ce passage.`,
+        `Check that the Docker daemon works (\`docker info\`) and the disk is not full, then run again; \`${CLEANUP_THIS_RUN}\` removes this run’s leftovers.`,
       ),
     },
   );
@@ -74,8 +74,8 @@ function daemonError(what: string, error: unknown): MsprError {
       cause: error,
       hint: unreachable
         ? t(
-            'Démarrez Docker (`dockerd`) et vérifiez les droits sur /var/run/docker.sock, ou utilisez --sandbox local.',
-            'Start Docker (`dockerd`) and check access to /var/run/docker.sock, or use --sandbox local.',
+            'Démarrez Docker (`dockerd`), vérifiez les droits sur /var/run/docker.sock, puis relancez. (--sandbox local n’isole rien : seulement pour votre propre dépôt, jamais pour du code non fiable.)',
+            'Start Docker (`dockerd`), check access to /var/run/docker.sock, then run again. (--sandbox local isolates nothing: only for your own repository, never for untrusted code.)',
           )
         : undefined,
     },

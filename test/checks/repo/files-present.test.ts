@@ -4,6 +4,18 @@ import { tempRepo, utf16le } from '../../helpers/temp-repo.js';
 
 const readme = '# Projet\n\nLancer `python main.py`.\n';
 
+/** A zip header and deterministic noise with newlines: what a renamed archive looks like, decoded as Latin-1. */
+function binaryBytes(withoutNul = false): Buffer {
+  const bytes = Buffer.alloc(4096);
+  let seed = 7;
+  for (let i = 0; i < bytes.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    bytes[i] = (seed >> 16) & 0xff || (withoutNul ? 1 : 0);
+  }
+  Buffer.from('PK\u0003\u0004').copy(bytes);
+  return bytes;
+}
+
 testCheck(check, {
   valid: [
     {
@@ -53,6 +65,20 @@ testCheck(check, {
       name: 'requirements.txt with comments only',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': '# TODO\n\n' }) }),
       expect: { status: 'fail', includes: ['requirements.txt (no package / aucun paquet)'], evidence: [{ subject: 'requirements.txt', actual: 0 }] },
+    },
+    {
+      name: 'binary requirements.txt (a zip renamed) does not declare packages',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': binaryBytes() }) }),
+      expect: {
+        status: 'fail',
+        includes: ['requirements.txt (binary, not text / binaire, pas du texte)'],
+        evidence: [{ subject: 'requirements.txt', actual: 0, data: { packages: [], binary: true } }],
+      },
+    },
+    {
+      name: 'binary requirements.txt without a single NUL byte (control characters give it away)',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': binaryBytes(true) }) }),
+      expect: { status: 'fail', includes: ['requirements.txt (binary, not text / binaire, pas du texte)'] },
     },
     {
       name: 'README only in a sub-folder',

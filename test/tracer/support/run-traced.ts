@@ -5,7 +5,9 @@ import { join, relative } from 'node:path';
 import { packagePath } from '../../../runner/paths.js';
 import { resolvePython } from '../../../runner/settings.js';
 import type { TraceEvent } from '../../../runner/tracer/trace-event.js';
+import { stepSeal } from '../../../runner/tracer/read-sealed-lines.js';
 import { readTraceFile } from '../../../runner/tracer/trace-index.js';
+import { newTraceKey, TRACE_KEY_ENV } from '../../../runner/tracer/trace-seal.js';
 
 export const PYTHON = resolvePython();
 export const TRACER_DIR = packagePath('runner/tracer/python');
@@ -14,9 +16,14 @@ export interface PythonRun {
   exitCode: number | null;
   stdout: string;
   stderr: string;
-  /** Events of every process, in time order, and problems (invalid lines, tracer errors). */
+  /** Events of every process, in time order, and problems (invalid lines, tracer errors, rejected lines). */
   events: TraceEvent[];
   problems: string[];
+  /** Lines whose seal did not hold, and lines moved or missing (also in `problems`). */
+  tampering: string[];
+  traceDir: string;
+  /** The key the step's tracer was handed (the runner keeps its own the same way: in memory). */
+  traceKey: Buffer;
   traceFiles: string[];
   workspace: string;
 }
@@ -36,9 +43,11 @@ export function fixtureCopy(name: string, dataset: 'logements/logements.csv' | '
  */
 export function runPython(workspace: string, argv: string[], options: { traced: boolean; extraEnv?: Record<string, string>; notebook?: string; tracerDir?: string }): PythonRun {
   const traceDir = mkdtempSync(join(tmpdir(), 'mspr-trace-'));
+  const traceKey = newTraceKey();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', LANG: 'C.UTF-8', MPLBACKEND: 'Agg', PYTHONHASHSEED: '0' };
   if (options.traced) {
-    Object.assign(env, { PYTHONPATH: options.tracerDir ?? TRACER_DIR, MSPR_TRACE_DIR: traceDir, MSPR_WORKSPACE: workspace });
+    // As the step runner does: the tracer takes the key out of the environment and seals every line with it.
+    Object.assign(env, { PYTHONPATH: options.tracerDir ?? TRACER_DIR, MSPR_TRACE_DIR: traceDir, MSPR_WORKSPACE: workspace, [TRACE_KEY_ENV]: traceKey.toString('hex') });
     if (options.notebook) env.MSPR_NOTEBOOK = options.notebook;
   }
   Object.assign(env, options.extraEnv ?? {});
@@ -47,13 +56,16 @@ export function runPython(workspace: string, argv: string[], options: { traced: 
   const traceFiles = existsSync(traceDir) ? readdirSync(traceDir).filter((n) => n.endsWith('.jsonl')).sort() : [];
   const events: TraceEvent[] = [];
   const problems: string[] = [];
+  const tampering: string[] = [];
+  const seal = stepSeal(traceKey, traceDir);
   for (const file of traceFiles) {
-    const read = readTraceFile(join(traceDir, file));
+    const read = readTraceFile(join(traceDir, file), undefined, seal);
     events.push(...read.events);
     problems.push(...read.problems);
+    tampering.push(...read.tampering);
   }
   events.sort((a, b) => a.ts - b.ts || a.pid - b.pid || a.seq - b.seq);
-  return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr, events, problems, traceFiles, workspace };
+  return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr, events, problems, tampering, traceDir, traceKey, traceFiles, workspace };
 }
 
 /** Every file under `root` with its bytes, relative paths as keys (caches left out). */

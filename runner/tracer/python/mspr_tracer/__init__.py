@@ -20,10 +20,12 @@ def activate():
     if not config.load():
         return False
     _active = True
-    from . import errors, excepthook, importhook, registry, writer
+    from . import errors, excepthook, handoff, importhook, registry, seal, writer
 
     try:
+        seal.init(config.key, config.step)
         importhook.install()
+        handoff.install()
         registry.discover()
         excepthook.install()
         writer.start()

@@ -1,5 +1,6 @@
 """Writes events, one JSON object per line, to MSPR_TRACE_DIR/events-<pid>.jsonl.
 
+Each line is sealed with the step's key (seal.py), so the grader can reject lines the tracer did not write.
 Each process has its own file (joblib/multiprocessing children write theirs). The main process opens it at
 start-up (its tracer_start line proves the tracer ran); a forked child opens its own on its first event. Every line is one os.write on an O_APPEND descriptor: nothing sits
 in a buffer when the candidate's program crashes or calls os._exit. After fork() the child reopens its own file.
@@ -9,7 +10,7 @@ import os
 import threading
 import time
 
-from . import config, jsonsafe
+from . import config, jsonsafe, seal
 
 _lock = threading.Lock()
 _fd = None
@@ -45,7 +46,7 @@ def write(event_type, fields, site=None):
             line = json.dumps(event, ensure_ascii=False, allow_nan=False, default=jsonsafe.safe)
         except ValueError:
             line = json.dumps(jsonsafe.safe(event), ensure_ascii=False, allow_nan=False)
-        os.write(_fd, (line + "\n").encode("utf-8"))
+        os.write(_fd, seal.line(line))
         return _seq
 
 
@@ -84,4 +85,4 @@ def _open():
         "notebook": config.notebook,
         "hooks": list(registry.loaded),
     }
-    os.write(_fd, (json.dumps(start, ensure_ascii=False) + "\n").encode("utf-8"))
+    os.write(_fd, seal.line(json.dumps(start, ensure_ascii=False)))
