@@ -47,10 +47,8 @@ function readManifest(input: PlanRunInput): (ReadManifest & { origin: 'manifest'
     return own ? { ...own, origin: 'manifest' } : undefined;
   } catch (error) {
     const serialized = toSerializedError(error);
-    const text = t(
-      `mspr.yaml ignoré, le plan découvert est utilisé : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim(),
-      `mspr.yaml ignored, the discovered plan is used: ${serialized.message.en} ${serialized.details.join('; ')}`.trim(),
-    );
+    // The plan printed next says what is used instead ("Run plan (discovered in the repository)").
+    const text = t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim(), `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`.trim());
     input.note(text);
     input.progress({ type: 'notice', text });
     return undefined;

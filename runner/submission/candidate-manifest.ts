@@ -69,7 +69,16 @@ export function readManifestFile(path: string, label: string): ReadManifest {
       { hint: { fr: `Corrigez ${label} ou supprimez-le pour laisser l'outil deviner.`, en: `Fix ${label}, or remove it to let the tool discover entry points.` } },
     );
   }
-  const content: unknown = doc.toJS() ?? {};
+  let content: unknown;
+  try {
+    content = doc.toJS() ?? {};
+  } catch (error) {
+    // A YAML bomb (billion laughs) stops at the yaml library's alias limit, before it eats the memory.
+    const what = (error as Error).message;
+    throw new MsprError('MSPR_SUBMISSION_UNREADABLE', { fr: `${label} n'est pas un YAML valide : ${what}`, en: `${label} is not valid YAML: ${what}` }, {
+      hint: { fr: `Corrigez ${label} ou supprimez-le pour laisser l'outil deviner.`, en: `Fix ${label}, or remove it to let the tool discover entry points.` },
+    });
+  }
   if (!validateManifest(content)) {
     const lineOf = (instancePath: string) => {
       const keys = instancePath.split('/').slice(1).map((key) => (/^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, '/').replace(/~0/g, '~')));
