@@ -125,8 +125,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
 
     const planned = planSteps(scenario, plan);
-    // The team's declared requirements, in a venv the sandbox runs with: the folders the steps run from, and
-    // the requirement files the README (or a planned Makefile recipe) installs.
+    // The team's declared requirements, in a venv the sandbox runs with: those of the folders the steps run from
+    // (and of the files they run), and the requirement files the README (or a planned Makefile recipe) installs.
     const prepared = await prepareEnvironment(
       requirementSourcesOf(dirs.workspace, planned, plan),
       { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), debianPackages: scenario.sandbox.packages, onProgress: progress },
