@@ -10,7 +10,8 @@ export interface CiPlan {
   reports: string;
   /** Container image: Node 20 on Debian bookworm, so apt's python3-* packages are the ones mspr-lab expects. */
   image: string;
-  commands: { apt: string; install: string; check: string; summary: string };
+  /** The grade writes the GitHub job summary itself when `GITHUB_STEP_SUMMARY` is set (run-check-command.ts). */
+  commands: { apt: string; install: string; check: string };
 }
 
 export const CI_IMAGE = 'node:20-bookworm';
@@ -34,8 +35,6 @@ export function ciPlan(options: { scenario: string; tool?: string }): CiPlan {
       apt: `apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ${packages.join(' ')}`,
       install: `npm install -g --no-audit --no-fund ${quote(tool)}`,
       check: `mspr-lab check . --scenario ${quote(options.scenario)} --sandbox local --python /usr/bin/python3 --format json,junit,md,html --out ${REPORTS_DIR}`,
-      // Every run folder's Markdown report, failures first as the renderer orders them.
-      summary: `cat ${REPORTS_DIR}/*/report.md >> "$GITHUB_STEP_SUMMARY"`,
     },
   };
 }

@@ -21,8 +21,8 @@ export function githubWorkflow(plan: CiPlan): string {
           // The whole history: --deadline and the late-commit count read it.
           { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
           { name: 'Install mspr-lab', run: plan.commands.install },
+          // Also writes the Markdown report to the job summary ($GITHUB_STEP_SUMMARY).
           { name: 'Grade', run: plan.commands.check },
-          { name: 'Job summary', if: 'always()', run: plan.commands.summary },
           { name: 'Reports', if: 'always()', uses: 'actions/upload-artifact@v4', with: { name: 'mspr-lab-reports', path: `${plan.reports}/`, 'if-no-files-found': 'warn' } },
         ],
       },

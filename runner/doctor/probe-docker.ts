@@ -14,7 +14,7 @@ export async function probeDocker(): Promise<DockerFindings> {
   const client = new DockerClient({ callTimeoutMs: 10_000 });
   const engineLabel = t('Moteur Docker', 'Docker engine');
   const engineNeed = t('isoler le code des équipes (--sandbox docker) et lancer les bases en conteneurs (--services docker)', 'isolating the teams’ code (--sandbox docker) and running databases in containers (--services docker)');
-  const imagesLabel = t('Images mspr-lab', 'mspr-lab images');
+  const imagesLabel = t('Images Docker', 'Docker images');
   const imagesNeed = t('--sandbox docker (mspr-lab/python) et --services docker (postgres, mariadb)', '--sandbox docker (mspr-lab/python) and --services docker (postgres, mariadb)');
   let version: string;
   try {
