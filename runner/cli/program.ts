@@ -5,6 +5,8 @@ import { registerCiCommand } from './ci-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { registerImagesCommand } from './images-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerPlanCommand(program);
+  registerInitCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
   registerRenderCommand(program);
@@ -34,6 +38,7 @@ export function buildProgram(): Command {
     `
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
   mspr-lab render out/<run-id>/report.json --format junit,md
