@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
+import { registerCiCommand } from './ci-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
+import { registerDoctorCommand } from './doctor-command.js';
 import { registerImagesCommand } from './images-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerPlanCommand } from './plan-command.js';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerRenderCommand(program);
   registerImagesCommand(program);
   registerCleanupCommand(program);
+  registerDoctorCommand(program);
+  registerCiCommand(program);
   program.addHelpText(
     'after',
     `
@@ -38,6 +42,8 @@ Examples:
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
   mspr-lab render out/<run-id>/report.json --format junit,md
+  mspr-lab doctor
+  mspr-lab ci github --scenario cdp-data-ia-bloc1-etl
   sudo mspr-lab images build && mspr-lab check . -s cdp-data-ia-bloc1-etl --sandbox docker`,
   );
   return program;
