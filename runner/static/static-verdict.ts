@@ -24,10 +24,9 @@ export function staticVerdict(verdict: Verdict, basis: Basis, steps: readonly St
     fr: why.map((w) => w.fr).join(' ; '),
     en: why.map((w) => w.en).join('; '),
   };
-  const message = t(
-    `Lu dans le code, non observé à l’exécution : ${lowerFirst(verdict.message.fr)} (Non exécuté : ${reason.fr}.)`,
-    `Read in the code, not observed when run: ${lowerFirst(verdict.message.en)} (Not run: ${reason.en}.)`,
-  );
+  // An error here is something the code leaves to the run (a size read from a file): not judged, and said so.
+  const lead = verdict.status === 'error' ? t('Non évaluable d’après le code lu (non exécuté)', 'Could not be judged from the code read (not run)') : t('Lu dans le code, non observé à l’exécution', 'Read in the code, not observed when run');
+  const message = t(`${lead.fr} : ${lowerFirst(verdict.message.fr)} (Non exécuté : ${reason.fr}.)`, `${lead.en}: ${lowerFirst(verdict.message.en)} (Not run: ${reason.en}.)`);
   const failures = stopped.flatMap((step) => (step.failure ? [failureEvidence(step.id, step.failure)] : []));
   const evidence = [...verdict.evidence.map((item) => (item.kind === 'trace' ? { ...item, kind: 'static' as const } : item)), ...failures];
   const blocking = blockingFailures(stopped);
@@ -43,5 +42,6 @@ function stopText(step: StepRecord): Localized {
 
 function lowerFirst(text: string): string {
   // "Part d'entraînement…" reads on after the colon; "PostgreSQL", "GridSearchCV", "RMSE" keep their case.
-  return /^[A-ZÀ-Ý][a-zà-ÿ’' ]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  // Only a first word in lower case after its capital: GridSearchCV, RMSE, PostgreSQL keep theirs.
+  return /^[A-ZÀ-Ý][a-zà-ÿ’']*(?=[\s,:;.!?)]|$)/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }

@@ -2,7 +2,7 @@ import type { TraceEvent } from '../../../runner/tracer/trace-event.js';
 import type { TraceIndex } from '../../../runner/tracer/trace-index.js';
 import type { CheckContext, CheckOutcome } from '../../check.js';
 import { type Needs, type StaticBasis, traceOrStatic } from '../../support/static-basis.js';
-import { factsOrSkip } from '../../support/trace-support.js';
+import { factsOrSkip, traced, where } from '../../support/trace-support.js';
 import { mlFacts, type MlFacts } from './ml-facts.js';
 
 /** The ML facts a check judges on, from the run's trace or (`static` set) from the code read instead. */
@@ -42,4 +42,28 @@ export function callText(name: string, event: TraceEvent, fields: readonly strin
     else if (event[field] !== undefined && event[field] !== null) parts.push(`${field}=${JSON.stringify(event[field])}`);
   }
   return `${name}(${parts.join(', ')})`;
+}
+
+/** For checks that judge on what only the run shows (row counts, the target's values): the static verdict's text. */
+export const STATIC_NEEDS_RUN: Record<'staticNeedsRun', { fr: string; en: string }> = {
+  staticNeedsRun: {
+    fr: "le code lu montre {found}, mais ce critère se juge sur les données que le code manipule, connues seulement à l'exécution. Faites tourner le code (voir steps/succeeded) pour le juger.",
+    en: 'the code read shows {found}, but this criterion is judged on the data the code handles, known only when it runs. Run the code (see steps/succeeded) to judge it.',
+  },
+};
+
+/**
+ * The outcome of such a check where the step stopped and the code holds what it would look at (`needs`): `error`
+ * (could not be judged), marked static, naming the calls found — never the "no model was trained" of a run that
+ * trained none. Undefined when the check should judge the trace as usual.
+ */
+export function needsRun(ctx: CheckContext<unknown>, needs: Needs): CheckOutcome | undefined {
+  if (ctx.trace.refused?.length) return undefined;
+  const basis = traceOrStatic(ctx, needs);
+  if (!basis.static) return undefined;
+  const used = basis.trace.all().filter(needs).slice(0, 3);
+  const name = (event: TraceEvent) => `${String(event.estimator ?? event.search ?? event.function ?? event.type)}.${String(event.method ?? 'fit')}`;
+  const found = used.map((event) => `${name(event)} (${where(event)})`).join(', ');
+  const evidence = used.map((event) => traced(name(event), event, { actual: null }));
+  return { status: 'error', message: 'staticNeedsRun', params: { found }, evidence, static: basis.static };
 }
