@@ -42,6 +42,10 @@ export default defineCheck<Record<string, never>>({
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,
+      staticReuse: {
+        fr: '{model}.{method} ({where}) utilise les meilleurs paramètres de {search}.',
+        en: '{model}.{method} ({where}) uses the best parameters of {search}.',
+      },
       refit: {
         fr: 'Les meilleurs paramètres de {search} ({best}) sont utilisés : le modèle réentraîné par la recherche sert à {method} ({where}).',
         en: 'The best parameters of {search} ({best}) are used: the model refitted by the search is used for {method} ({where}).',
@@ -80,6 +84,7 @@ export default defineCheck<Record<string, never>>({
     if (found) {
       const { search, reuse } = found;
       const params = { search: search.search, best: JSON.stringify(search.best_params ?? {}), method: reuse.event.method, model: finalClass(reuse.event), rows: reuse.event.x?.rows ?? '?', where: where(reuse.event) };
+      if (got.static) return { ...basis, status: 'pass', message: 'staticReuse', params: { search: params.search, model: params.model, method: params.method, where: params.where }, evidence };
       return { ...basis, status: 'pass', message: reuse.how, params, evidence };
     }
     const search = facts.searches[0]!;
