@@ -52,8 +52,8 @@ export default defineCheck<Options>({
         en: '{call} ({where}) gives row counts, and the total number of rows is known only when the code runs. Expected: at least {minPct} % of the rows for training. Run the code to measure the share.',
       },
       staticNoSplit: {
-        fr: "Le code entraîne un modèle mais ne découpe pas les données avec train_test_split, et les nombres de lignes ne sont connus qu'à l'exécution. Attendu : au moins {minPct} % des lignes pour l'entraînement. Faites tourner le code pour mesurer la part.",
-        en: 'The code trains a model but does not split the data with train_test_split, and row counts are known only when the code runs. Expected: at least {minPct} % of the rows for training. Run the code to measure the share.',
+        fr: "Le code sépare l'entraînement et le test sans train_test_split (sur une colonne ou un index) : la part dépend de nombres de lignes connus seulement à l'exécution. Attendu : au moins {minPct} % des lignes pour l'entraînement. Faites tourner le code pour mesurer la part.",
+        en: 'The code separates train and test data without train_test_split (on a column or an index): the share depends on row counts known only when the code runs. Expected: at least {minPct} % of the rows for training. Run the code to measure the share.',
       },
       none: {
         fr: "Part d'entraînement non mesurable : aucun jeu de test n'a été construit ni utilisé. Attendu : au moins {minPct} % des lignes pour l'entraînement, le reste pour le test. Voir ml/train-test-split.",

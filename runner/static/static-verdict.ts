@@ -42,6 +42,6 @@ function stopText(step: StepRecord): Localized {
 
 function lowerFirst(text: string): string {
   // "Part d'entraînement…" reads on after the colon; "PostgreSQL", "GridSearchCV", "RMSE" keep their case.
-  // Only a first word in lower case after its capital: GridSearchCV, RMSE, PostgreSQL keep theirs.
-  return /^[A-ZÀ-Ý][a-zà-ÿ’']*(?=[\s,:;.!?)]|$)/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  // Only a first word in lower case after its capital: GridSearchCV, RMSE, PostgreSQL, Ridge.fit keep theirs.
+  return /^[A-ZÀ-Ý][a-zà-ÿ’']*(?=[\s,:;!?)]|$)/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
