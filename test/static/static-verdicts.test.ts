@@ -110,3 +110,12 @@ describe('verdicts on the code read where a step stopped (real reader, real chec
     expect(summarize(verdicts, [])).toMatchObject({ status: 'fail', static: ['ml/train-test-split', 'ml/train-ratio'], counts: { pass: 1, fail: 2 } });
   });
 });
+
+describe('static verdicts counted apart in the summaries', () => {
+  it('one line, both languages, only when some verdict was read in the code', async () => {
+    const { staticCountText } = await import('../../reports/static-count.js');
+    expect(staticCountText({ static: [] })).toBeUndefined();
+    expect(staticCountText({ static: ['ml/train-ratio'] })).toEqual({ fr: '1 verdict lu dans le code, non observé à l’exécution : ml/train-ratio.', en: '1 verdict read in the code, not observed when run: ml/train-ratio.' });
+    expect(staticCountText({ static: ['ml/a', 'ml/b'] })?.fr).toBe('2 verdicts lus dans le code, non observés à l’exécution : ml/a, ml/b.');
+  });
+});
