@@ -1,5 +1,5 @@
 import type { Verdict } from '../../checks/verdict.js';
-import { blockingFailures, blockOf, failureEvidence } from '../failure/blocked-verdict.js';
+import { blockedText, blockingFailures, blockOf, failureEvidence } from '../failure/blocked-verdict.js';
 import { t, type Localized } from '../i18n.js';
 import type { StepRecord } from '../steps/step-record.js';
 
@@ -12,10 +12,13 @@ interface Basis {
 /**
  * A verdict judged on facts read in the code: it says so first, in both languages ("Lu dans le code, non observé à
  * l’exécution : …"), then why the code was not watched (each stopped step and its failure, whose it is). Its
- * evidence is `static` rather than `trace`, with the stopped steps' failures beside it; an `error` (something the
- * code leaves unresolved) carries `blockedBy` when the stop was the environment's, so the summary counts it as not
- * judged, never as the team's failure. The environment's rule for run evidence (blocked-verdict.ts) does not
- * apply: the evidence is the repository's own code.
+ * evidence is `static` rather than `trace`, with the stopped steps' failures beside it.
+ *
+ * With main's rule for environment and grader failures (runner/failure/blocked-verdict.ts): a static pass stands
+ * (the repository's own code shows it), but a run the environment stopped never says `fail` — a static fail or
+ * error becomes `error` with `blockedBy`, "Non évaluable : <what the machine lacks>. Lu dans le code : <what the
+ * check found>", so the jury still reads what the code says and the summary counts it as not judged. When the stop
+ * is the team's own (a crash, missing data), a static fail stands as the run would have given it.
  */
 export function staticVerdict(verdict: Verdict, basis: Basis, steps: readonly StepRecord[]): Verdict {
   const stopped = steps.filter((step) => basis.steps.includes(step.id));
@@ -24,14 +27,19 @@ export function staticVerdict(verdict: Verdict, basis: Basis, steps: readonly St
     fr: why.map((w) => w.fr).join(' ; '),
     en: why.map((w) => w.en).join('; '),
   };
-  // An error here is something the code leaves to the run (a size read from a file): not judged, and said so.
-  const lead = verdict.status === 'error' ? t('Non évaluable d’après le code lu (non exécuté)', 'Could not be judged from the code read (not run)') : t('Lu dans le code, non observé à l’exécution', 'Read in the code, not observed when run');
-  const message = t(`${lead.fr} : ${lowerFirst(verdict.message.fr)} (Non exécuté : ${reason.fr}.)`, `${lead.en}: ${lowerFirst(verdict.message.en)} (Not run: ${reason.en}.)`);
   const failures = stopped.flatMap((step) => (step.failure ? [failureEvidence(step.id, step.failure)] : []));
   const evidence = [...verdict.evidence.map((item) => (item.kind === 'trace' ? { ...item, kind: 'static' as const } : item)), ...failures];
   const blocking = blockingFailures(stopped);
-  const blockedBy = verdict.status === 'error' && blocking.length > 0 ? { blockedBy: blockOf(blocking) } : {};
-  return { ...verdict, static: true, message, evidence, ...blockedBy };
+  const read = { fr: lowerFirst(verdict.message.fr), en: lowerFirst(verdict.message.en) };
+  if (verdict.status !== 'pass' && verdict.status !== 'skip' && blocking.length > 0) {
+    const text = blockedText(blocking);
+    const message = t(`Non évaluable : ${text.fr} Lu dans le code, non observé à l’exécution : ${read.fr}`, `Could not be judged: ${text.en} Read in the code, not observed when run: ${read.en}`);
+    return { ...verdict, status: 'error', score: 0, static: true, message, evidence, blockedBy: blockOf(blocking) };
+  }
+  // An error here is something the code leaves to the run (a size read from a file): not judged, and said so.
+  const lead = verdict.status === 'error' ? t('Non évaluable d’après le code lu (non exécuté)', 'Could not be judged from the code read (not run)') : t('Lu dans le code, non observé à l’exécution', 'Read in the code, not observed when run');
+  const message = t(`${lead.fr} : ${read.fr} (Non exécuté : ${reason.fr}.)`, `${lead.en}: ${read.en} (Not run: ${reason.en}.)`);
+  return { ...verdict, static: true, message, evidence };
 }
 
 function stopText(step: StepRecord): Localized {

@@ -95,6 +95,14 @@ describe('verdicts on the code read where a step stopped (real reader, real chec
     expect(split.message.en).toContain('(Not run: step pipeline:train.py: the code imports missingno, not installable here.)');
     const ratio = await check(trainRatio, await stopped(code, MISSING_PACKAGE));
     expect(ratio).toMatchObject({ status: 'error', static: true, blockedBy: { owner: 'environment', causes: ['missing-package'], steps: ['pipeline:train.py'] } });
+    expect(ratio.message.en).toMatch(/^Could not be judged: the code imports missingno, not installable here\. Give a package index\. Read in the code, not observed when run: train_test_split\(test_size=float/);
+  });
+
+  it('environment stop: a static fail is never a fail (main’s rule) — error, not judged, saying what the code reads', async () => {
+    const verdict = await check(trainRatio, await stopped(script('train_test_split(X, y, test_size=0.4)'), MISSING_PACKAGE));
+    expect(verdict).toMatchObject({ status: 'error', score: 0, messageKey: 'staticTooSmall', static: true, blockedBy: { owner: 'environment', causes: ['missing-package'] } });
+    expect(verdict.message.fr).toMatch(/^Non évaluable : le code importe missingno, non installable ici\. Donnez un index de paquets\. Lu dans le code, non observé à l’exécution : train_test_split\(test_size=0\.4\) \(train\.py:8\) ne donne que 60 %/);
+    expect(summarize([verdict], [])).toMatchObject({ status: 'error', notJudged: ['ml/train-ratio'], static: ['ml/train-ratio'] });
   });
 
   it('environment stop and nothing in the code for the criterion: main’s rule, error (blocked), not static', async () => {
