@@ -27,8 +27,8 @@ const views = new WeakMap<TraceIndex, TraceIndex>();
  * The one place that decides whether a check judges on what the run showed or on what the code says.
  *
  * Static facts are used only when all of these hold: a step stopped (failed, timed out, could not start), the
- * run's trace holds no event the check needs (a call that raised does not count as evidence: it says the call was
- * reached, so it is observed), and the code read for the stopped steps holds some. Otherwise the check reads the
+ * run's trace holds no event the check needs (a call that raised counts: the run reached it and saw it fail, which the
+ * code cannot contradict), and the code read for the stopped steps holds some. Otherwise the check reads the
  * trace as always — so a step that ran to its end is judged on what it did, never on what its code says, and an
  * observed fact always wins over a static one. The view has the trace's shape (`ofType`, `all`), so a check's
  * logic is the same on both; its verdict says it was read in the code (run-check.ts, runner/static/static-verdict.ts).
@@ -39,10 +39,13 @@ export function traceOrStatic(ctx: Pick<CheckEvidence, 'trace' | 'steps'>, needs
   if (!facts?.available) return { trace: observed };
   const stopped = stoppedSteps(ctx.steps).map((step) => step.id);
   if (stopped.length === 0) return { trace: observed };
-  if (observed.all().some((event) => needs(event) && !event.error)) return { trace: observed };
+  if (observed.all().some(needs)) return { trace: observed };
   let view = views.get(observed);
   if (!view) {
-    view = indexTraceEvents(facts.forSteps(stopped), [], true);
+    // A call at the line where a step raised was reached and failed: the run saw it, so it is no static evidence.
+    const crashes = stoppedSteps(ctx.steps).flatMap((step) => (step.failure?.location ? [step.failure.location] : []));
+    const crashed = (event: TraceEvent) => crashes.some((at) => event.site?.file === at.file && event.site?.line === at.line && (event.site?.cell ?? null) === (at.cell ?? null));
+    view = indexTraceEvents(facts.forSteps(stopped).filter((event) => !crashed(event)), [], true);
     views.set(observed, view);
   }
   const used = view.all().filter(needs);
