@@ -111,6 +111,16 @@ describe('verdicts on the code read where a step stopped (real reader, real chec
     expect(verdict.static).toBeUndefined();
   });
 
+  it('a call at the line where the step raised is no static evidence: the run reached it and saw it fail', async () => {
+    const code = script('train_test_split(X, y, test_size=0.2)').replace('print(', 'from sklearn.model_selection import GridSearchCV\nGridSearchCV(Ridge(), {"alpha": [0.1, 1], "fit_intercept": [True, False]}, cv=5).fit(X_train, y_train)\nprint(');
+    const crash = { ...MISSING_DATA, cause: 'exception' as const, location: { file: 'train.py', line: 11 } };
+    const atSearch = await check(gridSearch, await stopped(code, crash));
+    expect(atSearch).toMatchObject({ status: 'fail', messageKey: 'none' });
+    expect(atSearch.static).toBeUndefined();
+    const before = await check(gridSearch, await stopped(code, { ...crash, location: { file: 'train.py', line: 6 } }));
+    expect(before).toMatchObject({ status: 'pass', messageKey: 'pass', static: true });
+  });
+
   it('the summary counts static verdicts apart', async () => {
     const evidence = await stopped(script('train_test_split(X, y, test_size=0.4)'));
     const verdicts = [await check(trainTestSplit, evidence), await check(trainRatio, evidence), await check(gridSearch, evidence)];
