@@ -1,3 +1,4 @@
+import { staticCountText } from './static-count.js';
 import escapeHtml from 'escape-html';
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
@@ -39,6 +40,7 @@ export const htmlRenderer: Renderer = {
       `<p class="outcome outcome-${report.summary.status}"><strong>${w.result} :</strong> ${w[report.summary.status]} — ${w.score} ${e(report.summary.score)} / ${e(report.summary.maxScore)}</p>`,
       `<dl><dt>${w.submission}</dt><dd><code>${e(report.submission.source)}</code>${report.submission.commit ? ` @ <code>${e(report.submission.commit.slice(0, 10))}</code>` : ''}</dd>`,
       `<dt>${w.sandbox}</dt><dd>${e(report.sandbox.backend)}</dd><dt>Run</dt><dd><code>${e(report.runId)}</code></dd></dl>`,
+      staticCountText(report.summary) ? `<p role="note" class="notice">${e(pick(staticCountText(report.summary)!, lang))}</p>` : '',
       report.sandbox.notice ? `<p role="note" class="notice">${e(pick(report.sandbox.notice, lang))}</p>` : '',
       '</header><main>',
       runErrors(report, lang),

@@ -7,6 +7,7 @@ import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { mapStrings, plainText } from './safe-text.js';
+import { staticCountText } from './static-count.js';
 
 const ICON: Record<VerdictStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const RUN_ICON = { pass: '✅', fail: '❌', error: '💥' } as const;
@@ -37,6 +38,8 @@ export const markdownRenderer: Renderer = {
     const { summary } = report;
     out.push(`# ${escapeInline(pick(report.scenario.title, lang))}`, '');
     out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${summary.status === 'error' && report.errors.length === 0 ? w.status_notJudged : w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
+    const read = staticCountText(summary);
+    if (read) out.push('', `> ${escapeInline(pick(read, lang))}`, '');
     const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
     out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
     if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');

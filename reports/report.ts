@@ -7,6 +7,7 @@ import type { DiskQuotaOutcome } from '../runner/sandbox/sandbox.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
 import type { SubmissionInfo } from '../runner/submission/submission-info.js';
 import type { Verdict, VerdictStatus } from '../checks/verdict.js';
+import type { StaticReadingSummary } from '../runner/static/static-summary.js';
 
 /** Bumped on any change a consumer must know about; `report.schema.json` is the contract. */
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -55,6 +56,8 @@ export interface RunSummary {
   requiredNotPassed: string[];
   /** Required verdicts that are `error` because an environment or grader failure stopped their evidence. */
   notJudged: string[];
+  /** Verdicts judged on facts read in the code, not observed when run (`verdict.static`), counted apart. */
+  static: string[];
 }
 
 /** The canonical result of grading one submission: every other format renders this, and only this. */
@@ -77,7 +80,8 @@ export interface RunReport {
   plan?: RunPlan;
   steps: StepReport[];
   /** `rejectedLines`: lines whose seal did not hold (forged, edited, copied, repeated), never evidence; absent when 0. */
-  trace: { events: number; problems: string[]; rejectedLines?: number };
+  /** `static`: the team's code read instead of run where a step stopped (runner/static); absent when none did. */
+  trace: { events: number; problems: string[]; rejectedLines?: number; static?: StaticReadingSummary };
   verdicts: Verdict[];
   manual: ManualReportItem[];
   /** Problems with the run itself (unreadable submission, no sandbox…). */

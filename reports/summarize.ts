@@ -22,5 +22,7 @@ export function summarize(verdicts: Verdict[], errors: SerializedError[]): RunSu
   const notJudged = verdicts.filter((v) => v.required && v.status === 'error' && v.blockedBy).map((v) => v.id);
   const failed = requiredNotPassed.length > notJudged.length;
   const status = errors.length > 0 ? 'error' : failed ? 'fail' : notJudged.length > 0 ? 'error' : 'pass';
-  return { status, score: Math.round(score * 1000) / 1000, maxScore, counts, requiredNotPassed, notJudged };
+  // Counted apart: a static verdict stands (pass or fail), but a jury should know it was read, not watched.
+  const judgedStatically = verdicts.filter((v) => v.static).map((v) => v.id);
+  return { status, score: Math.round(score * 1000) / 1000, maxScore, counts, requiredNotPassed, notJudged, static: judgedStatically };
 }

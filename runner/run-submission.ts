@@ -40,7 +40,10 @@ import type { RunPlan } from './plan/run-plan.js';
 import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
+import { readStaticFacts } from './static/read-static-facts.js';
+import { staticSummary } from './static/static-summary.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
+import { withStaticFacts } from './tracer/trace-index.js';
 import { tamperingNotice } from './tracer/tampering-notice.js';
 import type { RunReport } from '../reports/report.js';
 import { createRunFolder } from './workdir/run-folder.js';
@@ -205,12 +208,15 @@ async function runChecks(
     progress({ type: 'notice', text: tampered });
   }
   const workspace = workspaceFiles(dirs.workspace, limits.read);
+  const steps = stepRuns.map((run) => run.record);
+  // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
+  const facts = await readStaticFacts({ workspace, steps, python: options.python });
   const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
   const evidence = {
     workspace,
     datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
-    steps: stepRuns.map((run) => run.record),
-    trace,
+    steps,
+    trace: withStaticFacts(trace, facts),
     frames: createFrameReader(),
     databases,
     manifest,
@@ -224,7 +230,7 @@ async function runChecks(
     await databases.closeAll();
   }
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) } };
 }
 
 /** The report says how a deadline without a time zone (or without a time) was read. */

@@ -4,9 +4,9 @@ import type { Task } from './support/algorithms.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
 import { printedText, valueAppearsIn } from './support/printed-values.js';
 import { TASK_OPTION } from './support/task-option.js';
-import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
+import { NO_TRACE, traced } from '../support/trace-support.js';
 import { round } from './support/rounding.js';
-import { mlFacts } from './support/ml-facts.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 
 interface Options {
   task: Task;
@@ -58,11 +58,13 @@ export default defineCheck<Options>({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.metrics);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const required = ctx.options.metrics ?? DEFAULTS[ctx.options.task].metrics;
     const extra = ctx.options.extraMetrics ?? DEFAULTS[ctx.options.task].extra;
-    const uses = metricUses(ctx.trace);
+    const uses = metricUses(got.trace);
     const printed = printedText(ctx.steps);
     const evidence: Evidence[] = [];
     const found: string[] = [];
@@ -92,7 +94,7 @@ export default defineCheck<Options>({
     const extras = extra.filter((key) => uses.some((u) => u.key === key && u.role === 'test'));
     for (const key of extras) evidence.push(evidenceOf(uses.find((u) => u.key === key && u.role === 'test')!, 'test'));
     const params = { found: found.join(', ') || '-', missing: missing.join(', '), elsewhere: elsewhere.join(', ') || '-', extras: extras.join(', ') || '-' };
-    if (missing.length > 0) return { status: 'fail', score: found.length / required.length, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    if (missing.length > 0) return { ...basis, status: 'fail', score: found.length / required.length, message: 'fail', params, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params, evidence };
   },
 });

@@ -17,6 +17,8 @@ export interface TracedData {
   dtype?: string;
   /** Split outputs only. */
   role?: 'train' | 'test';
+  /** Static facts only: the code naming this data at the call (`X_train`, `model.predict(X_test)`). */
+  expr?: string;
   input?: number;
 }
 
@@ -44,7 +46,8 @@ export interface ScoreSummary {
 
 export interface SplitEvent extends TraceEvent {
   type: 'split';
-  kind: 'train_test_split' | 'cv_splitter';
+  /** `by_column`: static facts only, rows selected on a date column (`column`, `conditions`). */
+  kind: 'train_test_split' | 'cv_splitter' | 'by_column';
   function?: string;
   n_rows?: number | null;
   train_rows?: number | null;
