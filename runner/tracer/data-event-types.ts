@@ -32,10 +32,14 @@ export interface DataSourceRef {
 
 export interface DataReadEvent extends TraceEvent {
   type: 'data_read';
+  /** read_csv, read_excel…, or `csv.reader` / `csv.DictReader` (no `output`: their rows are not counted). */
   function: string;
   origin?: DataSourceRef;
   sheet?: string | null;
   output?: FrameInfo | null;
+  /** csv module readers: the dialect options given (delimiter…). */
+  options?: Record<string, unknown> | null;
+  encoding?: string | null;
   duration?: number | null;
   error?: string;
 }
@@ -106,6 +110,20 @@ export interface CombineEvent extends TraceEvent {
   keys?: Record<string, unknown> | null;
   output?: FrameInfo | null;
   error?: string;
+}
+
+/**
+ * A frame reshaped on its way to a table: renamed (`rename`, `df.columns = …`, `set_axis`), columns selected
+ * (`df[[…]]`, `drop(columns=…)`, `filter`) or copied with other types (`astype`, `copy`, `reset_index`…). The
+ * output derives from the input (same token for in-place calls such as `df.columns = …`).
+ */
+export interface FrameDeriveEvent extends TraceEvent {
+  type: 'frame_derive';
+  function: string;
+  input?: FrameInfo | null;
+  output?: FrameInfo | null;
+  /** `{old: new}` for each column the call renamed. */
+  renamed?: Record<string, string> | null;
 }
 
 export interface StatsEvent extends TraceEvent {
