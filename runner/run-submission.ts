@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
 import { runCheck } from '../checks/run-check.js';
+import { lineageNotice } from '../checks/data/support/lineage/lineage-notice.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
@@ -185,6 +186,8 @@ async function runChecks(
       progress({ type: 'verdict', verdict });
       verdicts.push(verdict);
     }
+    const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
+    if (links) note(links);
   } finally {
     await databases.closeAll();
   }

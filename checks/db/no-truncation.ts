@@ -1,12 +1,14 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { MAPPINGS_SCHEMA, type Mapping } from '../data/support/source-files.js';
+import { inferredLinksEvidence } from '../data/support/lineage/link-evidence.js';
+import { comparedColumns, NOTHING_COMPARED } from './support/compared-tables.js';
 import { codePoints } from './support/column-profile.js';
-import { type ColumnPair, mappedColumns, typeLabel } from './support/mapped-columns.js';
+import { type ColumnPair, typeLabel } from './support/mapped-columns.js';
 
 interface Options {
   service?: string;
-  mappings: Mapping[];
+  mappings?: Mapping[];
 }
 
 export default defineCheck<Options>({
@@ -15,8 +17,9 @@ export default defineCheck<Options>({
     title: { fr: 'Aucune valeur tronquée ni altérée au chargement', en: 'No value truncated or altered by the load' },
     criteria: ['cdp-data-ia:C1.9', 'cdp-data-ia:C1.10'],
     evidence: ['db', 'artifact'],
-    options: { type: 'object', additionalProperties: false, required: ['mappings'], properties: { service: { type: 'string' }, mappings: MAPPINGS_SCHEMA } },
+    options: { type: 'object', additionalProperties: false, properties: { service: { type: 'string' }, mappings: { ...MAPPINGS_SCHEMA, description: 'source → table pairs (default: the links the trace shows)' } } },
     messages: {
+      ...NOTHING_COMPARED,
       pass: { fr: 'Chaque valeur des sources tient dans sa colonne ({checked} colonnes comparées, valeurs texte relues à l’identique).', en: 'Every source value fits its column ({checked} columns compared, text values read back unchanged).' },
       fail: {
         fr: 'Valeurs qui ne tiennent pas dans leur colonne : {problems}. Attendu : largeur de texte ≥ longueur maximale de la source, types numériques couvrant min/max et décimales, aucune valeur modifiée (C1.9, C1.10). Élargissez les colonnes (VARCHAR(n) avec n ≥ longueur max) et rechargez.',
@@ -25,10 +28,11 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const db = await ctx.databases.open(ctx.options.service);
-    const { pairs } = await mappedColumns(ctx, db, ctx.options.mappings);
+    const compared = await comparedColumns(ctx);
+    if ('outcome' in compared) return compared.outcome;
+    const { db, pairs, mappings } = compared;
     const problems: string[] = [];
-    const evidence: Evidence[] = [];
+    const evidence: Evidence[] = inferredLinksEvidence(mappings);
     for (const pair of pairs) {
       const found = pair.source.distinct ? await textProblems(pair, db) : numericProblems(pair);
       if (found) {
@@ -37,7 +41,7 @@ export default defineCheck<Options>({
       }
     }
     if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: 'fail', params: { problems: problems.join('; ') }, evidence };
-    return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [{ kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
+    return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [...evidence, { kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
   },
 });
 

@@ -13,11 +13,12 @@ export const NO_TRACE: Record<'noTrace', Localized> = {
 };
 
 /**
- * The facts a check derives from the trace (`dataFacts`, `mlFacts`: each cached per trace), or the `skip`
- * outcome to return when nothing was traced at all.
+ * The facts a check derives from the trace (`dataFacts`, `mlFacts`: each cached per trace), or the outcome to
+ * return when nothing was traced at all: `fail`, since the criterion was not shown (docs/verdict-statuses.md);
+ * when an environment failure is why nothing ran, the runner makes it `error` (checks/run-check.ts).
  */
 export function factsOrSkip<Facts>(ctx: CheckContext<unknown>, facts: (trace: TraceIndex) => Facts): { facts: Facts } | { skip: CheckOutcome } {
-  if (!ctx.trace.available) return { skip: { status: 'skip', message: 'noTrace' } };
+  if (!ctx.trace.available) return { skip: { status: 'fail', message: 'noTrace' } };
   return { facts: facts(ctx.trace) };
 }
 

@@ -1,4 +1,5 @@
 import type { DataFrame } from 'nodejs-polars';
+import type { ReadOptions } from './reading/read-options.js';
 
 export type TabularFormat = 'csv' | 'xlsx' | 'json';
 
@@ -11,6 +12,8 @@ export interface FrameSummary {
   columns: string[];
   nullCounts: Record<string, number>;
   dtypes: Record<string, string>;
+  /** CSV: how it was read (`sep ";", decimal ",", latin-1 (as the code read it)`), see reading/read-options.ts. */
+  reading?: string;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface FrameSummary {
  * `error` verdict for the check that asked.
  */
 export interface FrameReader {
-  summary(absolutePath: string, displayPath?: string): Promise<FrameSummary>;
-  frame(absolutePath: string, displayPath?: string): Promise<DataFrame>;
+  /** `options`: how the team's code read the file (from the trace); without them a CSV is sniffed. */
+  summary(absolutePath: string, displayPath?: string, options?: ReadOptions): Promise<FrameSummary>;
+  frame(absolutePath: string, displayPath?: string, options?: ReadOptions): Promise<DataFrame>;
 }

@@ -4,6 +4,9 @@ import type { DataFrame } from 'nodejs-polars';
 import { MsprError } from '../errors.js';
 import type { FrameReader, FrameSummary, TabularFormat } from './frame-reader.js';
 import { xlsxProblem } from './xlsx-guard.js';
+import { parseCsv } from './reading/parse-csv.js';
+import { describeReading, optionsKey, type ReadOptions } from './reading/read-options.js';
+import { sniffCsv } from './reading/sniff-csv.js';
 
 /** Spreadsheets are parsed in memory; past this size a file is refused rather than risking the grader. */
 const MAX_XLSX_BYTES = 50 * 1024 * 1024;
@@ -15,26 +18,29 @@ const loadPolars = () => (polars ??= import('nodejs-polars').then((module) => mo
 
 /**
  * Reads tabular sources with nodejs-polars (1M-row CSV + null counts in 0.26 s here; see README), caching
- * per path so several checks reading the same file read it once.
+ * per path and reading options so several checks reading the same file read it once. Without options a CSV is
+ * sniffed (separator, encoding, decimal comma), and pandas' NA tokens are missing values either way.
  */
 export function createFrameReader(): FrameReader {
   const frames = new Map<string, Promise<DataFrame>>();
   const summaries = new Map<string, Promise<FrameSummary>>();
 
-  const frame = (absolutePath: string, displayPath = absolutePath): Promise<DataFrame> => {
-    let pending = frames.get(absolutePath);
+  const frame = (absolutePath: string, displayPath = absolutePath, options?: ReadOptions): Promise<DataFrame> => {
+    const key = `${absolutePath}\0${optionsKey(options)}`;
+    let pending = frames.get(key);
     if (!pending) {
-      pending = readFrame(absolutePath, displayPath);
-      frames.set(absolutePath, pending);
+      pending = readFrame(absolutePath, displayPath, options);
+      frames.set(key, pending);
     }
     return pending;
   };
 
-  const summary = (absolutePath: string, displayPath = absolutePath): Promise<FrameSummary> => {
-    let pending = summaries.get(absolutePath);
+  const summary = (absolutePath: string, displayPath = absolutePath, options?: ReadOptions): Promise<FrameSummary> => {
+    const key = `${absolutePath}\0${optionsKey(options)}`;
+    let pending = summaries.get(key);
     if (!pending) {
-      pending = frame(absolutePath, displayPath).then((df) => summarize(df, displayPath, formatOf(absolutePath)));
-      summaries.set(absolutePath, pending);
+      pending = frame(absolutePath, displayPath, options).then((df) => ({ ...summarize(df, displayPath, formatOf(absolutePath)), ...readingOf(absolutePath, options) }));
+      summaries.set(key, pending);
     }
     return pending;
   };
@@ -49,16 +55,18 @@ export function formatOf(path: string): TabularFormat {
   return 'csv';
 }
 
-async function readFrame(absolutePath: string, displayPath: string): Promise<DataFrame> {
+async function readFrame(absolutePath: string, displayPath: string, options: ReadOptions | undefined): Promise<DataFrame> {
   const pl = await loadPolars();
   try {
     switch (formatOf(absolutePath)) {
-      case 'csv':
-        return pl.readCSV(absolutePath, { inferSchemaLength: 10_000 });
+      case 'csv': {
+        const bytes = readFileSync(absolutePath);
+        return parseCsv(pl, bytes, options ?? sniffCsv(bytes));
+      }
       case 'json':
-        return pl.DataFrame(jsonRecords(absolutePath));
+        return pl.DataFrame(jsonRecords(absolutePath, options));
       case 'xlsx':
-        return pl.DataFrame(await xlsxRecords(absolutePath));
+        return pl.DataFrame(await xlsxRecords(absolutePath, options));
     }
   } catch (error) {
     throw unreadable(displayPath, error);
@@ -77,10 +85,16 @@ function summarize(df: DataFrame, path: string, format: TabularFormat): FrameSum
   };
 }
 
+/** How a CSV was read (the options given, else what sniffing found), for evidence; nothing for other formats. */
+function readingOf(path: string, options: ReadOptions | undefined): Pick<FrameSummary, 'reading'> {
+  if (formatOf(path) !== 'csv' && !options) return {};
+  return { reading: describeReading(options ?? sniffCsv(readFileSync(path).subarray(0, 256 * 1024))) };
+}
+
 /** Accepts what candidates are given: an array of records, JSON lines, or `{ "items": [ … ] }`. */
-function jsonRecords(path: string): Record<string, unknown>[] {
+function jsonRecords(path: string, options: ReadOptions | undefined): Record<string, unknown>[] {
   const text = readFileSync(path, 'utf8');
-  if (/\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+  if (options?.lines || /\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
   const parsed = JSON.parse(text) as unknown;
   if (Array.isArray(parsed)) return parsed as Record<string, unknown>[];
   if (parsed && typeof parsed === 'object') {
@@ -90,15 +104,15 @@ function jsonRecords(path: string): Record<string, unknown>[] {
   throw new Error('expected an array of records, JSON lines, or an object holding one array of records');
 }
 
-async function xlsxRecords(path: string): Promise<Record<string, unknown>[]> {
+async function xlsxRecords(path: string, options: ReadOptions | undefined): Promise<Record<string, unknown>[]> {
   const size = statSync(path).size;
   if (size > MAX_XLSX_BYTES) throw new Error(`file is ${size} bytes, over the ${MAX_XLSX_BYTES}-byte limit for spreadsheets`);
   const bytes = readFileSync(path);
   const problem = xlsxProblem(bytes);
   if (problem) throw new Error(`refused: ${problem}`);
   const { readSheet } = await import('read-excel-file/node');
-  const rows = await readSheet(bytes);
-  const [header, ...body] = rows;
+  const rows = (await readSheet(bytes, options?.sheet ?? 1)).slice(options?.skipRows ?? 0);
+  const [header, ...body] = options?.hasHeader === false ? [rows[0]?.map((_, i) => options.names?.[i] ?? String(i)), ...rows] : rows;
   if (!header) return [];
   const names = header.map((cell, index) => (cell === null || cell === undefined ? `column_${index + 1}` : String(cell)));
   return body.map((row) => Object.fromEntries(names.map((name, index) => [name, normalizeCell(row[index])])));
