@@ -4,8 +4,7 @@ import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { sourcesToCheck } from './support/source-list.js';
 import { sourceColumns, sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
-import { frameSources } from './support/lineage/frame-sources.js';
-import { frameKey } from './support/lineage/frame-graph.js';
+import { byRenamedColumns, followedSources } from './support/lineage/frame-sources.js';
 import type { TraceIndex } from '../../runner/tracer/trace-index.js';
 import { readsOf } from './support/source-files.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
@@ -100,8 +99,8 @@ function combinedSources(event: CombineEvent, sources: SourceColumns[], all: Com
       continue;
     }
     // Renamed, cleaned or reduced to a few columns on the way: the frames it derives from say which source it is.
-    const derived = frameSources(trace, event, input);
-    if (derived.length > 0 && frameKey(event, input) !== undefined) {
+    const derived = followedSources(trace, event, input);
+    if (derived.length > 0) {
       for (const name of derived) found.add(name);
       continue;
     }
@@ -114,7 +113,7 @@ function combinedSources(event: CombineEvent, sources: SourceColumns[], all: Com
       })
       .map((g) => sourceOfFrame(g.inputs?.[0], sources))
       .filter((name): name is string => name !== undefined);
-    const direct = sourceOfFrame(input, sources);
+    const direct = sourceOfFrame(input, sources) ?? byRenamedColumns(trace, input)[0];
     for (const name of grouped.length > 0 && (input.columns?.length ?? 0) <= 4 ? grouped : direct ? [direct] : []) found.add(name);
   }
   return [...found];

@@ -15,19 +15,23 @@ import { fileWritesOf, walkBack } from './walk-frames.js';
  * aside (`isna()` on a renamed frame still measures the export it came from).
  */
 export function frameSources(trace: TraceIndex, event: TraceEvent, frame: FrameInfo | null | undefined): string[] {
-  const key = frameKey(event, frame);
-  const facts = dataFacts(trace);
-  if (key) {
-    const paths = walkBack(frameGraph(trace), key, event, fileWritesOf(facts.writes));
-    const names = paths.flatMap((p) => (p.read?.origin?.name ? [p.read.origin.name] : []));
-    if (names.length > 0) return [...new Set(names)];
-  }
-  const direct = sourceOfFrame(frame, sourceColumns(facts.fileReads));
+  const followed = followedSources(trace, event, frame);
+  if (followed.length > 0) return followed;
+  const direct = sourceOfFrame(frame, sourceColumns(dataFacts(trace).fileReads));
   if (direct) return [direct];
   return byRenamedColumns(trace, frame);
 }
 
-function byRenamedColumns(trace: TraceIndex, frame: FrameInfo | null | undefined): string[] {
+/** The source files a frame derives from, followed frame by frame only (none when the trace loses it). */
+export function followedSources(trace: TraceIndex, event: TraceEvent, frame: FrameInfo | null | undefined): string[] {
+  const key = frameKey(event, frame);
+  if (!key) return [];
+  const paths = walkBack(frameGraph(trace), key, event, fileWritesOf(dataFacts(trace).writes));
+  return [...new Set(paths.flatMap((p) => (p.read?.origin?.name ? [p.read.origin.name] : [])))];
+}
+
+/** The source sharing at least half its columns with the frame, through every rename the trace saw. */
+export function byRenamedColumns(trace: TraceIndex, frame: FrameInfo | null | undefined): string[] {
   const present = new Set((frame?.columns ?? []).map(normalizeColumn));
   if (present.size === 0) return [];
   const renames = renamesSeen(trace.ofType('frame_derive') as Array<{ renamed?: Record<string, string> | null }>);
