@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
+import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
 import { runCheck } from '../checks/run-check.js';
 import { lineageNotice } from '../checks/data/support/lineage/lineage-notice.js';
 import type { Verdict } from '../checks/verdict.js';
@@ -12,6 +13,9 @@ import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createFrameReader } from './evidence/polars-frame-reader.js';
 import { workspaceFiles } from './evidence/workspace-files.js';
+import { DATASETS } from './safe-read/file-refused.js';
+import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
+import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
 import { packagePath } from './paths.js';
 import { type ProgressListener, silentProgress } from './progress.js';
@@ -24,7 +28,7 @@ import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
-import { runSteps, type StepRun } from './steps/run-steps.js';
+import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
 import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
 import { discoverEntryPoints } from './submission/discover-entry-points.js';
@@ -50,6 +54,8 @@ export interface RunOptions {
   keepWorkspace?: boolean;
   services?: ServiceProvider;
   onProgress?: ProgressListener;
+  /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
+  limits?: GraderLimits;
 }
 
 /**
@@ -108,6 +114,10 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
+    const planned = planSteps(scenario, entries);
+    // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
+    // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
+    createStepTraceFolders(planned, dirs.trace);
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -120,7 +130,6 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       env: services.candidateEnv,
       serviceNetwork: services.network,
     });
-    const planned = planSteps(scenario, entries);
     await preflightInterpreter(sandbox, planned);
     const stamps = stampDatabaseFiles(dirs.workspace);
     stepRuns = await runSteps(planned, {
@@ -151,7 +160,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
 async function runChecks(
   options: RunOptions,
-  dirs: { workspace: string; datasets: string },
+  dirs: { workspace: string; datasets: string; scratch: string },
   stepRuns: StepRun[],
   submission: SubmissionInfo,
   manifest: CandidateManifest | undefined,
@@ -161,17 +170,18 @@ async function runChecks(
   progress: ProgressListener,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
-  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })));
+  const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
+  const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })), limits.read.traceBytes);
   const tampered = tamperingNotice(trace);
   if (tampered) {
     note(tampered);
     progress({ type: 'notice', text: tampered });
   }
-  const workspace = workspaceFiles(dirs.workspace);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, unwritten });
+  const workspace = workspaceFiles(dirs.workspace, limits.read);
+  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
   const evidence = {
     workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets) : undefined,
+    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
     steps: stepRuns.map((run) => run.record),
     trace,
     frames: createFrameReader(),
@@ -179,13 +189,9 @@ async function runChecks(
     manifest,
     submission,
   };
-  const verdicts: Verdict[] = [];
+  let verdicts: Verdict[] = [];
   try {
-    for (const use of options.scenario.scenario.checks) {
-      const verdict = await runCheck(use, evidence, options.lang);
-      progress({ type: 'verdict', verdict });
-      verdicts.push(verdict);
-    }
+    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
     const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
     if (links) note(links);
   } finally {

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n.js';
 import { runSubmission } from '../run-submission.js';
 import { withDatabaseKind } from '../../scenarios/override-database.js';
 import { selectServices } from '../services/select-services.js';
-import { resolvePython, resolveWorkRoot } from '../settings.js';
+import { resolveGraderLimits, resolvePython, resolveWorkRoot } from '../settings.js';
 import type { CheckOptions } from './check-command.js';
 import { consoleProgress } from './console-progress.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -37,6 +37,7 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     keepWorkspace: options.keepWorkspace,
     services: selectServices(options.services ?? 'auto'),
     onProgress: options.quiet ? undefined : consoleProgress(lang),
+    limits: resolveGraderLimits(),
   });
   let files: string[];
   try {

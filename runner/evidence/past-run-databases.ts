@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSync } from 'node:fs';
+import { DEFAULT_READ_LIMITS } from '../safe-read/read-limits.js';
+import { release, type Resolution, resolveInside } from '../safe-read/resolve-inside.js';
 import type { Verdict } from '../../checks/verdict.js';
 import { workspaceFiles } from './workspace-files.js';
 
@@ -16,7 +17,7 @@ export interface FileStamp {
 export function stampDatabaseFiles(workspaceDir: string): Map<string, FileStamp> {
   const stamps = new Map<string, FileStamp>();
   for (const path of workspaceFiles(workspaceDir).list().filter((file) => SQLITE_FILE.test(file))) {
-    const stamp = stampOf(join(workspaceDir, path));
+    const stamp = stampOf(workspaceDir, path);
     if (stamp) stamps.set(path, stamp);
   }
   return stamps;
@@ -29,7 +30,7 @@ export function stampDatabaseFiles(workspaceDir: string): Map<string, FileStamp>
 export function unwrittenDatabaseFiles(before: ReadonlyMap<string, FileStamp>, workspaceDir: string): Set<string> {
   const unwritten = new Set<string>();
   for (const [path, stamp] of before) {
-    const after = stampOf(join(workspaceDir, path));
+    const after = stampOf(workspaceDir, path);
     if (after && after.sha256 === stamp.sha256 && after.mtimeMs === stamp.mtimeMs) unwritten.add(path);
   }
   return unwritten;
@@ -49,21 +50,19 @@ export function withPastRunNote(verdict: Verdict, file: string | undefined): Ver
   };
 }
 
-function stampOf(path: string): FileStamp | undefined {
-  let fd: number | undefined;
+/** Through the safe reader: no link out followed (on any component), no FIFO opened, at most the database cap. */
+function stampOf(workspaceDir: string, path: string): FileStamp | undefined {
+  let resolution: Resolution | undefined;
   try {
-    if (!lstatSync(path).isFile()) return undefined;
-    // No link followed, no FIFO waited on: the team's files are hostile once their code has run.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return undefined;
+    resolution = resolveInside(workspaceDir, path, 'inside');
+    if (resolution.kind !== 'file' || resolution.stats.size > DEFAULT_READ_LIMITS.databaseBytes) return undefined;
     const hash = createHash('sha256');
     const buffer = Buffer.allocUnsafe(1 << 20);
-    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
-    return { sha256: hash.digest('hex'), mtimeMs: stat.mtimeMs };
+    for (let read = readSync(resolution.fd, buffer); read > 0; read = readSync(resolution.fd, buffer)) hash.update(buffer.subarray(0, read));
+    return { sha256: hash.digest('hex'), mtimeMs: resolution.stats.mtimeMs };
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (resolution) release(resolution);
   }
 }

@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DataFrame } from 'nodejs-polars';
 import { MsprError } from '../errors.js';
-import type { FrameReader, FrameSummary, TabularFormat } from './frame-reader.js';
+import type { FrameReader, FrameSummary, SourceFile, TabularFormat } from './frame-reader.js';
 import { xlsxProblem } from './xlsx-guard.js';
 import { parseCsv } from './reading/parse-csv.js';
 import { describeReading, optionsKey, type ReadOptions } from './reading/read-options.js';
@@ -18,29 +17,30 @@ const loadPolars = () => (polars ??= import('nodejs-polars').then((module) => mo
 
 /**
  * Reads tabular sources with nodejs-polars (1M-row CSV + null counts in 0.26 s here; see README), caching
- * per path and reading options so several checks reading the same file read it once. Without options a CSV is
- * sniffed (separator, encoding, decimal comma), and pandas' NA tokens are missing values either way.
+ * per file and reading options so several checks reading the same file read it once. Polars is given bytes
+ * the safe reader read, never a path: it would open it itself and follow whatever link the candidate left there.
+ * Without options a CSV is sniffed (separator, encoding, decimal comma); pandas' NA tokens are missing values.
  */
 export function createFrameReader(): FrameReader {
-  const frames = new Map<string, Promise<DataFrame>>();
+  const frames = new Map<string, Promise<{ df: DataFrame; reading?: string }>>();
   const summaries = new Map<string, Promise<FrameSummary>>();
+  const keyOf = (source: SourceFile, options: ReadOptions | undefined) => `${source.files.root}\0${source.path}\0${optionsKey(options)}`;
 
-  const frame = (absolutePath: string, displayPath = absolutePath, options?: ReadOptions): Promise<DataFrame> => {
-    const key = `${absolutePath}\0${optionsKey(options)}`;
-    let pending = frames.get(key);
+  const read = (source: SourceFile, options: ReadOptions | undefined): Promise<{ df: DataFrame; reading?: string }> => {
+    let pending = frames.get(keyOf(source, options));
     if (!pending) {
-      pending = readFrame(absolutePath, displayPath, options);
-      frames.set(key, pending);
+      pending = readFrame(source, options);
+      frames.set(keyOf(source, options), pending);
     }
     return pending;
   };
+  const frame = (source: SourceFile, options?: ReadOptions): Promise<DataFrame> => read(source, options).then(({ df }) => df);
 
-  const summary = (absolutePath: string, displayPath = absolutePath, options?: ReadOptions): Promise<FrameSummary> => {
-    const key = `${absolutePath}\0${optionsKey(options)}`;
-    let pending = summaries.get(key);
+  const summary = (source: SourceFile, options?: ReadOptions): Promise<FrameSummary> => {
+    let pending = summaries.get(keyOf(source, options));
     if (!pending) {
-      pending = frame(absolutePath, displayPath, options).then((df) => ({ ...summarize(df, displayPath, formatOf(absolutePath)), ...readingOf(absolutePath, options) }));
-      summaries.set(key, pending);
+      pending = read(source, options).then(({ df, reading }) => ({ ...summarize(df, source.path, formatOf(source.path)), ...(reading ? { reading } : {}) }));
+      summaries.set(keyOf(source, options), pending);
     }
     return pending;
   };
@@ -55,21 +55,24 @@ export function formatOf(path: string): TabularFormat {
   return 'csv';
 }
 
-async function readFrame(absolutePath: string, displayPath: string, options: ReadOptions | undefined): Promise<DataFrame> {
+async function readFrame(source: SourceFile, options: ReadOptions | undefined): Promise<{ df: DataFrame; reading?: string }> {
+  const format = formatOf(source.path);
+  // Read first, outside the try: a refused file (link out, FIFO, over the cap) says so, not "cannot parse".
+  const bytes = source.files.readBytes(source.path, format === 'xlsx' ? Math.min(MAX_XLSX_BYTES, source.files.limits.dataBytes) : source.files.limits.dataBytes, 'dataBytes');
   const pl = await loadPolars();
   try {
-    switch (formatOf(absolutePath)) {
+    switch (format) {
       case 'csv': {
-        const bytes = readFileSync(absolutePath);
-        return parseCsv(pl, bytes, options ?? sniffCsv(bytes));
+        const reading = options ?? sniffCsv(bytes);
+        return { df: parseCsv(pl, bytes, reading), reading: describeReading(reading) };
       }
       case 'json':
-        return pl.DataFrame(jsonRecords(absolutePath, options));
+        return { df: pl.DataFrame(jsonRecords(bytes, source.path, options)) };
       case 'xlsx':
-        return pl.DataFrame(await xlsxRecords(absolutePath, options));
+        return { df: pl.DataFrame(await xlsxRecords(bytes, options)) };
     }
   } catch (error) {
-    throw unreadable(displayPath, error);
+    throw unreadable(source.path, error);
   }
 }
 
@@ -85,15 +88,9 @@ function summarize(df: DataFrame, path: string, format: TabularFormat): FrameSum
   };
 }
 
-/** How a CSV was read (the options given, else what sniffing found), for evidence; nothing for other formats. */
-function readingOf(path: string, options: ReadOptions | undefined): Pick<FrameSummary, 'reading'> {
-  if (formatOf(path) !== 'csv' && !options) return {};
-  return { reading: describeReading(options ?? sniffCsv(readFileSync(path).subarray(0, 256 * 1024))) };
-}
-
 /** Accepts what candidates are given: an array of records, JSON lines, or `{ "items": [ … ] }`. */
-function jsonRecords(path: string, options: ReadOptions | undefined): Record<string, unknown>[] {
-  const text = readFileSync(path, 'utf8');
+function jsonRecords(bytes: Buffer, path: string, options: ReadOptions | undefined): Record<string, unknown>[] {
+  const text = bytes.toString('utf8');
   if (options?.lines || /\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
   const parsed = JSON.parse(text) as unknown;
   if (Array.isArray(parsed)) return parsed as Record<string, unknown>[];
@@ -104,10 +101,8 @@ function jsonRecords(path: string, options: ReadOptions | undefined): Record<str
   throw new Error('expected an array of records, JSON lines, or an object holding one array of records');
 }
 
-async function xlsxRecords(path: string, options: ReadOptions | undefined): Promise<Record<string, unknown>[]> {
-  const size = statSync(path).size;
-  if (size > MAX_XLSX_BYTES) throw new Error(`file is ${size} bytes, over the ${MAX_XLSX_BYTES}-byte limit for spreadsheets`);
-  const bytes = readFileSync(path);
+/** The sheet the code read (`sheet_name=`), rows skipped above the header, or no header row at all. */
+async function xlsxRecords(bytes: Buffer, options: ReadOptions | undefined): Promise<Record<string, unknown>[]> {
   const problem = xlsxProblem(bytes);
   if (problem) throw new Error(`refused: ${problem}`);
   const { readSheet } = await import('read-excel-file/node');

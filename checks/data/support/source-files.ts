@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { MsprError } from '../../../runner/errors.js';
 import type { CheckEvidence } from '../../../runner/evidence/check-evidence.js';
-import type { FrameSummary } from '../../../runner/evidence/frame-reader.js';
+import type { FrameSummary, SourceFile } from '../../../runner/evidence/frame-reader.js';
 import type { DataReadEvent } from '../../../runner/tracer/data-event-types.js';
 import type { TraceIndex } from '../../../runner/tracer/trace-index.js';
 import { tracedReadOptions } from './traced-reading.js';
@@ -34,10 +34,11 @@ export const MAPPINGS_SCHEMA = {
  * A source path names the candidate's copy first (what their code read), then the scenario's dataset; a path
  * the trace gave as `$datasets/…` is the dataset's.
  */
-export function resolveSource(path: string, where: Pick<CheckEvidence, 'workspace' | 'datasets'>): string {
-  if (path.startsWith('$datasets/') && where.datasets?.exists(path.slice('$datasets/'.length))) return where.datasets.resolve(path.slice('$datasets/'.length));
-  if (where.workspace.exists(path)) return where.workspace.resolve(path);
-  if (where.datasets?.exists(path)) return where.datasets.resolve(path);
+export function resolveSource(path: string, where: Pick<CheckEvidence, 'workspace' | 'datasets'>): SourceFile {
+  const inDatasets = path.startsWith('$datasets/') ? path.slice('$datasets/'.length) : undefined;
+  if (inDatasets !== undefined && where.datasets?.exists(inDatasets)) return { files: where.datasets, path: inDatasets };
+  if (where.workspace.exists(path)) return { files: where.workspace, path };
+  if (where.datasets?.exists(path)) return { files: where.datasets, path };
   throw new MsprError(
     'MSPR_DATA_UNREADABLE',
     { fr: `Fichier source introuvable : ${path} (ni dans le dépôt ni dans les jeux de données).`, en: `Source file not found: ${path} (neither in the repository nor in the datasets).` },
@@ -50,7 +51,7 @@ export function resolveSource(path: string, where: Pick<CheckEvidence, 'workspac
  * trace saw the read (separator, decimal mark, encoding, NA tokens…), else sniffed.
  */
 export async function sourceSummary(path: string, ctx: Pick<CheckEvidence, 'workspace' | 'datasets' | 'frames'> & { trace?: TraceIndex }): Promise<FrameSummary> {
-  return ctx.frames.summary(resolveSource(path, ctx), path, tracedReadOptions(path, ctx.trace));
+  return ctx.frames.summary(resolveSource(path, ctx), tracedReadOptions(path, ctx.trace));
 }
 
 /** The traced reads of a source file, matched by file name (the candidate may have copied it anywhere). */

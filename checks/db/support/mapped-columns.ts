@@ -31,7 +31,7 @@ export async function mappedColumns(ctx: Pick<CheckContext<unknown>, 'workspace'
       missingTables.push(mapping.table);
       continue;
     }
-    const frame = await ctx.frames.frame(resolveSource(mapping.source, ctx), mapping.source, tracedReadOptions(mapping.source, ctx.trace));
+    const frame = await ctx.frames.frame(resolveSource(mapping.source, ctx), tracedReadOptions(mapping.source, ctx.trace));
     const columns = await db.columns(table);
     const names = columns.map((c) => c.name);
     for (const source of profileColumns(frame).values()) {

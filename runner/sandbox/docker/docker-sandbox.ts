@@ -10,7 +10,7 @@ import { diskQuotaWatcher } from './disk-watch.js';
 import { type DockerClient, statusOf } from './docker-client.js';
 import { type ExecTarget, runExec } from './exec-runner.js';
 import { oomBetween } from './oom-events.js';
-import { prepareWritableFolders, type SandboxUser } from './sandbox-user.js';
+import { handOverNewFolders, type SandboxUser } from './sandbox-user.js';
 
 /** Settings of a started docker sandbox that are not in the scenario. */
 export interface DockerSandboxSettings {
@@ -52,8 +52,9 @@ export class DockerSandbox implements Sandbox {
 
   async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
     if (this.disposed) throw new MsprError('MSPR_INTERNAL', t('Bac à sable déjà libéré.', 'Sandbox already disposed.'));
-    // The orchestrator may create per-step trace folders on the host just before the step, owned by root.
-    await prepareWritableFolders(this.settings.user, [this.spec.traceDir]);
+    // Trace folders are made before the start (runner/steps/run-steps.ts); one a caller made since, owned by
+    // root, is handed over by descriptor alone. Never a recursive chown here: the candidate's code has run.
+    handOverNewFolders(this.settings.user, this.spec.traceDir);
     const run = () =>
       runExec(this.target, argv, {
         ...options,
