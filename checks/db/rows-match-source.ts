@@ -7,6 +7,7 @@ import { inferredLinksEvidence } from '../data/support/lineage/link-evidence.js'
 import { NO_LINKS, noLinks } from '../data/support/lineage/no-links.js';
 import { sourceMappings } from '../data/support/lineage/source-mappings.js';
 import { NO_TRACE } from '../support/trace-support.js';
+import { databaseOrOutcome, NO_DATABASE } from './support/open-database.js';
 import { traced, where } from '../support/trace-support.js';
 
 interface Options {
@@ -30,6 +31,7 @@ export default defineCheck<Options>({
     },
     messages: {
       ...NO_TRACE,
+      ...NO_DATABASE,
       ...NO_LINKS,
       pass: { fr: 'Chaque table a autant de lignes que sa source : {summary}.', en: 'Every table has as many rows as its source: {summary}.' },
       mismatch: {
@@ -47,13 +49,15 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const { options, databases, frames, workspace, datasets, trace } = ctx;
+    const { options, frames, workspace, datasets, trace } = ctx;
     if (!options.mappings?.length && !trace.available) return { status: 'fail', message: 'noTrace' };
     // Only sources whose rows the table holds: a catalogue merged in (lookup) or a table of groups has other rows.
     const all = await sourceMappings(ctx, options.mappings, options.service);
     const mappings = all.filter((m) => m.role === 'rows' && !m.aggregated);
     if (mappings.length === 0) return noLinks(ctx);
-    const db = await databases.open(options.service);
+    const opened = await databaseOrOutcome(ctx, options.service);
+    if ('outcome' in opened) return opened.outcome;
+    const db = opened.db;
     const tables = await db.listTables();
     const facts = trace.available && options.allowReportedDrops ? dataFacts(trace) : undefined;
     const evidence: Evidence[] = inferredLinksEvidence(all);

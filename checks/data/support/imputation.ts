@@ -9,6 +9,7 @@ import { findColumn } from './lineage/column-names.js';
 import { noLinks, sourcesHaveHoles } from './lineage/no-links.js';
 import { sourceMappings, type SourceMapping } from './lineage/source-mappings.js';
 import { traced, where } from '../../support/trace-support.js';
+import { databaseOrOutcome } from '../../db/support/open-database.js';
 
 export type ImputedKind = 'numeric' | 'categorical';
 
@@ -39,7 +40,9 @@ const ACCEPTED: Record<ImputedKind, string[]> = { numeric: ['mean', 'median', 'z
 export async function judgeImputation(ctx: CheckContext<ImputationOptions>, facts: DataFacts, kind: ImputedKind): Promise<CheckOutcome> {
   const mappings = await sourceMappings(ctx, ctx.options.mappings, ctx.options.service);
   if (mappings.length === 0) return sourcesHaveHoles(ctx) ? noLinks(ctx) : { status: 'skip', message: 'nothingMissing' };
-  const db = await ctx.databases.open(ctx.options.service);
+  const opened = await databaseOrOutcome(ctx, ctx.options.service);
+  if ('outcome' in opened) return opened.outcome;
+  const db = opened.db;
   const tables = await db.listTables();
   const judgements: ColumnJudgement[] = [];
   const sources = [];
