@@ -3,6 +3,8 @@ import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
 import { registerImagesCommand } from './images-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerPlanCommand(program);
+  registerInitCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
   registerRenderCommand(program);
@@ -30,6 +34,7 @@ export function buildProgram(): Command {
     `
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
   mspr-lab render out/<run-id>/report.json --format junit,md
