@@ -90,7 +90,7 @@ def patch_boolean_filter(cls):
     def getitem(self, key):
         if isinstance(key, pd.Series) and key.dtype == bool and not context.state().depth and candidate_caller():
             return traced(self, key)
-        if type(key) is list and not context.state().depth and _candidate_caller():
+        if type(key) is list and not context.state().depth and candidate_caller():
             return select(self, key)  # df[["a", "b"]]: a column selection, a step of the frame's lineage
         return original(self, key)
 
