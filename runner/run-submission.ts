@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
 import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
 import { runCheck } from '../checks/run-check.js';
+import { lineageNotice } from '../checks/data/support/lineage/lineage-notice.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
@@ -226,6 +227,8 @@ async function runChecks(
   let verdicts: Verdict[] = [];
   try {
     verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
+    const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
+    if (links) note(links);
   } finally {
     await databases.closeAll();
   }

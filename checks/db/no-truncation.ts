@@ -3,13 +3,15 @@ import type { Evidence } from '../verdict.js';
 import type { TextSliceEvent } from '../../runner/tracer/data-event-types.js';
 import { dataFacts } from '../data/support/data-facts.js';
 import { MAPPINGS_SCHEMA, type Mapping } from '../data/support/source-files.js';
+import { inferredLinksEvidence } from '../data/support/lineage/link-evidence.js';
+import { comparedColumns, NOTHING_COMPARED } from './support/compared-tables.js';
 import { codePoints } from './support/column-profile.js';
-import { type ColumnPair, mappedColumns, typeLabel } from './support/mapped-columns.js';
+import { type ColumnPair, typeLabel } from './support/mapped-columns.js';
 import { traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
-  mappings: Mapping[];
+  mappings?: Mapping[];
 }
 
 export default defineCheck<Options>({
@@ -18,8 +20,9 @@ export default defineCheck<Options>({
     title: { fr: 'Aucune valeur tronquée ni altérée au chargement', en: 'No value truncated or altered by the load' },
     criteria: ['cdp-data-ia:C1.9', 'cdp-data-ia:C1.10'],
     evidence: ['db', 'artifact', 'trace'],
-    options: { type: 'object', additionalProperties: false, required: ['mappings'], properties: { service: { type: 'string' }, mappings: MAPPINGS_SCHEMA } },
+    options: { type: 'object', additionalProperties: false, properties: { service: { type: 'string' }, mappings: { ...MAPPINGS_SCHEMA, description: 'source → table pairs (default: the links the trace shows)' } } },
     messages: {
+      ...NOTHING_COMPARED,
       pass: { fr: 'Chaque valeur des sources tient dans sa colonne ({checked} colonnes comparées, valeurs texte relues à l’identique).', en: 'Every source value fits its column ({checked} columns compared, text values read back unchanged).' },
       cut: {
         fr: 'Valeurs raccourcies avant ou pendant le chargement : {problems}. Attendu : chaque valeur de la source stockée telle quelle (C1.9, C1.10). Ne coupez pas les textes (str[:n], str.slice) avant de charger — raccourcissez-les à l’affichage si besoin — et donnez aux colonnes une largeur au moins égale à la plus longue valeur.',
@@ -32,11 +35,12 @@ export default defineCheck<Options>({
     },
   },
   async run(ctx) {
-    const db = await ctx.databases.open(ctx.options.service);
-    const { pairs } = await mappedColumns(ctx, db, ctx.options.mappings);
+    const compared = await comparedColumns(ctx);
+    if ('outcome' in compared) return compared.outcome;
+    const { db, pairs, mappings } = compared;
     const slices = ctx.trace.available ? dataFacts(ctx.trace).textSlices.filter((s) => (s.cut ?? 0) > 0) : [];
     const problems: string[] = [];
-    const evidence: Evidence[] = [];
+    const evidence: Evidence[] = inferredLinksEvidence(mappings);
     let cut = false;
     for (const pair of pairs) {
       const sliced = slices.filter((s) => [pair.source.name, pair.column.name].some((n) => n.toLowerCase() === (s.column ?? '').toLowerCase()));
@@ -49,7 +53,7 @@ export default defineCheck<Options>({
       }
     }
     if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: cut ? 'cut' : 'fail', params: { problems: problems.join('; ') }, evidence };
-    return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [{ kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
+    return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [...evidence, { kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
   },
 });
 

@@ -2,6 +2,7 @@ import { MsprError } from '../../runner/errors.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { findTable } from '../data/support/source-files.js';
+import { reasonParams } from './support/open-database.js';
 
 interface Options {
   service?: string;
@@ -29,8 +30,8 @@ export default defineCheck<Options>({
     messages: {
       pass: { fr: 'Base {database} ({version}) joignable : {count} table(s) — {tables}.', en: 'Database {database} ({version}) reachable: {count} table(s) — {tables}.' },
       unreachable: {
-        fr: 'Base injoignable : {reason}. Attendu : une base installée et joignable qui affiche ses tables (C1.6). Vérifiez que le pipeline crée la base et que mspr.yaml indique où.',
-        en: 'Database unreachable: {reason}. Expected: an installed, reachable database that lists its tables (C1.6). Check that the pipeline creates the database and that mspr.yaml says where.',
+        fr: 'Base injoignable : {reasonFr}. Attendu : une base installée et joignable qui affiche ses tables (C1.6). Vérifiez que le pipeline crée la base et que mspr.yaml indique où.',
+        en: 'Database unreachable: {reasonEn}. Expected: an installed, reachable database that lists its tables (C1.6). Check that the pipeline creates the database and that mspr.yaml says where.',
       },
       tooFew: {
         fr: 'La base {database} ne contient que {count} table(s) ({tables}) ; attendu au moins {min}. Créez les tables et chargez-y les données.',
@@ -48,7 +49,7 @@ export default defineCheck<Options>({
       db = await databases.open(options.service);
     } catch (error) {
       if (!(error instanceof MsprError) || error.code !== 'MSPR_DB_UNREACHABLE') throw error;
-      return { status: 'fail', message: 'unreachable', params: { reason: error.text.en }, evidence: [{ kind: 'db', subject: options.service ?? 'database', expected: 'reachable', actual: error.text.en }] };
+      return { status: 'fail', message: 'unreachable', params: reasonParams(error), evidence: [{ kind: 'db', subject: options.service ?? 'database', expected: 'reachable', actual: error.text.en }] };
     }
     const tables = await db.listTables();
     const version = (await db.version().catch(() => null)) ?? db.kind;

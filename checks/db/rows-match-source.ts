@@ -3,11 +3,16 @@ import type { Evidence } from '../verdict.js';
 import { dataFacts } from '../data/support/data-facts.js';
 import { findTable, MAPPINGS_SCHEMA, type Mapping, readsOf, sourceSummary } from '../data/support/source-files.js';
 import { accountLoad } from './support/load-accounting.js';
+import { inferredLinksEvidence } from '../data/support/lineage/link-evidence.js';
+import { NO_LINKS, noLinks } from '../data/support/lineage/no-links.js';
+import { sourceMappings } from '../data/support/lineage/source-mappings.js';
+import { NO_TRACE } from '../support/trace-support.js';
+import { databaseOrOutcome, NO_DATABASE } from './support/open-database.js';
 import { traced, where } from '../support/trace-support.js';
 
 interface Options {
   service?: string;
-  mappings: Mapping[];
+  mappings?: Mapping[];
   allowReportedDrops: boolean;
 }
 
@@ -18,14 +23,16 @@ export default defineCheck<Options>({
     criteria: ['cdp-data-ia:C1.9'],
     evidence: ['db', 'artifact'],
     options: {
-      required: ['mappings'],
       properties: {
         service: { type: 'string', description: 'service id of the database (default: the first one, or a SQLite file found in the workspace)' },
-        mappings: MAPPINGS_SCHEMA,
+        mappings: { ...MAPPINGS_SCHEMA, description: 'source → table pairs (default: the links the trace shows between the files read and the tables written)' },
         allowReportedDrops: { type: 'boolean', default: true, description: 'accept fewer rows when the trace shows the cleaning dropped exactly those rows' },
       },
     },
     messages: {
+      ...NO_TRACE,
+      ...NO_DATABASE,
+      ...NO_LINKS,
       pass: { fr: 'Chaque table a autant de lignes que sa source : {summary}.', en: 'Every table has as many rows as its source: {summary}.' },
       mismatch: {
         fr: 'Nombre de lignes différent : {summary}. Attendu : autant de lignes dans la table que dans le fichier source (C1.9). Vérifiez le chargement (to_sql, if_exists, contraintes, lots perdus).',
@@ -45,19 +52,27 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run({ options, databases, frames, workspace, datasets, trace }) {
-    const db = await databases.open(options.service);
+  async run(ctx) {
+    const { options, frames, workspace, datasets, trace } = ctx;
+    if (!options.mappings?.length && !trace.available) return { status: 'fail', message: 'noTrace' };
+    // Only sources whose rows the table holds: a catalogue merged in (lookup) or a table of groups has other rows.
+    const all = await sourceMappings(ctx, options.mappings, options.service);
+    const mappings = all.filter((m) => m.role === 'rows' && !m.aggregated);
+    if (mappings.length === 0) return noLinks(ctx);
+    const opened = await databaseOrOutcome(ctx, options.service);
+    if ('outcome' in opened) return opened.outcome;
+    const db = opened.db;
     const tables = await db.listTables();
     const facts = trace.available && options.allowReportedDrops ? dataFacts(trace) : undefined;
-    const evidence: Evidence[] = [];
+    const evidence: Evidence[] = inferredLinksEvidence(all);
     const problems: string[] = [];
     const lost: string[] = [];
     const filtered: string[] = [];
     const matches: string[] = [];
     let explained = false;
 
-    for (const mapping of options.mappings) {
-      const source = await sourceSummary(mapping.source, { workspace, datasets, frames });
+    for (const mapping of mappings) {
+      const source = await sourceSummary(mapping.source, { workspace, datasets, frames, trace });
       const table = findTable(tables, mapping.table);
       if (!table) {
         problems.push(`${mapping.table}: table absente / missing table (${db.label}: ${tables.join(', ') || '∅'})`);
@@ -66,12 +81,12 @@ export default defineCheck<Options>({
       }
       const rows = await db.countRows(table);
       const line = `${table} ${rows} / ${mapping.source} ${source.rows}`;
-      evidence.push({ kind: 'db', subject: `table ${table}`, expected: source.rows, actual: rows, data: { source: mapping.source, database: db.label, difference: rows - source.rows } });
+      evidence.push({ kind: 'db', subject: `table ${table}`, expected: source.rows, actual: rows, data: { source: mapping.source, database: db.label, difference: rows - source.rows, ...(source.reading ? { readAs: source.reading } : {}) } });
       if (rows === source.rows) {
         matches.push(line);
         continue;
       }
-      const account = facts ? accountLoad(facts, mapping.source.split('/').pop()!, table) : undefined;
+      const account = facts ? accountLoad(facts, mapping.source.split('/').pop()!, table, mapping.drops) : undefined;
       if (account && ((account.sent !== null && rows < account.sent) || (account.failed.length > 0 && rows < source.rows - account.dropped))) {
         const failures = account.failed.map((w) => `${w.error?.split(':')[0]} ${where(w)}`).join(', ');
         const sent = Math.max(account.sent ?? 0, source.rows - account.dropped);
@@ -98,7 +113,7 @@ export default defineCheck<Options>({
       problems.push(`${line} (${rows < source.rows ? `${source.rows - rows} missing / manquantes` : `${rows - source.rows} extra / en trop`})`);
     }
 
-    const score = matches.length / options.mappings.length;
+    const score = matches.length / mappings.length;
     if (lost.length > 0) return { status: 'fail', score, message: 'lost', params: { summary: [...lost, ...problems].join('; ') }, evidence };
     if (filtered.length > 0) return { status: 'fail', score, message: 'filtered', params: { summary: [...filtered, ...problems].join('; ') }, evidence };
     if (problems.length > 0) return { status: 'fail', score, message: 'mismatch', params: { summary: problems.join('; ') }, evidence };

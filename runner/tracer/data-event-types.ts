@@ -117,6 +117,20 @@ export interface CombineEvent extends TraceEvent {
   error?: string;
 }
 
+/**
+ * A frame reshaped on its way to a table: renamed (`rename`, `df.columns = …`, `set_axis`), columns selected
+ * (`df[[…]]`, `drop(columns=…)`, `filter`) or copied with other types (`astype`, `copy`, `reset_index`…). The
+ * output derives from the input (same token for in-place calls such as `df.columns = …`).
+ */
+export interface FrameDeriveEvent extends TraceEvent {
+  type: 'frame_derive';
+  function: string;
+  input?: FrameInfo | null;
+  output?: FrameInfo | null;
+  /** `{old: new}` for each column the call renamed. */
+  renamed?: Record<string, string> | null;
+}
+
 export interface StatsEvent extends TraceEvent {
   type: 'stats';
   function: string;

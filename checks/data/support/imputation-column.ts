@@ -26,6 +26,8 @@ export interface ColumnCase {
   /** `table.column`, as verdicts name it. */
   subject: string;
   column: string;
+  /** Every name the column had on its way to the table (renames the trace saw), the source's first. */
+  names?: string[];
   nullsInSource: number;
   nullsInTable: number;
   sourceRows: number;
@@ -40,9 +42,10 @@ const ACCEPTED: Record<ImputedKind, string[]> = { numeric: ['mean', 'median', 'z
 /** Judges one column from the table's nulls and the traced imputations of that column, in this order. */
 export function judgeColumn(c: ColumnCase, facts: DataFacts, sources: SourceColumns[]): ColumnJudgement {
   const { kind, subject, column } = c;
+  const names = c.names ?? [column];
   const data = { nullsInSource: c.nullsInSource, nullsInTable: c.nullsInTable };
   const expected = ACCEPTED[kind].join(' | ');
-  const events = facts.imputes.filter((e) => e.column === column && !e.error);
+  const events = facts.imputes.filter((e) => names.includes(e.column) && !e.error);
   if (c.nullsInTable > 0) {
     const at = events[0];
     const evidence: Evidence = at ? traced(subject, at, { expected: 0, actual: c.nullsInTable, data }) : { kind: 'db', subject, expected: 0, actual: c.nullsInTable, data };
@@ -56,12 +59,12 @@ export function judgeColumn(c: ColumnCase, facts: DataFacts, sources: SourceColu
     const value = by ? { by } : { value: good.value };
     return { status: 'ok', reason: how, text: `${subject}: ${shown}`, evidence: traced(subject, good, { expected, actual: by ? `${how} by ${by.join(', ')}` : how, data: { ...data, ...value, function: good.function, ...statsOf(good) } }) };
   }
-  const imputer = facts.imputers.find((use) => imputerFits(use, column, kind) !== undefined);
+  const imputer = facts.imputers.find((use) => imputerFits(use, names, kind) !== undefined);
   if (imputer) {
-    const accepted = imputerFits(imputer, column, kind)!;
+    const accepted = imputerFits(imputer, names, kind)!;
     const strategy = String(imputer.params.strategy ?? (imputer.estimator === 'KNNImputer' ? `k=${String(imputer.params.n_neighbors ?? 5)}` : imputer.estimator));
     const inside = imputer.path !== imputer.estimator ? ` [${imputer.path}]` : '';
-    const statistic = imputer.statistics?.[column];
+    const statistic = names.map((n) => imputer.statistics?.[n]).find((v) => v !== undefined);
     return {
       status: accepted ? 'ok' : 'warn',
       reason: 'imputer',
@@ -71,7 +74,7 @@ export function judgeColumn(c: ColumnCase, facts: DataFacts, sources: SourceColu
   }
   const event = events[0];
   if (event) return judgeOtherFill(c, event, expected, data);
-  const sql = facts.sql.find((e) => /^UPDATE$/i.test(e.verb ?? '') && (e.statement ?? '').toLowerCase().includes(column.toLowerCase()));
+  const sql = facts.sql.find((e) => /^UPDATE$/i.test(e.verb ?? '') && names.some((n) => (e.statement ?? '').toLowerCase().includes(n.toLowerCase())));
   if (sql) return { status: 'warn', reason: 'sql', text: `${subject}: SQL UPDATE (${where(sql)})`, evidence: traced(subject, sql, { actual: 'UPDATE', data: { ...data, statement: sql.statement } }) };
   const owner = sources.find((s) => s.columns.includes(column))?.name;
   const dropped = facts.drops.filter((d) => d.function === 'dropna' && (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === owner);
@@ -117,9 +120,9 @@ function droppedBeforeLoad(c: ColumnCase, lost: number, facts: DataFacts, data: 
 }
 
 /** true: an accepted imputer for this column; false: an imputer with another strategy; undefined: not this column. */
-function imputerFits(use: ImputerUse, column: string, kind: ImputedKind): boolean | undefined {
+function imputerFits(use: ImputerUse, names: readonly string[], kind: ImputedKind): boolean | undefined {
   const columns = use.columns;
-  if (columns && !columns.includes(column)) return undefined;
+  if (columns && !columns.some((c) => names.includes(c))) return undefined;
   if (use.estimator !== 'SimpleImputer') return kind === 'numeric' ? true : undefined;
   const strategy = String(use.params.strategy ?? 'mean');
   if (kind === 'numeric') return strategy === 'mean' || strategy === 'median' || (strategy === 'constant' && Number(use.params.fill_value ?? 0) === 0);

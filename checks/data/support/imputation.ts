@@ -2,12 +2,17 @@ import type { CheckContext, CheckOutcome } from '../../check.js';
 import type { DataFacts } from './data-facts.js';
 import { type ColumnJudgement, type ImputedKind, judgeColumn } from './imputation-column.js';
 import { findTable, isNumericDtype, type Mapping, sourceSummary } from './source-files.js';
+import { findColumn } from './lineage/column-names.js';
+import { noLinks, sourcesHaveHoles } from './lineage/no-links.js';
+import { sourceMappings, type SourceMapping } from './lineage/source-mappings.js';
+import { databaseOrOutcome } from '../../db/support/open-database.js';
 
 export type { ImputedKind } from './imputation-column.js';
 
 export interface ImputationOptions {
   service?: string;
-  mappings: Mapping[];
+  /** Scenario mappings; without them, the links the trace shows (see lineage/source-mappings.ts). */
+  mappings?: Mapping[];
   /** Columns to treat as categorical whatever their dtype (codes, ratings). */
   categorical: string[];
 }
@@ -18,22 +23,28 @@ export interface ImputationOptions {
  * the mode) or a declared scikit-learn imputer. Shared by data/numeric-imputation and data/categorical-imputation.
  */
 export async function judgeImputation(ctx: CheckContext<ImputationOptions>, facts: DataFacts, kind: ImputedKind): Promise<CheckOutcome> {
-  const db = await ctx.databases.open(ctx.options.service);
+  const mappings = await sourceMappings(ctx, ctx.options.mappings, ctx.options.service);
+  if (mappings.length === 0) return sourcesHaveHoles(ctx) ? noLinks(ctx) : { status: 'skip', message: 'nothingMissing' };
+  const opened = await databaseOrOutcome(ctx, ctx.options.service);
+  if ('outcome' in opened) return opened.outcome;
+  const db = opened.db;
   const tables = await db.listTables();
   const judgements: ColumnJudgement[] = [];
   const sources = [];
-  for (const mapping of ctx.options.mappings) {
+  for (const mapping of mappings) {
     const summary = await sourceSummary(mapping.source, ctx);
     sources.push({ name: mapping.source.split('/').pop()!, columns: summary.columns });
-    const holes = summary.columns.filter((c) => (summary.nullCounts[c] ?? 0) > 0 && kindOf(c, summary.dtypes[c] ?? '', ctx.options.categorical) === kind);
+    const holes = summary.columns.filter((c) => (summary.nullCounts[c] ?? 0) > 0 && kindOf(namesOf(mapping, c), summary.dtypes[c] ?? '', ctx.options.categorical) === kind);
     if (holes.length === 0) continue;
     const table = findTable(tables, mapping.table);
     const tableColumns = table ? (await db.columns(table)).map((c) => c.name) : [];
-    const present = holes.map((c) => ({ column: c, name: tableColumns.find((t) => t.toLowerCase() === c.toLowerCase()) }));
-    const nulls = table ? await db.nullCounts(table, present.flatMap((p) => (p.name ? [p.name] : []))) : {};
+    const present = holes.map((c) => ({ column: c, name: tableColumnOf(mapping, c, tableColumns) }));
+    // A lookup source's column the team did not merge into this table is not this table's to impute.
+    const judged = mapping.role === 'lookup' ? present.filter((p) => p.name) : present;
+    const nulls = table ? await db.nullCounts(table, judged.flatMap((p) => (p.name ? [p.name] : []))) : {};
     const tableRows = table ? await db.countRows(table) : 0;
-    for (const { column, name } of present) {
-      const subject = `${mapping.table}.${column}`;
+    for (const { column, name } of judged) {
+      const subject = `${mapping.table}.${name ?? column}`;
       const before = summary.nullCounts[column]!;
       if (!table || !name) {
         judgements.push({ status: 'fail', reason: 'missing', text: `${subject}: ${table ? 'column' : 'table'} absent`, evidence: { kind: 'db', subject, expected: 'loaded', actual: null, data: { nullsInSource: before } } });
@@ -41,7 +52,7 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
       }
       const left = nulls[name] ?? 0;
       const source = mapping.source.split('/').pop()!;
-      judgements.push(judgeColumn({ kind, subject, column, nullsInSource: before, nullsInTable: left, sourceRows: summary.rows, tableRows, source, table }, facts, sources));
+      judgements.push(judgeColumn({ kind, subject, column, names: namesOf(mapping, column), nullsInSource: before, nullsInTable: left, sourceRows: summary.rows, tableRows, source, table }, facts, sources));
     }
   }
   if (judgements.length === 0) return { status: 'skip', message: 'nothingMissing' };
@@ -56,7 +67,18 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
   return { status: 'pass', message: 'pass', params, evidence };
 }
 
-function kindOf(column: string, dtype: string, categorical: string[]): ImputedKind {
-  if (categorical.some((c) => c.toLowerCase() === column.toLowerCase())) return 'categorical';
+/** Every name a source column had on its way to the table (imputations may use any), the source's first. */
+function namesOf(mapping: SourceMapping, column: string): string[] {
+  return [...new Set([column, ...(mapping.aliases[column] ?? []), ...(mapping.columns[column] ? [mapping.columns[column]!] : [])])];
+}
+
+/** The table column a source column was loaded into: the scenario's or the trace's rename, else the same name once normalised. */
+function tableColumnOf(mapping: SourceMapping, column: string, tableColumns: string[]): string | undefined {
+  const renamed = mapping.columns[column];
+  return (renamed ? findColumn(tableColumns, renamed) : undefined) ?? findColumn(tableColumns, column);
+}
+
+function kindOf(names: string[], dtype: string, categorical: string[]): ImputedKind {
+  if (categorical.some((c) => names.some((n) => c.toLowerCase() === n.toLowerCase()))) return 'categorical';
   return isNumericDtype(dtype) ? 'numeric' : 'categorical';
 }

@@ -41,6 +41,6 @@ testCheck(check, {
       evidence: () => ({ datasets: boutique, trace: inspect(inspect(impute(reads(), 6, 'remise_pct'), 7, VENTES), 8, PRODUITS).index() }),
       expect: { status: 'fail', message: 'late', includes: ['ventes.csv (etl.py:7, after etl.py:6)'] },
     },
-    { name: 'no trace', evidence: { datasets: boutique }, expect: { status: 'skip', message: 'noTrace' } },
+    { name: 'no trace', evidence: { datasets: boutique }, expect: { status: 'fail', message: 'noTrace' } },
   ],
 });

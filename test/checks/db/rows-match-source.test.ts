@@ -132,13 +132,14 @@ testCheck(check, {
       expect: { status: 'error', includes: ['Source file not found: clients.csv'] },
     },
     {
+      // The team's pipeline left no database: fail, as db/reachable says (error only when a step was blocked).
       name: 'no database was produced',
       options: allThree,
       evidence: () => {
         const workspace = tempRepo({ 'README.md': '# x\n' });
         return { workspace, datasets, databases: sqliteAccess(workspace) };
       },
-      expect: { status: 'error', includes: ['No SQLite database (.db, .sqlite) was found after the run.'] },
+      expect: { status: 'fail', message: 'noDatabase', includes: ['No database to read: No SQLite database (.db, .sqlite) was found after the run. Expected'] },
     },
     {
       name: 'rows left out while reading with the csv module, every row sent arrived: removed before loading',

@@ -6,7 +6,7 @@ import sys
 
 from mspr_tracer import api, callsite, context
 
-from . import frame_facts, site_budget
+from . import frame_facts, pandas_lineage, site_budget
 
 INSPECTORS = ("isna", "isnull", "notna", "notnull", "info")
 DROPPERS = ("dropna", "drop_duplicates", "query", "drop")
@@ -35,10 +35,8 @@ def drop_handler(function):
         target = call.args[0]
         if not frame_facts.is_frame(target) and not frame_facts.is_series(target):
             return None
-        if function == "drop" and call.kwargs.get("columns") is not None:
-            return None  # dropping columns, not rows
-        if function == "drop" and (call.kwargs.get("axis") in (1, "columns")):
-            return None
+        if function == "drop" and (call.kwargs.get("columns") is not None or call.kwargs.get("axis") in (1, "columns")):
+            return pandas_lineage.column_drop(call, target)  # dropping columns, not rows: a step of the frame's lineage
         before = frame_facts.frame_info(target)
         inplace = bool(call.kwargs.get("inplace", False))
         options = {k: api.safe(v, 1) for k, v in call.kwargs.items() if k in ("subset", "how", "thresh", "keep", "axis")}
@@ -86,11 +84,14 @@ def patch_boolean_filter(cls):
         return lambda result, error: error is None and frame_facts.is_frame(result) and _filter_event(call, target, result)
 
     traced = api.traced(original, handler, cls.__name__ + ".__getitem__[mask]")
+    select = api.traced(original, pandas_lineage.select_handler, cls.__name__ + ".__getitem__[columns]")
 
     @functools.wraps(original)
     def getitem(self, key):
         if isinstance(key, pd.Series) and key.dtype == bool and not context.state().depth and candidate_caller():
             return traced(self, key)
+        if type(key) is list and not context.state().depth and candidate_caller():
+            return select(self, key)  # df[["a", "b"]]: a column selection, a step of the frame's lineage
         return original(self, key)
 
     getitem.__mspr_traced__ = True
