@@ -1,18 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
-import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
-import { runCheck } from '../checks/run-check.js';
+import { DEFAULT_CHECK_DEADLINES } from '../checks/check-deadlines.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
-import { createDatabaseAccess } from './evidence/database-access.js';
+import { assembleEvidence } from './check-phase/assemble-evidence.js';
+import { judgeEvidence } from './check-phase/judge-evidence.js';
 import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
 import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
-import { createFrameReader } from './evidence/polars-frame-reader.js';
-import { workspaceFiles } from './evidence/workspace-files.js';
-import { DATASETS } from './safe-read/file-refused.js';
+import { createEvidenceKeeper } from './kept-evidence/keep-evidence.js';
 import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
 import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
@@ -55,6 +53,10 @@ export interface RunOptions {
   onProgress?: ProgressListener;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
+  /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
+  evidenceDir?: string;
+  /** An instructor's plan for this team, kept outside its repository (`--manifest`; the roster's `manifest`). */
+  manifestFile?: string;
 }
 
 /**
@@ -176,24 +178,13 @@ async function runChecks(
     note(tampered);
     progress({ type: 'notice', text: tampered });
   }
-  const workspace = workspaceFiles(dirs.workspace, limits.read);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
-  const evidence = {
-    workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
-    steps: stepRuns.map((run) => run.record),
-    trace,
-    frames: createFrameReader(),
-    databases,
-    manifest,
-    submission,
-  };
-  let verdicts: Verdict[] = [];
-  try {
-    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
-  } finally {
-    await databases.closeAll();
-  }
+  // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
+  const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
+  const steps = stepRuns.map((run) => run.record);
+  const evidence = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, openServer: keeper?.openServer });
+  const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
+  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints });
+  if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
 }
