@@ -2,6 +2,7 @@ import escapeHtml from 'escape-html';
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
 import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
+import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
@@ -14,8 +15,8 @@ const STATUS_TEXT: Record<Lang, Record<VerdictStatus, string>> = {
   en: { pass: 'pass', fail: 'fail', warn: 'warning', skip: 'skipped', error: 'error' },
 };
 const WORDS = {
-  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
-  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
+  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', pythonEnvironment: 'Environnement Python', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
+  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', pythonEnvironment: 'Python environment', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
 } as const;
 
 const e = (text: string | number) => escapeHtml(String(text));
@@ -44,6 +45,7 @@ export const htmlRenderer: Renderer = {
       environmentSection(report, lang),
       competencyTable(report, lang),
       verdictTable(report, lang),
+      report.environment ? list(w.pythonEnvironment, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)]) : '',
       stepTable(report, lang),
       list(w.assumptions, report.assumptions.map((a) => pick(a, lang))),
       list(w.refused, report.submission.refused.map((r) => pick(r.message, lang))),

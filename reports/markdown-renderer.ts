@@ -1,6 +1,7 @@
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
 import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
+import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
@@ -15,13 +16,13 @@ const WORDS = {
     result: 'Résultat', score: 'Score', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut',
     message: 'Constat', details: 'Détails des points à corriger', steps: 'Étapes', step: 'Étape', duration: 'Durée', exit: 'Sortie',
     assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury (critères non automatisables)',
-    runErrors: 'Exécution impossible', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', status_notJudged: 'non évaluable ici (environnement)', criteria: 'critères',
+    runErrors: 'Exécution impossible', pythonEnvironment: 'Environnement Python', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', status_notJudged: 'non évaluable ici (environnement)', criteria: 'critères',
   },
   en: {
     result: 'Result', score: 'Score', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status',
     message: 'Finding', details: 'Details of what to fix', steps: 'Steps', step: 'Step', duration: 'Duration', exit: 'Exit',
     assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid (criteria not automated)',
-    runErrors: 'Run could not be done', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', status_notJudged: 'could not be judged here (environment)', criteria: 'criteria',
+    runErrors: 'Run could not be done', pythonEnvironment: 'Python environment', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', status_notJudged: 'could not be judged here (environment)', criteria: 'criteria',
   },
 } as const;
 
@@ -79,6 +80,7 @@ export const markdownRenderer: Renderer = {
       }
     }
 
+    if (report.environment) renderList(`## ${w.pythonEnvironment}`, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)], out);
     renderSteps(report, lang, out);
     renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
     renderList(`## ${w.refused}`, report.submission.refused.map((r) => pick(r.message, lang)), out);

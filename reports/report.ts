@@ -1,6 +1,8 @@
+import type { EnvironmentRecord } from '../runner/environment/environment-record.js';
 import type { Localized } from '../runner/i18n.js';
 import type { SerializedError } from '../runner/errors.js';
 import type { StepFailure } from '../runner/failure/step-failure.js';
+import type { DiskQuotaOutcome } from '../runner/sandbox/sandbox.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
 import type { SubmissionInfo } from '../runner/submission/submission-info.js';
 import type { Verdict, VerdictStatus } from '../checks/verdict.js';
@@ -26,6 +28,8 @@ export interface StepReport {
   oomKilled: boolean;
   /** Why mspr-lab ended the process when it was not the time limit (e.g. `MSPR_DISK_QUOTA: …`). */
   stoppedFor?: string;
+  /** The workspace's disk quota was reached (filesystem full), passed (watch) or could not be measured. */
+  diskQuota?: DiskQuotaOutcome;
   durationMs: number;
   stdoutTail: string;
   stderrTail: string;
@@ -70,6 +74,8 @@ export interface RunReport {
   scenario: { id: string; title: Localized; framework: string; bloc: string; source: string };
   submission: SubmissionInfo;
   sandbox: { backend: string; isolated: boolean; notice?: Localized };
+  /** The team's Python environment: each declared requirement installed, already in the image, or unmet. */
+  environment?: EnvironmentRecord;
   /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
   assumptions: Localized[];
   steps: StepReport[];

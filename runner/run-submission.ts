@@ -7,6 +7,10 @@ import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { assembleEvidence } from './check-phase/assemble-evidence.js';
 import { judgeEvidence } from './check-phase/judge-evidence.js';
+import type { EnvironmentRecord } from './environment/environment-record.js';
+import { type EnvironmentSettings, resolveEnvironmentSettings } from './environment/environment-settings.js';
+import { prepareEnvironment } from './environment/prepare-environment.js';
+import { installerFor } from './environment/select-installer.js';
 import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
 import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
@@ -50,6 +54,8 @@ export interface RunOptions {
   workRoot: string;
   keepWorkspace?: boolean;
   services?: ServiceProvider;
+  /** Where the team's packages come from (index, wheel folder) and the venv cache; default: from MSPR_* variables. */
+  environment?: EnvironmentSettings;
   onProgress?: ProgressListener;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
@@ -86,6 +92,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let manifest: CandidateManifest | undefined;
   let services: StartedServices = noServices;
   let sandbox: Sandbox | undefined;
+  let environment: EnvironmentRecord | undefined;
 
   try {
     if (options.deadline !== undefined) noteDeadline(options.deadline, note);
@@ -115,6 +122,12 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
 
     const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
     if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
+    // The team's declared requirements, in a venv the sandbox runs with; folders and files come from the run plan.
+    const prepared = await prepareEnvironment(
+      { workspaceDir: dirs.workspace, folders: ['.'], files: [] },
+      { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), debianPackages: scenario.sandbox.packages, onProgress: progress },
+    );
+    environment = prepared.record;
     const planned = planSteps(scenario, entries);
     // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
     // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
@@ -130,7 +143,13 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       python: options.python,
       env: services.candidateEnv,
       serviceNetwork: services.network,
+      venv: prepared.venv,
+      keepFiles: options.keepWorkspace,
     });
+    if (sandbox.notice) {
+      sandboxInfo = { ...sandboxInfo, notice: sandbox.notice };
+      progress({ type: 'notice', text: sandbox.notice });
+    }
     await preflightInterpreter(sandbox, planned);
     const stamps = stampDatabaseFiles(dirs.workspace);
     stepRuns = await runSteps(planned, {
@@ -140,23 +159,26 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       onProgress: progress,
     });
     const { python, paths } = sandbox;
-    await sandbox.dispose();
-    sandbox = undefined;
-    errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers }));
+    // Processes gone, files kept for the checks: `dispose` (in finally) frees them.
+    await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
+    // What the environment stage could not install: an ImportError of it is the environment's, said as such.
+    const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
+    errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress));
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
     // Read again after the steps: the code may have written a .env; the trace keys are secrets too.
     redactor.add([...workspaceSecrets(dirs.workspace), ...serviceSecrets(services), ...stepRuns.map((run) => run.traceKey.toString('hex'))]);
-    await sandbox?.dispose().catch(() => undefined);
+    // Unmounts the quota disk too: everything that reads the workspace is done by now.
+    await sandbox?.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     await services.dispose().catch((error) => errors.push(withRunId(toSerializedError(error), runId)));
     if (!options.keepWorkspace) await makeDatasetsRemovable(dirs.datasets);
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
@@ -169,6 +191,7 @@ async function runChecks(
   unwritten: ReadonlySet<string>,
   note: (text: Localized) => void,
   progress: ProgressListener,
+  environment: EnvironmentRecord | undefined,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
@@ -181,9 +204,9 @@ async function runChecks(
   // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
   const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
-  const evidence = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, openServer: keeper?.openServer });
+  const evidence = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
   const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
-  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints });
+  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment });
   if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };

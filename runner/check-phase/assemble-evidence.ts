@@ -1,5 +1,6 @@
 import type { LoadedScenario } from '../../scenarios/scenario.js';
 import type { CheckEvidence } from '../evidence/check-evidence.js';
+import type { EnvironmentRecord } from '../environment/environment-record.js';
 import { createDatabaseAccess, type ServerOpener } from '../evidence/database-access.js';
 import type { ServiceEndpoint } from '../evidence/db/service-endpoint.js';
 import { createFrameReader } from '../evidence/polars-frame-reader.js';
@@ -28,6 +29,8 @@ export interface EvidenceSources {
   unwritten: ReadonlySet<string>;
   readLimits: ReadLimits;
   note: (text: Localized) => void;
+  /** The team's Python environment as the environment stage left it. */
+  environment?: EnvironmentRecord;
   /** How server databases are opened: live by default; recorded (batch) or replayed (regrade). */
   openServer?: ServerOpener;
 }
@@ -59,5 +62,6 @@ export function assembleEvidence(sources: EvidenceSources): AssembledEvidence {
     }),
     manifest: sources.manifest,
     submission: sources.submission,
+    environment: sources.environment,
   };
 }

@@ -1,4 +1,5 @@
 import type { VerdictStatus } from '../../checks/verdict.js';
+import { environmentDetails, environmentHeadline } from '../../reports/format-environment.js';
 import { environmentProblems } from '../../reports/environment-problems.js';
 import { formatEvidence } from '../../reports/format-evidence.js';
 import type { RunReport } from '../../reports/report.js';
@@ -28,6 +29,11 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   lines.push(paint('bold', `${pick(report.scenario.title, lang)} (${report.scenario.id})`));
   lines.push(`${fr ? 'Soumission' : 'Submission'}: ${report.submission.source}${commit} — ${fr ? 'bac à sable' : 'sandbox'}: ${report.sandbox.backend}${report.sandbox.isolated ? '' : fr ? ' (non isolé)' : ' (not isolated)'}`);
   for (const refused of report.submission.refused) lines.push(paint('yellow', `! ${pick(refused.message, lang)}`));
+  if (report.environment && report.environment.status !== 'none') {
+    const color = report.environment.status === 'ready' ? 'dim' : 'yellow';
+    lines.push(paint(color, environmentHeadline(report.environment, lang)));
+    for (const line of environmentDetails(report.environment, lang)) lines.push(paint(color, `    ${line}`));
+  }
   for (const error of report.errors) {
     lines.push(paint('red', `⚠ ${error.code}: ${pick(error.message, lang)}`));
     for (const detail of error.details) lines.push(`    - ${detail}`);

@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../../scenarios/scenario.js';
+import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
 import type { WorkspaceFiles } from './workspace-files.js';
@@ -31,4 +32,6 @@ export interface CheckEvidence {
   databases: DatabaseAccess;
   manifest: CandidateManifest | undefined;
   submission: SubmissionInfo;
+  /** The team's Python environment: which declared requirements were installed, found in the image, or unmet. */
+  environment?: EnvironmentRecord;
 }

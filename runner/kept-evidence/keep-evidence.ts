@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { ServerOpener } from '../evidence/database-access.js';
 import { openInspector } from '../evidence/db/open-inspector.js';
 import type { ServiceEndpoint } from '../evidence/db/service-endpoint.js';
@@ -24,6 +25,7 @@ export interface KeptParts {
   manifest: CandidateManifest | undefined;
   unwritten: ReadonlySet<string>;
   endpoints: ReadonlyMap<string, ServiceEndpoint>;
+  environment?: EnvironmentRecord;
 }
 
 /** Keeps a run's evidence in a folder for `regrade` (see kept-evidence.ts for the layout). */
@@ -56,6 +58,7 @@ export function createEvidenceKeeper(dir: string): EvidenceKeeper {
           unwritten: [...parts.unwritten],
           endpoints: [...parts.endpoints.values()].filter((e) => e.kind !== 'sqlite').map(({ serviceId, kind, host, port, database }) => ({ serviceId, kind, host, port, database })),
           notKept,
+          ...(parts.environment ? { environment: parts.environment } : {}),
         };
         writeFileAtomic(join(dir, 'run.json'), JSON.stringify(run));
         writeFileAtomic(join(dir, 'trace.json'), JSON.stringify(keptTrace(parts.trace)));

@@ -1,4 +1,5 @@
 import type { ServiceKind } from '../../scenarios/scenario.js';
+import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { Localized } from '../i18n.js';
 import type { RefusalFacts, RefusalReason } from '../safe-read/file-refused.js';
 import type { StepRecord } from '../steps/step-record.js';
@@ -26,6 +27,8 @@ export interface KeptRun {
   endpoints: Array<{ serviceId: string; kind: ServiceKind; host?: string; port?: number; database?: string }>;
   /** Workspace files not copied (over the size caps), so a regrade can say why a check now misses them. */
   notKept: Array<{ path: string; reason: string }>;
+  /** The environment record the checks read (which requirements were met). */
+  environment?: EnvironmentRecord;
 }
 
 /**
