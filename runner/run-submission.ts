@@ -61,8 +61,6 @@ export interface RunOptions {
   limits?: GraderLimits;
   /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
   evidenceDir?: string;
-  /** An instructor's plan for this team, kept outside its repository (`--manifest`; the roster's `manifest`). */
-  manifestFile?: string;
 }
 
 /**

@@ -42,7 +42,8 @@ export async function gradeTeam(job: TeamJob, context: GradeTeamContext, onProgr
     team: job.entry.team,
     runId: report?.runId ?? null,
     scenarioDigest: context.scenarioDigest,
-    submissionKey: report && report.errors.length === 0 ? keyOfGraded(report.submission, job.entry) : null,
+    // An error row is graded again on the next run (a clone that failed, a grader fault): only results are kept.
+    submissionKey: report && report.summary.status !== 'error' ? keyOfGraded(report.submission, job.entry) : null,
     commit: report?.submission.commit ?? null,
     commitsAfterDeadline: report?.submission.commitsAfterDeadline ?? null,
     status: reason ? 'error' : report!.summary.status,

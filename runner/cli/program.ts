@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerBatchCommand } from './batch-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerBatchCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
   registerRenderCommand(program);
@@ -30,6 +32,7 @@ export function buildProgram(): Command {
     `
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl -o promo-2026
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
   mspr-lab render out/<run-id>/report.json --format junit,md
