@@ -68,15 +68,16 @@ function writeTeamReports(team: string, report: RunReport, context: GradeTeamCon
   return join(teamFolder(team), 'report.json');
 }
 
-/** Why a team did not pass, in one line for the gradebook: the run's first error, else the checks left unjudged. */
+/**
+ * Why a team did not pass, in one line for the gradebook: the run's first error; else the first step that
+ * failed (time limit, crash: whose fault it is, in the classification's words), then the required checks not passed.
+ */
 function reasonOf(report: RunReport): Localized | null {
   const error = report.errors[0];
   if (error) return error.message;
-  const failed = report.steps.find((step) => step.failure);
-  if (report.summary.status === 'error' && failed?.failure) return failed.failure.message;
-  if (report.summary.requiredNotPassed.length > 0) {
-    const list = report.summary.requiredNotPassed.join(', ');
-    return t(`Vérifications obligatoires non réussies : ${list}.`, `Required checks not passed: ${list}.`);
-  }
-  return null;
+  const failure = report.steps.find((step) => step.failure)?.failure;
+  const list = report.summary.requiredNotPassed.join(', ');
+  const checks = list ? t(`Vérifications obligatoires non réussies : ${list}.`, `Required checks not passed: ${list}.`) : undefined;
+  if (failure && checks) return t(`${failure.message.fr} ${checks.fr}`, `${failure.message.en} ${checks.en}`);
+  return failure?.message ?? checks ?? null;
 }
