@@ -16,6 +16,8 @@ export interface GradeTeamContext {
   outDir: string;
   renderers: Renderer[];
   scenarioDigest: string;
+  /** The scenario's maximum (weights of its required checks): a team stopped before its checks is scored out of it too. */
+  maxScore: number;
   lang: Lang;
 }
 
@@ -47,8 +49,8 @@ export async function gradeTeam(job: TeamJob, context: GradeTeamContext, onProgr
     commit: report?.submission.commit ?? null,
     commitsAfterDeadline: report?.submission.commitsAfterDeadline ?? null,
     status: reason ? 'error' : report!.summary.status,
-    score: report ? report.summary.score : null,
-    maxScore: report ? report.summary.maxScore : null,
+    score: report ? report.summary.score : 0,
+    maxScore: report && report.verdicts.length > 0 ? report.summary.maxScore : context.maxScore,
     reason: reason ?? (report ? reasonOf(report) : null),
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),

@@ -82,7 +82,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
         }
         options.progress.teamStarted(entry.team);
         const job = { entry, deadline, evidenceDir: join(options.outDir, teamFolder(entry.team), 'evidence') };
-        const context = { executor: options.executor, store, outDir: options.outDir, renderers: options.renderers, scenarioDigest: digest, lang: options.lang };
+        const context = { executor: options.executor, store, outDir: options.outDir, renderers: options.renderers, scenarioDigest: digest, maxScore: scenarioMaxScore(options.scenario), lang: options.lang };
         const row = await gradeTeam(job, context, (event) => options.progress.teamEvent(entry.team, event));
         graded.push(entry.team);
         options.progress.teamFinished(row);
@@ -104,6 +104,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
 /** What the verdicts depend on in the scenario: its whole definition (checks, options, steps, limits). */
 export function scenarioDigest(scenario: LoadedScenario): string {
   return `sha256:${createHash('sha256').update(JSON.stringify(scenario.scenario)).digest('hex')}`;
+}
+
+/** As reports/summarize.ts counts it: the weights of the required checks (weight 1, required by default). */
+export function scenarioMaxScore(scenario: LoadedScenario): number {
+  return scenario.scenario.checks.filter((use) => use.required ?? true).reduce((sum, use) => sum + (use.weight ?? 1), 0);
 }
 
 function notInRoster(teams: string[]): MsprError {

@@ -75,7 +75,7 @@ function expectPromotion(rows: Row[], withLoop = true): void {
   expect(byTeam.beta).toMatchObject({ status: 'fail', 'commits after deadline': '0', 'steps/succeeded': 'pass', 'db/rows-match-source': 'fail' });
   expect(byTeam.beta!.reason).toBe('Required checks not passed: db/rows-match-source.');
   expect(byTeam.gamma).toMatchObject({ status: 'pass', score: '6' });
-  expect(byTeam.delta).toMatchObject({ status: 'error', commit: '', score: '0', 'repo/files-present': '' });
+  expect(byTeam.delta).toMatchObject({ status: 'error', commit: '', score: '0', 'max score': '6', 'repo/files-present': '' });
   expect(byTeam.delta!.reason).toMatch(/delta\.git/);
   if (withLoop) expect(byTeam.epsilon).toMatchObject({ status: 'fail', 'steps/succeeded': 'fail' });
   if (withLoop) expect(byTeam.epsilon!.reason).toMatch(/^The step exceeded its time limit \(4\d s\)\. Required checks not passed: steps\/succeeded, db\/rows-match-source\.$/);
