@@ -149,3 +149,20 @@ describe('store and gradebook', () => {
     second.close();
   });
 });
+
+describe('progress', () => {
+  it('in CI logs (not a terminal): one plain line per team start, skip and end, with its reason on one line', async () => {
+    const { consoleBatchProgress } = await import('../../runner/batch/batch-progress.js');
+    const lines: string[] = [];
+    const stream = { isTTY: false, write: (text: string) => lines.push(...text.split('\n').filter(Boolean)) } as unknown as NodeJS.WriteStream;
+    const progress = consoleBatchProgress('en', stream);
+    progress.start(3);
+    progress.teamSkipped('alpha');
+    progress.teamStarted('beta');
+    progress.teamEvent('beta', { type: 'step-start', id: 'pipeline', index: 0, total: 1 });
+    progress.teamFinished({ ...row('beta', 'error', 0), reason: { fr: 'x', en: 'Cannot fetch\nfile:///x \u001b[31m' }, durationMs: 1500, gradings: 1, regradedAt: null });
+    progress.end();
+    expect(lines.slice(0, 3)).toEqual(['= [1/3] alpha: already graded, unchanged, result kept', '▶ beta', '✘ [2/3] beta: error 0/6 (1.5 s) — Cannot fetch ↵ file:///x '] /* newline shown, escape removed */);
+    expect(lines[3]).toMatch(/^Batch done: 2\/3, failed 1 \(\d+\.\d s\)$/);
+  });
+});
