@@ -5,6 +5,7 @@ import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
+import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { HTML_STYLE } from './html-style.js';
@@ -45,6 +46,7 @@ export const htmlRenderer: Renderer = {
       environmentSection(report, lang),
       competencyTable(report, lang),
       verdictTable(report, lang),
+      planTable(report, lang),
       report.environment ? list(w.pythonEnvironment, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)]) : '',
       stepTable(report, lang),
       list(w.assumptions, report.assumptions.map((a) => pick(a, lang))),
@@ -91,6 +93,18 @@ function verdictTable(report: RunReport, lang: Lang): string {
     return `<tr class="status-${v.status}"><th scope="row">${e(pick(v.title, lang))}<br><code>${e(v.id)}</code></th><td><span class="badge badge-${v.status}">${STATUS_TEXT[lang][v.status]}</span></td><td>${e(Math.round(v.score * 100) / 100)} × ${e(v.weight)}</td><td>${e(pick(v.message, lang))}${evidence}</td><td>${e(v.criteria.join(', '))}</td></tr>`;
   });
   return `<section aria-labelledby="verdicts"><h2 id="verdicts">${w.checks}</h2><table><caption>${w.checks} — ${e(report.scenario.id)}</caption><thead><tr><th scope="col">${w.check}</th><th scope="col">${w.status}</th><th scope="col">${w.score}</th><th scope="col">${w.finding} / ${w.evidence}</th><th scope="col">${w.criteria}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+}
+
+function planTable(report: RunReport, lang: Lang): string {
+  const plan = planSection(report, lang);
+  if (!plan) return '';
+  const w = plan.words;
+  const rows = plan.rows.map((r) => `<tr><th scope="row"><code>${e(r.step)}</code></th><td><code>${e(r.run)}</code></td><td><code>${e(r.cwd)}</code></td><td>${e(r.reason)}</td></tr>`);
+  const table = rows.length ? `<table><caption>${e(plan.title)}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.run}</th><th scope="col">${w.cwd}</th><th scope="col">${w.reason}</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+  const notes = plan.notes.map((note) => `<p role="note" class="notice">${e(note)}</p>`).join('');
+  const requirements = plan.requirements.length ? `<p>${w.requirements}${w.colon}${e(plan.requirements.join(', '))}</p>` : '';
+  const skipped = plan.skipped.length ? `<h3>${w.skipped}</h3><ul>${plan.skipped.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : '';
+  return `<section aria-labelledby="plan"><h2 id="plan">${e(plan.title)}</h2>${table}${notes}${requirements}${skipped}</section>`;
 }
 
 function stepTable(report: RunReport, lang: Lang): string {

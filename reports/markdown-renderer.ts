@@ -4,6 +4,7 @@ import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
+import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { mapStrings, plainText } from './safe-text.js';
@@ -80,6 +81,7 @@ export const markdownRenderer: Renderer = {
       }
     }
 
+    renderPlan(report, lang, out);
     if (report.environment) renderList(`## ${w.pythonEnvironment}`, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)], out);
     renderSteps(report, lang, out);
     renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
@@ -106,6 +108,20 @@ function renderCompetencies(report: RunReport, lang: Lang, out: string[]): void 
     out.push('');
   }
   renderList(`**${w.alsoCovers}**`, alsoCoversLines(report, lang), out);
+}
+
+function renderPlan(report: RunReport, lang: Lang, out: string[]): void {
+  const plan = planSection(report, lang);
+  if (!plan) return;
+  out.push(`## ${plan.title}`, '');
+  if (plan.rows.length > 0) {
+    out.push(`| ${plan.words.step} | ${plan.words.run} | ${plan.words.cwd} | ${plan.words.reason} |`, '|---|---|---|---|');
+    for (const row of plan.rows) out.push(`| \`${cell(row.step)}\` | \`${cell(row.run)}\` | ${cell(row.cwd)} | ${cell(row.reason)} |`);
+    out.push('');
+  }
+  for (const note of plan.notes) out.push(`> ${escapeInline(note)}`, '');
+  if (plan.requirements.length > 0) out.push(`${plan.words.requirements}${plan.words.colon}${escapeInline(plan.requirements.join(', '))}`, '');
+  renderList(`### ${plan.words.skipped}`, plan.skipped, out);
 }
 
 function renderSteps(report: RunReport, lang: Lang, out: string[]): void {

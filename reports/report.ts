@@ -1,5 +1,6 @@
 import type { EnvironmentRecord } from '../runner/environment/environment-record.js';
 import type { Localized } from '../runner/i18n.js';
+import type { RunPlan } from '../runner/plan/run-plan.js';
 import type { SerializedError } from '../runner/errors.js';
 import type { StepFailure } from '../runner/failure/step-failure.js';
 import type { DiskQuotaOutcome } from '../runner/sandbox/sandbox.js';
@@ -78,6 +79,9 @@ export interface RunReport {
   environment?: EnvironmentRecord;
   /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
   assumptions: Localized[];
+  /** What the run planned to start, from which folder and why, and what it left out (absent when the run
+   * stopped before planning). */
+  plan?: RunPlan;
   steps: StepReport[];
   /** `rejectedLines`: lines whose seal did not hold (forged, edited, copied, repeated), never evidence; absent when 0. */
   trace: { events: number; problems: string[]; rejectedLines?: number };

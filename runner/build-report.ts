@@ -7,6 +7,7 @@ import type { EnvironmentRecord } from './environment/environment-record.js';
 import type { SerializedError } from './errors.js';
 import { asLocalized, type Localized, t } from './i18n.js';
 import { packageVersion } from './paths.js';
+import type { RunPlan } from './plan/run-plan.js';
 import { redactReport } from './redaction/redact-report.js';
 import { MASK, type Redactor } from './redaction/redactor.js';
 import type { StepRun } from './steps/run-steps.js';
@@ -23,6 +24,7 @@ export interface ReportParts {
   sandbox: RunReport['sandbox'];
   environment?: EnvironmentRecord;
   assumptions: Localized[];
+  plan?: RunPlan;
   stepRuns: StepRun[];
   verdicts: Verdict[];
   errors: SerializedError[];
@@ -68,6 +70,7 @@ function assemble(parts: ReportParts): RunReport {
     sandbox: parts.sandbox,
     ...(parts.environment ? { environment: parts.environment } : {}),
     assumptions: parts.assumptions,
+    ...(parts.plan ? { plan: parts.plan } : {}),
     steps: parts.stepRuns.map(({ record }): StepReport => ({
       id: record.id,
       kind: record.kind,

@@ -30,9 +30,11 @@ import { noServices, type ServiceProvider, type StartedServices } from './servic
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
 import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
-import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
+import type { CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
-import { discoverEntryPoints } from './submission/discover-entry-points.js';
+import { planRun } from './plan/plan-run.js';
+import { requirementSourcesOf } from './plan/requirement-sources.js';
+import type { RunPlan } from './plan/run-plan.js';
 import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
@@ -57,6 +59,8 @@ export interface RunOptions {
   /** Where the team's packages come from (index, wheel folder) and the venv cache; default: from MSPR_* variables. */
   environment?: EnvironmentSettings;
   onProgress?: ProgressListener;
+  /** An instructor's plan for this team, kept outside its repository (`--manifest`); replaces its mspr.yaml. */
+  manifestFile?: string;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
   /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
@@ -74,6 +78,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const redactor = createRedactor();
   const progress = redactingProgress(options.onProgress ?? silentProgress, redactor);
   const runId = newRunId(scenario.id, startedAt);
+  const runsCandidate = scenario.steps.some((step) => 'candidate' in step);
   const runFolder = createRunFolder(options.workRoot, runId);
   const runDir = runFolder.dir;
   const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
@@ -88,6 +93,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let verdicts: Verdict[] = [];
   let traceSummary: RunReport['trace'] = { events: 0, problems: [] };
   let manifest: CandidateManifest | undefined;
+  let plan: RunPlan | undefined;
   let services: StartedServices = noServices;
   let sandbox: Sandbox | undefined;
   let environment: EnvironmentRecord | undefined;
@@ -98,7 +104,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
     redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
-    manifest = readManifestKeepingGoing(dirs.workspace, note);
+    ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate, note, progress }));
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
 
     const { backend, notice } = await selectBackend(options.sandbox ?? scenario.sandbox.backend);
@@ -118,15 +124,14 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
     for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
 
-    const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
-    if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
-    // The team's declared requirements, in a venv the sandbox runs with; folders and files come from the run plan.
+    const planned = planSteps(scenario, plan);
+    // The team's declared requirements, in a venv the sandbox runs with: those of the folders the steps run from
+    // (and of the files they run), and the requirement files the README (or a planned Makefile recipe) installs.
     const prepared = await prepareEnvironment(
-      { workspaceDir: dirs.workspace, folders: ['.'], files: [] },
+      requirementSourcesOf(dirs.workspace, planned, plan),
       { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), debianPackages: scenario.sandbox.packages, onProgress: progress },
     );
     environment = prepared.record;
-    const planned = planSteps(scenario, entries);
     // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
     // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
     createStepTraceFolders(planned, dirs.trace);
@@ -176,7 +181,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
@@ -208,17 +213,6 @@ async function runChecks(
   if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
-}
-
-/** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */
-function readManifestKeepingGoing(workspaceDir: string, note: (text: Localized) => void): CandidateManifest | undefined {
-  try {
-    return readCandidateManifest(workspaceDir)?.manifest;
-  } catch (error) {
-    const serialized = toSerializedError(error);
-    note(t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`, `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`));
-    return undefined;
-  }
 }
 
 /** The report says how a deadline without a time zone (or without a time) was read. */

@@ -4,6 +4,8 @@ import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
 import { registerImagesCommand } from './images-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheckCommand(program);
   registerBatchCommand(program);
+  registerPlanCommand(program);
+  registerInitCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
   registerRenderCommand(program);
@@ -33,6 +37,7 @@ export function buildProgram(): Command {
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
   mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl -o promo-2026
+  mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
   mspr-lab render out/<run-id>/report.json --format junit,md

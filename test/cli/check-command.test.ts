@@ -21,7 +21,8 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
     expect(run.report!.steps).toMatchObject([{ id: 'pipeline:src/main.py', status: 'ok', exitCode: 0 }]);
     // No mspr.yaml: the report says what was run and which database was read.
     const assumed = run.report!.assumptions.map((a) => a.en).join('\n');
-    expect(assumed).toContain('No mspr.yaml: ran src/main.py as the entry point');
+    expect(assumed).toContain('No mspr.yaml: ran src/main.py, from README.md');
+    expect(run.report!.plan).toMatchObject({ origin: 'discovered', steps: [{ id: 'src/main.py', run: ['python', 'src/main.py'], cwd: '.', reason: 'README.md:3' }] });
     expect(assumed).toContain('SQLite database not declared: used warehouse.sqlite');
     expect(run.report!.sandbox).toMatchObject({ backend: 'local', isolated: false });
     expect(run.stdout).toContain('PASSED — score 6/6');

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalBackend } from '../../runner/sandbox/local-backend.js';
@@ -76,6 +76,8 @@ describe.skipIf(!engine.ok)('docker and local give the same results', () => {
     ['foundation/etl-corrupt-source', fixture('scenarios/foundation-corrupt-source.yaml')],
     ['foundation/etl-endless-loop', fixture('scenarios/foundation-short-timeout.yaml')],
     ...readdirSync(fixture('ml')).map((name): [string, string] => [`ml/${name}`, name.startsWith('clf-') ? 'cdp-data-ia-bloc3-classification' : 'cdp-data-ia-bloc3-regression']),
+    // No mspr.yaml: steps from their own folders (notebooks/, cd x &&) and the root on PYTHONPATH, in /workspace.
+    ...['etl-src-package', 'makefile-compose', 'notebooks-numbered', 'readme-lancer'].map((name): [string, string] => [`real/${name}`, (JSON.parse(readFileSync(fixture('real', name, 'expected.json'), 'utf8')) as { scenario: string }).scenario]),
   ];
   it.each(CASES)('%s: same verdicts, steps and exit code under docker as under local', async (repo, scenario) => {
     const [local, docker] = await Promise.all(['local', 'docker'].map((name) => runCliAsync(['check', fixture(repo), '--scenario', scenario, '--sandbox', name])));
@@ -86,5 +88,6 @@ describe.skipIf(!engine.ok)('docker and local give the same results', () => {
     expect(table(docker)).toEqual(table(local));
     const steps = (run: CliRun) => run.report!.steps.map((s) => ({ id: s.id, status: s.status, exitCode: s.exitCode, timedOut: s.timedOut }));
     expect(steps(docker)).toEqual(steps(local));
-  });
+    // A hang guard, not a speed target: two notebooks run twice at once take minutes on a loaded 2-core machine.
+  }, 600_000);
 });

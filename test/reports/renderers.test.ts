@@ -38,6 +38,13 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     submission: { source: `team-${HOSTILE}`, kind: 'git', commit: 'a'.repeat(40), refused: [{ path: 'passwd', reason: 'symlink-escapes', message: { fr: 'passwd : lien', en: 'passwd: link' } }], fileCount: 3, totalBytes: 10 },
     sandbox: { backend: 'local', isolated: false, notice: { fr: 'non isolé', en: 'not isolated' } },
     assumptions: [{ fr: `supposé ${HOSTILE}`, en: `assumed ${HOSTILE}` }],
+    plan: {
+      origin: 'discovered',
+      steps: [{ id: `${HOSTILE}.py`, kind: 'command', run: ['python', `${HOSTILE}.py`], cwd: 'etl', reason: 'README.md:12', entry: `etl/${HOSTILE}.py`, pythonPathRoot: true }],
+      skipped: [{ path: `pytest ${HOSTILE}`, source: 'README.md:20', reason: { fr: 'tests : hors pipeline', en: 'tests: not the pipeline' } }],
+      requirementFiles: [{ file: 'requirements/dev.txt', reason: 'README.md:8' }],
+      notes: [{ fr: 'résumé', en: 'summary' }, { fr: 'Le code attend PostgreSQL', en: 'The code expects PostgreSQL' }],
+    },
     steps: [{ id: `pipeline:${HOSTILE}.py`, kind: 'command', argv: ['python', 'x.py'], status: 'failed', optional: false, exitCode: 1, signal: null, timedOut: false, oomKilled: false, durationMs: 1200, stdoutTail: '', stderrTail: 'KeyError', outputBytes: { stdout: 0, stderr: 8 }, outputTruncated: false }],
     trace: { events: 0, problems: [] },
     verdicts,
@@ -92,6 +99,16 @@ describe('renderers', () => {
       expect(md).toContain('table &lt;img src=x onerror=alert(1)&gt; & "quotes" | pipes — expected 2000 — found 1980 — @ etl.py:42');
     });
 
+    it('shows the run plan: each step with its command, folder and reason; what was left out; the notes', () => {
+      const md = markdownRenderer.render(report(), 'en');
+      expect(md).toContain('## Run plan (discovered in the repository)');
+      expect(md).toContain('| `&lt;img src=x onerror=alert(1)&gt; & "quotes" \\| pipes.py` | `python &lt;img src=x onerror=alert(1)&gt; & "quotes" \\| pipes.py` | etl | README.md:12 |');
+      expect(md).toContain('- pytest &lt;img src=x onerror=alert(1)&gt; & "quotes" | pipes (README.md:20): tests: not the pipeline');
+      expect(md).toContain('> The code expects PostgreSQL');
+      expect(md).toContain('Requirements the README installs: requirements/dev.txt (README.md:8)');
+      expect(markdownRenderer.render(report(), 'fr')).toContain('## Plan d’exécution (découvert dans le dépôt)');
+    });
+
     it('is in French with lang fr', () => {
       const md = markdownRenderer.render(report(), 'fr');
       expect(md).toContain('**Résultat:** ❌ échec');
@@ -110,7 +127,9 @@ describe('renderers', () => {
     it('escapes every candidate-controlled string', () => {
       const html = htmlRenderer.render(report(), 'en');
       expect(html).not.toContain('<img');
-      expect(html.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)!.length).toBeGreaterThanOrEqual(5);
+      expect(html.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)!.length).toBeGreaterThanOrEqual(8);
+      expect(html).toContain('<section aria-labelledby="plan"><h2 id="plan">Run plan (discovered in the repository)</h2>');
+      expect(html).toContain('<td><code>etl</code></td><td>README.md:12</td>');
     });
 
     it('writes each status as a word, not by colour alone', () => {
