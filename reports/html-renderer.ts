@@ -2,6 +2,7 @@ import { staticCountText } from './static-count.js';
 import escapeHtml from 'escape-html';
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
@@ -45,6 +46,7 @@ export const htmlRenderer: Renderer = {
       '</header><main>',
       runErrors(report, lang),
       environmentSection(report, lang),
+      competencyTable(report, lang),
       verdictTable(report, lang),
       planTable(report, lang),
       report.environment ? list(w.pythonEnvironment, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)]) : '',
@@ -72,6 +74,17 @@ function environmentSection(report: RunReport, lang: Lang): string {
   if (problems.length === 0) return '';
   const items = problems.map((problem) => `<li><ul>${problem.items.map((item) => `<li><code>${e(item.step)}</code> (${e(item.cause)}) : ${e(pick(item.message, lang))}</li>`).join('')}</ul><p>➜ ${e(pick(problem.hint, lang))}</p></li>`);
   return `<section aria-labelledby="environment"><h2 id="environment">${WORDS[lang].environment}</h2><ul>${items.join('')}</ul></section>`;
+}
+
+function competencyTable(report: RunReport, lang: Lang): string {
+  const w = COMPETENCY_LABELS[lang];
+  const rows = competencyRows(report, lang).map(
+    (row) => `<tr><th scope="row">${e(row.ref)}</th><td><span class="badge competency-${row.statusId}">${e(row.status)}</span></td><td>${e(row.points)}</td><td>${e(row.checks)}</td><td>${e(row.why || '–')}</td></tr>`,
+  );
+  const table = rows.length === 0 ? `<p>${w.none}</p>` : `<table><caption>${w.title} — ${e(report.competencies.framework)}</caption><thead><tr><th scope="col">${w.competency}</th><th scope="col">${w.status}</th><th scope="col">${w.score}</th><th scope="col">${w.checks}</th><th scope="col">${w.why}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const also = alsoCoversLines(report, lang);
+  const alsoList = also.length === 0 ? '' : `<h3>${w.alsoCovers}</h3><ul>${also.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`;
+  return `<section aria-labelledby="competencies"><h2 id="competencies">${w.title}</h2>${table}${alsoList}</section>`;
 }
 
 function verdictTable(report: RunReport, lang: Lang): string {

@@ -1,5 +1,6 @@
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
@@ -64,6 +65,7 @@ export const markdownRenderer: Renderer = {
       out.push('');
     }
 
+    renderCompetencies(report, lang, out);
     if (report.verdicts.length > 0) {
       out.push(`| ${w.status} | ${w.check} | ${w.score} | ${w.message} |`, '|---|---|---|---|');
       for (const v of report.verdicts) {
@@ -95,6 +97,21 @@ export const markdownRenderer: Renderer = {
     return `${out.join('\n').trimEnd()}\n`;
   },
 };
+
+const COMPETENCY_ICON: Record<string, string> = { acquis: '✅', 'non-acquis': '❌', 'a-verifier': '🔎' };
+
+function renderCompetencies(report: RunReport, lang: Lang, out: string[]): void {
+  const w = COMPETENCY_LABELS[lang];
+  const rows = competencyRows(report, lang);
+  out.push(`## ${w.title} (${report.competencies.framework})`, '');
+  if (rows.length === 0) out.push(w.none, '');
+  else {
+    out.push(`| ${w.competency} | ${w.status} | ${w.score} | ${w.checks} | ${w.why} |`, '|---|---|---|---|---|');
+    for (const row of rows) out.push(`| ${cell(row.ref)} | ${COMPETENCY_ICON[row.statusId]} ${row.status} | ${row.points} | ${cell(row.checks)} | ${cell(row.why) || '–'} |`);
+    out.push('');
+  }
+  renderList(`**${w.alsoCovers}**`, alsoCoversLines(report, lang), out);
+}
 
 function renderPlan(report: RunReport, lang: Lang, out: string[]): void {
   const plan = planSection(report, lang);

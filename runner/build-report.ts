@@ -1,5 +1,6 @@
 import type { Verdict } from '../checks/verdict.js';
 import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../reports/report.js';
+import { rollUpCompetencies } from '../reports/competencies.js';
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
 import type { EnvironmentRecord } from './environment/environment-record.js';
@@ -56,6 +57,7 @@ function redactionNotice(count: number): Localized {
 function assemble(parts: ReportParts): RunReport {
   const finishedAt = new Date();
   const { scenario } = parts.scenario;
+  const manual = scenario.manual.map((item) => ({ criteria: item.criteria, label: asLocalized(item.label) }));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'mspr-lab', version: packageVersion },
@@ -92,9 +94,10 @@ function assemble(parts: ReportParts): RunReport {
     })),
     trace: parts.traceSummary,
     verdicts: parts.verdicts,
-    manual: scenario.manual.map((item) => ({ criteria: item.criteria, label: asLocalized(item.label) })),
+    manual,
     errors: parts.errors,
-    summary: summarize(parts.verdicts, parts.errors),
+    summary: summarize(parts.verdicts, parts.errors, scenario.scoring),
+    competencies: rollUpCompetencies(scenario.framework, parts.verdicts, manual, scenario.scoring === 'partial'),
   };
 }
 

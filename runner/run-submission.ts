@@ -1,23 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
-import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
-import { runCheck } from '../checks/run-check.js';
+import { DEFAULT_CHECK_DEADLINES } from '../checks/check-deadlines.js';
 import { lineageNotice } from '../checks/data/support/lineage/lineage-notice.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
-import { createDatabaseAccess } from './evidence/database-access.js';
+import { assembleEvidence } from './check-phase/assemble-evidence.js';
+import { judgeEvidence } from './check-phase/judge-evidence.js';
 import type { EnvironmentRecord } from './environment/environment-record.js';
 import { type EnvironmentSettings, resolveEnvironmentSettings } from './environment/environment-settings.js';
 import { prepareEnvironment } from './environment/prepare-environment.js';
 import { installerFor } from './environment/select-installer.js';
 import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
+import { workspaceFiles } from './evidence/workspace-files.js';
 import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
-import { createFrameReader } from './evidence/polars-frame-reader.js';
-import { workspaceFiles } from './evidence/workspace-files.js';
-import { DATASETS } from './safe-read/file-refused.js';
+import { createEvidenceKeeper } from './kept-evidence/keep-evidence.js';
 import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
 import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
@@ -69,6 +68,8 @@ export interface RunOptions {
   manifestFile?: string;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
+  /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
+  evidenceDir?: string;
 }
 
 /**
@@ -208,30 +209,17 @@ async function runChecks(
     note(tampered);
     progress({ type: 'notice', text: tampered });
   }
-  const workspace = workspaceFiles(dirs.workspace, limits.read);
+  // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
+  const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
-  const facts = await readStaticFacts({ workspace, steps, python: options.python });
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
-  const evidence = {
-    workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
-    steps,
-    trace: withStaticFacts(trace, facts),
-    frames: createFrameReader(),
-    databases,
-    manifest,
-    submission,
-    environment,
-  };
-  let verdicts: Verdict[] = [];
-  try {
-    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
-    const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
-    if (links) note(links);
-  } finally {
-    await databases.closeAll();
-  }
+  const facts = await readStaticFacts({ workspace: workspaceFiles(dirs.workspace, limits.read), steps, python: options.python });
+  const evidence = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace: withStaticFacts(trace, facts), submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
+  const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
+  const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
+  if (links) note(links);
+  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment });
+  if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) } };
 }

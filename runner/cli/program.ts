@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { registerBatchCommand } from './batch-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCiCommand } from './ci-command.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerBatchCommand(program);
   registerPlanCommand(program);
   registerInitCommand(program);
   registerScenariosCommand(program);
@@ -38,6 +40,7 @@ export function buildProgram(): Command {
     `
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl -o promo-2026
   mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
