@@ -58,6 +58,8 @@ export default defineCheck<Options>({
       ...facts.inspections.map((e) => ({ event: e as TraceEvent, input: e.input })),
       ...facts.stats.filter((e) => e.function === 'describe').map((e) => ({ event: e as TraceEvent, input: e.input })),
       ...facts.sql.filter((e) => SQL_NULL_COUNT.test(e.statement ?? '')).map((e) => ({ event: e as TraceEvent, input: null })),
+      // The same count sent with pd.read_sql_query is SQL too.
+      ...facts.sqlReads.filter((e) => SQL_NULL_COUNT.test(e.origin?.sql ?? '')).map((e) => ({ event: e as TraceEvent, input: null })),
     ];
     const measured: string[] = [];
     const missing: string[] = [];
@@ -88,6 +90,6 @@ export default defineCheck<Options>({
 });
 
 function sqlMentions(event: TraceEvent, columns: string[]): boolean {
-  const text = String((event as { statement?: string }).statement ?? '').toLowerCase();
+  const text = String((event as { statement?: string }).statement ?? (event as { origin?: { sql?: string } }).origin?.sql ?? '').toLowerCase();
   return columns.some((c) => text.includes(c.toLowerCase()));
 }

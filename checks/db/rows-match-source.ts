@@ -1,7 +1,7 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { dataFacts } from '../data/support/data-facts.js';
-import { findTable, MAPPINGS_SCHEMA, type Mapping, sourceSummary } from '../data/support/source-files.js';
+import { findTable, MAPPINGS_SCHEMA, type Mapping, readsOf, sourceSummary } from '../data/support/source-files.js';
 import { accountLoad } from './support/load-accounting.js';
 import { traced, where } from '../support/trace-support.js';
 
@@ -35,6 +35,10 @@ export default defineCheck<Options>({
         fr: 'Chaque table a autant de lignes que sa source nettoyée : {summary}.',
         en: 'Every table has as many rows as its cleaned source: {summary}.',
       },
+      filtered: {
+        fr: 'Lignes retirées avant le chargement : {summary}. Le code n’a envoyé à la table qu’une partie des lignes de la source, sans étape de nettoyage tracée (dropna, filtre pandas) qui l’explique : un filtre pendant la lecture (module csv, compréhension de liste avant executemany) ? Chargez toutes les lignes, ou faites ce nettoyage avec pandas et justifiez-le (C1.9).',
+        en: 'Rows removed before loading: {summary}. The code sent the table only part of the source’s rows, with no traced cleaning step (dropna, a pandas filter) to account for it: a filter while reading (the csv module, a list comprehension before executemany)? Load every row, or do that cleaning with pandas and justify it (C1.9).',
+      },
       lost: {
         fr: 'Lignes perdues au chargement : {summary}. Le code a envoyé plus de lignes que la table n’en contient (contrainte d’unicité, lot refusé puis ignoré…). Ne masquez pas les erreurs de chargement ; comparez les comptes après chaque chargement (C1.9).',
         en: 'Rows lost on load: {summary}. The code sent more rows than the table holds (unique constraint, a chunk refused then ignored…). Do not hide load errors; compare the counts after each load (C1.9).',
@@ -48,6 +52,7 @@ export default defineCheck<Options>({
     const evidence: Evidence[] = [];
     const problems: string[] = [];
     const lost: string[] = [];
+    const filtered: string[] = [];
     const matches: string[] = [];
     let explained = false;
 
@@ -80,11 +85,22 @@ export default defineCheck<Options>({
         for (const drop of account.drops) evidence.push(traced(`dropped from ${mapping.source}`, drop, { actual: drop.removed ?? null, data: { function: drop.function, before: drop.rows_before, after: drop.rows_after } }));
         continue;
       }
+      if (account && account.sent !== null && account.sent === rows && rows < source.rows - account.dropped) {
+        // Every row sent arrived, but fewer were sent than the source holds and no traced drop says why.
+        const removed = source.rows - account.dropped - rows;
+        const read = readsOf(mapping.source, facts!.fileReads)[0];
+        const write = account.writes.filter((w) => !w.error).slice(-1)[0];
+        filtered.push(`${line} (−${removed}${read ? `, ${read.function} ${where(read)}` : ''}${write ? ` → ${where(write)}` : ''})`);
+        if (read) evidence.push(traced(`read ${mapping.source}`, read, { actual: read.function, data: { rowsInSource: source.rows } }));
+        if (write) evidence.push(traced(`load ${table}`, write, { expected: source.rows - account.dropped, actual: rows, data: { removedBeforeLoad: removed, tracedDrops: account.dropped } }));
+        continue;
+      }
       problems.push(`${line} (${rows < source.rows ? `${source.rows - rows} missing / manquantes` : `${rows - source.rows} extra / en trop`})`);
     }
 
     const score = matches.length / options.mappings.length;
     if (lost.length > 0) return { status: 'fail', score, message: 'lost', params: { summary: [...lost, ...problems].join('; ') }, evidence };
+    if (filtered.length > 0) return { status: 'fail', score, message: 'filtered', params: { summary: [...filtered, ...problems].join('; ') }, evidence };
     if (problems.length > 0) return { status: 'fail', score, message: 'mismatch', params: { summary: problems.join('; ') }, evidence };
     return { status: 'pass', message: explained ? 'passDropped' : 'pass', params: { summary: matches.join('; ') }, evidence };
   },

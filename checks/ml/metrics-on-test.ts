@@ -21,7 +21,7 @@ const DEFAULTS: Record<Task, { metrics: string[]; extra: string[] }> = {
 
 function evidenceOf(use: MetricUse, expected: string): Evidence {
   const event = use.event;
-  const fn = event.type === 'metric' ? String(event.name) : `${String(event.estimator)}.score`;
+  const fn = event.type === 'metric' ? (typeof event.formula === 'string' ? event.formula : String(event.name)) : `${String(event.estimator)}.score`;
   const n = 'n' in event && typeof event.n === 'number' ? event.n : ((event.x as { rows?: number } | undefined)?.rows ?? null);
   return traced(use.key, use.event, {
     expected,

@@ -1,13 +1,9 @@
 import type { CheckContext, CheckOutcome } from '../../check.js';
-import type { ImputeEvent } from '../../../runner/tracer/data-event-types.js';
-import type { FitEvent } from '../../../runner/tracer/trace-event-types.js';
-import type { Evidence } from '../../verdict.js';
 import type { DataFacts } from './data-facts.js';
-import { sourceOfFrame } from './frame-lineage.js';
+import { type ColumnJudgement, type ImputedKind, judgeColumn } from './imputation-column.js';
 import { findTable, isNumericDtype, type Mapping, sourceSummary } from './source-files.js';
-import { traced, where } from '../../support/trace-support.js';
 
-export type ImputedKind = 'numeric' | 'categorical';
+export type { ImputedKind } from './imputation-column.js';
 
 export interface ImputationOptions {
   service?: string;
@@ -15,17 +11,6 @@ export interface ImputationOptions {
   /** Columns to treat as categorical whatever their dtype (codes, ratings). */
   categorical: string[];
 }
-
-/** How one incomplete source column ended up, and why. */
-interface ColumnJudgement {
-  status: 'ok' | 'warn' | 'fail';
-  /** Message fragment key: mean, median, zero, mode, imputer, sql, method, constant, wrongStatistic, nullsLeft, dropped, untraced, missing. */
-  reason: string;
-  text: string;
-  evidence: Evidence;
-}
-
-const ACCEPTED: Record<ImputedKind, string[]> = { numeric: ['mean', 'median', 'zero'], categorical: ['mode'] };
 
 /**
  * Judges every column of `kind` that has missing values in a mapped source: the table must hold no null
@@ -46,6 +31,7 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
     const tableColumns = table ? (await db.columns(table)).map((c) => c.name) : [];
     const present = holes.map((c) => ({ column: c, name: tableColumns.find((t) => t.toLowerCase() === c.toLowerCase()) }));
     const nulls = table ? await db.nullCounts(table, present.flatMap((p) => (p.name ? [p.name] : []))) : {};
+    const tableRows = table ? await db.countRows(table) : 0;
     for (const { column, name } of present) {
       const subject = `${mapping.table}.${column}`;
       const before = summary.nullCounts[column]!;
@@ -54,7 +40,8 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
         continue;
       }
       const left = nulls[name] ?? 0;
-      judgements.push(judgeColumn(kind, subject, column, before, left, facts, sources));
+      const source = mapping.source.split('/').pop()!;
+      judgements.push(judgeColumn({ kind, subject, column, nullsInSource: before, nullsInTable: left, sourceRows: summary.rows, tableRows, source, table }, facts, sources));
     }
   }
   if (judgements.length === 0) return { status: 'skip', message: 'nothingMissing' };
@@ -72,62 +59,4 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
 function kindOf(column: string, dtype: string, categorical: string[]): ImputedKind {
   if (categorical.some((c) => c.toLowerCase() === column.toLowerCase())) return 'categorical';
   return isNumericDtype(dtype) ? 'numeric' : 'categorical';
-}
-
-function judgeColumn(kind: ImputedKind, subject: string, column: string, nullsInSource: number, nullsInTable: number, facts: DataFacts, sources: Array<{ name: string; columns: string[] }>): ColumnJudgement {
-  const data = { nullsInSource, nullsInTable };
-  const events = facts.imputes.filter((e) => e.column === column);
-  if (nullsInTable > 0) {
-    const at = events[0];
-    const evidence: Evidence = at ? traced(subject, at, { expected: 0, actual: nullsInTable, data }) : { kind: 'db', subject, expected: 0, actual: nullsInTable, data };
-    return { status: 'fail', reason: 'nullsLeft', text: `${subject}: ${nullsInTable} null(s) left in the table / restant(s) dans la table`, evidence };
-  }
-  const good = events.find((e) => (e.matches ?? []).some((m) => ACCEPTED[kind].includes(m)));
-  if (good) {
-    const how = (good.matches ?? []).find((m) => ACCEPTED[kind].includes(m))!;
-    return { status: 'ok', reason: how, text: `${subject}: ${how} (${fmt(good.value)}, ${where(good)})`, evidence: traced(subject, good, { expected: ACCEPTED[kind].join(' | '), actual: how, data: { ...data, value: good.value, ...statsOf(good) } }) };
-  }
-  const imputer = facts.imputers.find((fit) => imputerFits(fit, column, kind) !== undefined);
-  if (imputer) {
-    const verdict = imputerFits(imputer, column, kind)!;
-    const strategy = String(imputer.params?.strategy ?? imputer.estimator);
-    return { status: verdict ? 'ok' : 'warn', reason: 'imputer', text: `${subject}: ${imputer.estimator}(${strategy}) ${where(imputer)}`, evidence: traced(subject, imputer, { expected: ACCEPTED[kind].join(' | '), actual: `${imputer.estimator}(${strategy})`, data }) };
-  }
-  const event = events[0];
-  if (event) {
-    if (event.method) return { status: 'warn', reason: 'method', text: `${subject}: ${event.method} (${where(event)})`, evidence: traced(subject, event, { expected: ACCEPTED[kind].join(' | '), actual: event.method, data }) };
-    const matches = event.matches ?? [];
-    const wrong = kind === 'categorical' && (matches.includes('mean') || matches.includes('median'));
-    const stat = kind === 'numeric' ? `mean ${fmt(event.stats?.mean)}, median ${fmt(event.stats?.median)}` : `mode ${fmt(event.stats?.mode)}`;
-    const reason = wrong ? 'wrongStatistic' : kind === 'numeric' && matches.includes('mode') ? 'modeOnNumeric' : 'constant';
-    const label = wrong ? `${matches.join('/')} ${fmt(event.value)} on a categorical column / sur une colonne qualitative` : `${fmt(event.value)} ≠ ${stat}`;
-    return { status: reason === 'modeOnNumeric' ? 'warn' : 'fail', reason, text: `${subject}: ${label} (${where(event)})`, evidence: traced(subject, event, { expected: ACCEPTED[kind].join(' | '), actual: fmt(event.value), data: { ...data, matches, ...statsOf(event) } }) };
-  }
-  const sql = facts.sql.find((e) => /^UPDATE$/i.test(e.verb ?? '') && (e.statement ?? '').toLowerCase().includes(column.toLowerCase()));
-  if (sql) return { status: 'warn', reason: 'sql', text: `${subject}: SQL UPDATE (${where(sql)})`, evidence: traced(subject, sql, { actual: 'UPDATE', data: { ...data, statement: sql.statement } }) };
-  const owner = sources.find((s) => s.columns.includes(column))?.name;
-  const dropped = facts.drops.filter((d) => d.function === 'dropna' && (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === owner);
-  if (dropped[0]) return { status: 'fail', reason: 'dropped', text: `${subject}: rows dropped instead / lignes supprimées au lieu d'imputer (${dropped.map((d) => `${d.removed} ${where(d)}`).join(', ')})`, evidence: traced(subject, dropped[0], { expected: 'imputed', actual: 'dropna', data: { ...data, removed: dropped[0].removed } }) };
-  return { status: 'warn', reason: 'untraced', text: `${subject}: no null left, imputation not traced / aucune imputation tracée`, evidence: { kind: 'db', subject, expected: 0, actual: 0, data } };
-}
-
-/** true: an accepted imputer for this column; false: an imputer with another strategy; undefined: not this column. */
-function imputerFits(fit: FitEvent, column: string, kind: ImputedKind): boolean | undefined {
-  const columns = fit.x?.columns;
-  if (columns && !columns.includes(column)) return undefined;
-  if (fit.estimator !== 'SimpleImputer') return kind === 'numeric' ? true : undefined;
-  const strategy = String(fit.params?.strategy ?? 'mean');
-  if (kind === 'numeric') return strategy === 'mean' || strategy === 'median' || (strategy === 'constant' && Number(fit.params?.fill_value ?? 0) === 0);
-  if (strategy === 'most_frequent') return true;
-  return columns ? false : undefined;
-}
-
-function statsOf(event: ImputeEvent): Record<string, unknown> {
-  const stats = event.stats ?? {};
-  return Object.fromEntries(Object.entries({ mean: stats.mean, median: stats.median, mode: stats.mode }).filter(([, v]) => v !== undefined));
-}
-
-function fmt(value: unknown): string {
-  if (typeof value === 'number') return String(Math.round(value * 10_000) / 10_000);
-  return value === undefined ? '?' : JSON.stringify(value);
 }

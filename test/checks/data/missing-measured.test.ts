@@ -21,6 +21,14 @@ testCheck(check, {
       },
       expect: { status: 'pass', includes: ['produits.json (SQL etl.py:9)'] },
     },
+    {
+      name: 'the NULL count sent with pd.read_sql_query',
+      evidence: () => {
+        const t = inspect(reads(), 7, VENTES).add('data_read', { function: 'read_sql_query', origin: { format: 'sql', connection: 'psycopg2', sql: 'SELECT COUNT(*) - COUNT(categorie) AS manquants FROM produits', tables: ['produits'] }, output: { rows: 1, cols: 1, columns: ['manquants'] } }, 9);
+        return { datasets: boutique, trace: t.index() };
+      },
+      expect: { status: 'pass', includes: ['produits.json (read_sql_query etl.py:9)'] },
+    },
   ],
   invalid: [
     {

@@ -140,6 +140,26 @@ testCheck(check, {
       },
       expect: { status: 'error', includes: ['No SQLite database (.db, .sqlite) was found after the run.'] },
     },
+    {
+      name: 'rows left out while reading with the csv module, every row sent arrived: removed before loading',
+      options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
+      evidence: () => {
+        const t = new DataTrace()
+          .add('data_read', { function: 'csv.DictReader', origin: { path: 'data/ventes.csv', name: 'ventes.csv', format: 'csv' }, output: { columns: VENTES, cols: 9 } }, 13)
+          .sql(22, 'INSERT INTO ventes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', { tables: ['ventes'], params_rows: 1589, rowcount: 1589 });
+        return { ...loaded({ ventes: 1589 })(), trace: t.index() };
+      },
+      expect: {
+        status: 'fail',
+        message: 'filtered',
+        includes: ['ventes 1589 / ventes.csv 2000 (−411, csv.DictReader etl.py:13 → etl.py:22)'],
+        evidence: [
+          { subject: 'table ventes', expected: 2000, actual: 1589 },
+          { subject: 'read ventes.csv', actual: 'csv.DictReader', location: { file: 'etl.py', line: 13 } },
+          { subject: 'load ventes', expected: 2000, actual: 1589, location: { file: 'etl.py', line: 22 }, data: { removedBeforeLoad: 411, tracedDrops: 0 } },
+        ],
+      },
+    },
   ],
 });
 
