@@ -3,22 +3,11 @@ figure's title and axis labels when it is saved, shown, closed, displayed by a n
 the tracer's `plot` and `figure` events. One axes per figure: titles set on a grid of subplots are pooled.
 """
 
+from mspr_tracer.hooks.chart_kinds import KINDS  # the tracer's own table (standard library only)
+
 from .describe import json_value
 from .values import Const, Data, Figure, Seq, Unknown, const_of
 
-#: Same table as the tracer's (mspr_tracer/hooks/chart_facts.py KINDS; a test keeps them equal).
-KINDS = {
-    "scatter": "scatter", "scatterplot": "scatter", "regplot": "scatter", "lmplot": "scatter", "jointplot": "scatter",
-    "relplot": "scatter", "hexbin": "scatter", "hist2d": "scatter", "scatter_matrix": "scatter", "pairplot": "scatter",
-    "hist": "distribution", "histogram": "distribution", "histplot": "distribution", "kdeplot": "distribution", "kde": "distribution",
-    "density": "distribution", "displot": "distribution", "distplot": "distribution", "ecdfplot": "distribution", "ecdf": "distribution",
-    "boxplot": "distribution", "box": "distribution", "violinplot": "distribution", "violin": "distribution", "boxenplot": "distribution",
-    "stripplot": "distribution", "swarmplot": "distribution", "strip": "distribution",
-    "heatmap": "heatmap", "clustermap": "heatmap", "imshow": "heatmap", "matshow": "heatmap", "pcolormesh": "heatmap",
-    "density_heatmap": "heatmap",
-    "bar": "bar", "barh": "bar", "barplot": "bar", "countplot": "bar", "catplot": "bar",
-    "pie": "pie", "plot": "line", "line": "line", "lineplot": "line", "area": "line",
-}
 LABELS = {"title": "title", "set_title": "title", "xlabel": "xlabel", "set_xlabel": "xlabel", "ylabel": "ylabel", "set_ylabel": "ylabel"}
 FLUSHES = {"savefig": "savefig", "show": "show", "close": "close", "write_html": "write_html", "write_image": "write_image"}
 

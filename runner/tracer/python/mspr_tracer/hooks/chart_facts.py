@@ -6,20 +6,7 @@ import sys
 from mspr_tracer import api
 
 from . import frame_facts, site_budget
-
-#: Plotting function (any library) → chart kind the checks reason about.
-KINDS = {
-    "scatter": "scatter", "scatterplot": "scatter", "regplot": "scatter", "lmplot": "scatter", "jointplot": "scatter",
-    "relplot": "scatter", "hexbin": "scatter", "hist2d": "scatter", "scatter_matrix": "scatter", "pairplot": "scatter",
-    "hist": "distribution", "histogram": "distribution", "histplot": "distribution", "kdeplot": "distribution", "kde": "distribution",
-    "density": "distribution", "displot": "distribution", "distplot": "distribution", "ecdfplot": "distribution", "ecdf": "distribution",
-    "boxplot": "distribution", "box": "distribution", "violinplot": "distribution", "violin": "distribution", "boxenplot": "distribution",
-    "stripplot": "distribution", "swarmplot": "distribution", "strip": "distribution",
-    "heatmap": "heatmap", "clustermap": "heatmap", "imshow": "heatmap", "matshow": "heatmap", "pcolormesh": "heatmap",
-    "density_heatmap": "heatmap",
-    "bar": "bar", "barh": "bar", "barplot": "bar", "countplot": "bar", "catplot": "bar",
-    "pie": "pie", "plot": "line", "line": "line", "lineplot": "line", "area": "line",
-}
+from .chart_kinds import KINDS  # re-exported: chart_matplotlib reads chart_facts.KINDS
 
 #: Only the first corr results are remembered: that is what a heatmap is compared with.
 _corr_tokens = set()
