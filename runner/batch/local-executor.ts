@@ -23,7 +23,8 @@ export function localExecutor(options: LocalExecutorOptions): TeamExecutor {
   return {
     name: 'local',
     grade: (job, onProgress) =>
-      runSubmission({ ...options, source: job.entry.source, ref: job.entry.ref, deadline: job.deadline, evidenceDir: job.evidenceDir, onProgress }),
+      // The roster's `manifest` column: the instructor's plan for this team, as `check --manifest`.
+      runSubmission({ ...options, source: job.entry.source, ref: job.entry.ref, manifestFile: job.entry.manifest, deadline: job.deadline, evidenceDir: job.evidenceDir, onProgress }),
   };
 }
 

@@ -159,6 +159,37 @@ describe('mspr-lab batch', () => {
     for (const team of Object.keys(before)) if (team !== 'delta') expect(resumed.stderr).toContain(`${team}: already graded, unchanged, result kept`);
   }, 600_000);
 
+  it("applies the roster's manifest column: the instructor's plan for a team whose repository names no entry point", () => {
+    const repos = join(root, 'depots');
+    const script = readFileSync(fixture('foundation/etl-pass/src/main.py'), 'utf8');
+    mkdirSync(join(repos, 'zeta', 'outils'), { recursive: true });
+    gitTeamRepo(join(repos, 'zeta'), [
+      {
+        date: '2026-06-29T08:00:00+02:00',
+        message: 'rendu',
+        files: { 'README.md': '# Équipe 6 — ETL boutique\n\nLe chargement des sources est dans `outils/`.\n', 'requirements.txt': 'pandas\nopenpyxl\n', 'outils/chargement.py': script },
+      },
+    ]);
+    mkdirSync(join(root, 'plans'), { recursive: true });
+    writeFileSync(join(root, 'plans', 'zeta.yaml'), 'run:\n  - outils/chargement.py\n');
+    const withPlan = join(root, 'promo-plan.csv');
+    writeFileSync(withPlan, 'équipe;dépôt;membres;manifest\nzeta;depots/zeta;Lou Garnier;plans/zeta.yaml\n');
+    const withoutPlan = join(root, 'promo-sans-plan.csv');
+    writeFileSync(withoutPlan, 'équipe;dépôt;membres\nzeta;depots/zeta;Lou Garnier\n');
+
+    const planned = batch(join(root, 'out-plan'), [], withPlan);
+    expect(planned.exitCode, planned.stderr).toBe(0);
+    expect(gradebook(join(root, 'out-plan'))[0]).toMatchObject({ team: 'zeta', status: 'pass', 'steps/succeeded': 'pass', 'db/rows-match-source': 'pass' });
+    const report = JSON.parse(readFileSync(join(root, 'out-plan', 'teams', 'zeta', 'report.json'), 'utf8'));
+    expect(report.plan.origin).toBe('external-manifest');
+    expect(report.plan.steps.map((step: { run: string[] }) => step.run.slice(-1)[0])).toEqual(['outils/chargement.py']);
+
+    // The control: the same repository without the column has nothing to run, so it does not pass.
+    const unplanned = batch(join(root, 'out-sans-plan'), [], withoutPlan);
+    expect(unplanned.exitCode).not.toBe(0);
+    expect(gradebook(join(root, 'out-sans-plan'))[0]!.status).not.toBe('pass');
+  }, 600_000);
+
   it('refuses an invalid roster with every problem and its line, before grading anything', () => {
     const bad = join(root, 'bad.csv');
     writeFileSync(bad, 'team,source\nalpha,depots/alpha\nalpha,depots/beta\n../x,depots/gamma\nomega,\n');
