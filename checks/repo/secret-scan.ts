@@ -32,6 +32,15 @@ export function isPlaceholder(value: string): boolean {
   return /^(?:change[_-]?me|changeit|password|passwd|pass|secret|token|example|placeholder|todo|tbd|none|null|dummy|fake|test|replace[_-]?me|to[_-]?be[_-]?defined|a[_-]?remplir|your[_-].*|votre[_-].*|.*[_-]here|.*[_-]ici|sk-x+|xxx.*)$/i.test(v);
 }
 
+/**
+ * A token of the right shape that is a template, not a key: `ghp_xxxx…`, `AKIAXXXXXXXXXXXXXXXX`, AWS's documented
+ * `AKIAIOSFODNN7EXAMPLE` — few distinct characters, or the word EXAMPLE.
+ */
+function looksFilledIn(secret: string): boolean {
+  if (/example|sample|dummy|placeholder/i.test(secret)) return true;
+  return new Set(secret.replace(/^(?:[a-z]+[_-]|AKIA|ASIA)/i, '')).size < 5;
+}
+
 /** Secrets of the known formats in one text, line by line. */
 export function scanText(file: string, text: string, where?: { cell: number; in: 'source' | 'output' }): SecretFinding[] {
   const findings: SecretFinding[] = [];
@@ -51,6 +60,7 @@ function matches(format: SecretFormat, line: string): boolean {
     if (!secret) continue;
     if (format.reject?.(secret, line.slice(match.index! + match[0].length))) continue;
     if (format.name === 'password in a URL' && isPlaceholder(secret)) continue;
+    if (format.name !== 'private key block' && looksFilledIn(secret)) continue;
     return true;
   }
   return false;
@@ -61,7 +71,8 @@ export function scanEnvFile(file: string, text: string): SecretFinding[] {
   const lines = text.split(/\r?\n/);
   const findings: SecretFinding[] = [];
   for (const [name, value] of Object.entries(parse(text))) {
-    if (!isSecretEntry(name, value) || isPlaceholder(value)) continue;
+    // A long value of few characters is a token template (`ghp_xxxx…`); a short one may be a real weak password (`root`).
+    if (!isSecretEntry(name, value) || isPlaceholder(value) || (value.length >= 16 && looksFilledIn(value))) continue;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const declared = new RegExp(`^\\s*(?:export\\s+)?${escaped}\\s*[=:]`);
     // The last declaration wins in dotenv too.

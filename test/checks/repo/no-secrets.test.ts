@@ -27,6 +27,9 @@ const envExample = [
   'OPENAI_API_KEY=sk-xxxxxxxx',
   'AUTH_TOKEN=xxx',
   'DATABASE_URL=postgresql://mspr:<mot_de_passe>@localhost:5432/ventes',
+  `GITHUB_TOKEN=ghp_${'x'.repeat(36)}`,
+  'AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX',
+  'AWS_KEY_FROM_THE_DOCS=AKIAIOSFODNN7EXAMPLE',
   '',
 ].join('\n');
 
@@ -90,6 +93,16 @@ testCheck(check, {
         message: 'found',
         includes: ['1 committed secret(s): config/.env:2.'],
         evidence: [{ subject: 'config/.env:2', location: { file: 'config/.env', line: 2 }, actual: '***', data: { kind: '.env value', name: 'DB_PASSWORD' } }],
+      },
+    },
+    {
+      name: 'a weak real password in a .env.example is still a committed password',
+      evidence: () => ({ workspace: tempRepo({ '.env.example': 'POSTGRES_USER=admin\nPOSTGRES_PASSWORD=root\n' }) }),
+      expect: {
+        status: 'fail',
+        message: 'found',
+        includes: ['1 committed secret(s): .env.example:2.'],
+        evidence: [{ subject: '.env.example:2', location: { file: '.env.example', line: 2 }, actual: '***', data: { kind: '.env value', name: 'POSTGRES_PASSWORD' } }],
       },
     },
     {
