@@ -56,7 +56,9 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   const outcome = notJudged ? (fr ? 'NON ÉVALUABLE ICI' : 'COULD NOT BE JUDGED HERE') : { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
   const color = summary.status === 'pass' ? 'green' : 'red';
   lines.push('');
-  lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore} — ${Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  const counts = Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
+  // No verdict at all (the run could not be done): no dangling dash.
+  lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore}${counts ? ` — ${counts}` : ''}`);
   const read = staticCountText(summary);
   if (read) lines.push(paint('yellow', pick(read, lang)));
   if (files.length > 0) lines.push(`${fr ? 'Rapports' : 'Reports'}: ${files.join(', ')}`);

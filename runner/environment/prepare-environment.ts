@@ -88,7 +88,8 @@ export async function prepareEnvironment(sources: RequirementSources, context: E
       venv: problem ? undefined : { hostDir },
     };
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    // A process that could not start (execa): its cause, not the driver script execa's message repeats.
+    const why = error instanceof Error ? ((error as { originalMessage?: string }).originalMessage ?? error.message) : String(error);
     return {
       record: buildEnvironmentRecord({
         ...common,

@@ -100,7 +100,8 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
   await drain([child.stdout, child.stderr]);
 
   const spawnFailed = result.failed && result.exitCode === undefined && result.signal === undefined;
-  if (spawnFailed) stderr.push(Buffer.from(`${result.shortMessage ?? result.message}\n`));
+  // The cause alone ("spawn /x/python3 ENOENT"): execa's message repeats the whole command, a script for `-c`.
+  if (spawnFailed) stderr.push(Buffer.from(`${result.originalMessage ?? result.shortMessage ?? result.message}\n`));
   return {
     argv,
     exitCode: result.exitCode ?? (spawnFailed ? 127 : null),
