@@ -31,6 +31,10 @@ export default defineCheck<Options>({
         fr: "Aucun secret trouvé dans les {files} fichiers du dépôt (dont {notebooks} notebooks, sorties comprises). L'historique git n'est pas relu : seul l'état rendu l'est.",
         en: 'No secret found in the {files} files of the repository ({notebooks} notebooks, outputs included). The git history is not read: only the submitted tree is.',
       },
+      noFiles: {
+        fr: "Aucun fichier texte lisible dans le dépôt ({skipped} écartés) : rien à vérifier. Attendu : le code et la configuration de l'équipe, en texte.",
+        en: "No readable text file in the repository ({skipped} set aside): nothing to check. Expected: the team's code and configuration, as text.",
+      },
       found: {
         fr: "{count} secret(s) committé(s) : {places}. Attendu : aucun mot de passe, clé privée ni jeton d'API dans le dépôt. Révoquez-les (ils restent dans l'historique git), retirez-les, lisez-les depuis l'environnement et ne versionnez qu'un .env.example aux valeurs factices.",
         en: '{count} committed secret(s): {places}. Expected: no password, private key or API token in the repository. Revoke them (they stay in the git history), remove them, read them from the environment and commit only a .env.example with dummy values.',
@@ -77,6 +81,8 @@ export default defineCheck<Options>({
         en: 'Checks read the submitted files, not the git repository: a secret removed in a recent commit but still in the history is not seen here.',
       },
     };
+    // A check that compared nothing never passes (test/checks/statuses): an empty tree is the files check's to fail.
+    if (files === 0) return { status: 'skip', message: 'noFiles', params: { skipped: skipped.length }, evidence: [scanned] };
     if (findings.length === 0) return { status: 'pass', message: 'pass', params: { files, notebooks }, evidence: [scanned] };
 
     const evidence = findings.map((finding) => findingEvidence(finding));

@@ -96,6 +96,11 @@ testCheck(check, {
       },
     },
     {
+      name: 'nothing to read (an image only): skip, never a pass',
+      evidence: () => ({ workspace: tempRepo({ 'figures/plot.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }) }),
+      expect: { status: 'skip', message: 'noFiles', evidence: [{ subject: 'working tree', data: { files: 0, notebooks: 0, skipped: 0, history: 'not scanned' } }] },
+    },
+    {
       name: 'a weak real password in a .env.example is still a committed password',
       evidence: () => ({ workspace: tempRepo({ '.env.example': 'POSTGRES_USER=admin\nPOSTGRES_PASSWORD=root\n' }) }),
       expect: {
