@@ -39,6 +39,8 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
   { name: 'GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
   { name: 'GitLab token', pattern: /\bgl(?:pat|dt|rt|cbt|ptt|soat|ffct|oas|imt)-[A-Za-z0-9_-]{20,}/g },
   { name: 'Slack token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g },
+  // OpenAI-style keys (`sk-…`, `sk-proj-…`, Anthropic's `sk-ant-…`): the prefix and a long random tail.
+  { name: 'OpenAI-style API key', pattern: /\bsk-(?:[a-z]+-)?[A-Za-z0-9_-]{20,}/g },
   { name: 'Slack webhook', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g },
   { name: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g },
   {

@@ -1,0 +1,109 @@
+import { MASK } from '../../runner/redaction/redactor.js';
+import { looksBinary } from '../../runner/environment/looks-binary.js';
+import { defineCheck } from '../check.js';
+import type { Evidence } from '../verdict.js';
+import { isEnvFile, scanEnvFile, scanNotebook, scanText, type SecretFinding } from './secret-scan.js';
+
+interface Options {
+  /** Files larger than this are data or archives, not configuration or code: skipped and counted. */
+  maxFileBytes: number;
+}
+
+/** Where findings are listed in the message; the evidence holds them all. */
+const PLACES_IN_MESSAGE = 10;
+/** Formats that are never text a team types a secret into: not even opened. */
+const BINARY = /\.(?:png|jpe?g|gif|bmp|ico|webp|pdf|zip|gz|tgz|bz2|xz|7z|rar|pkl|pickle|joblib|h5|hdf5|keras|pt|pth|onnx|npy|npz|parquet|feather|xlsx?|docx?|pptx?|odt|ods|sqlite3?|db|mp[34]|wav|avi|mov|woff2?|ttf|otf|eot|so|dll|exe|whl|pyc)$/i;
+
+export default defineCheck<Options>({
+  meta: {
+    id: 'repo/no-secrets',
+    title: { fr: 'Aucun secret committé', en: 'No committed secret' },
+    // The RGPD / data-security criteria of each framework (CRITERIA.md, "personal data protected").
+    criteria: ['cdp-data-ia:C2.1', 'dev-ia-ds:A1.1 C2', 'cdp-ia-aivancity:C3.1', 'cdp-ia:A2C2', 'cerf-ia:Cr5.2'],
+    evidence: ['artifact'],
+    options: {
+      properties: {
+        maxFileBytes: { type: 'integer', minimum: 1024, default: 2 * 1024 * 1024, description: 'larger files are skipped (and counted)' },
+      },
+    },
+    messages: {
+      pass: {
+        fr: "Aucun secret trouvé dans les {files} fichiers du dépôt (dont {notebooks} notebooks, sorties comprises). L'historique git n'est pas relu : seul l'état rendu l'est.",
+        en: 'No secret found in the {files} files of the repository ({notebooks} notebooks, outputs included). The git history is not read: only the submitted tree is.',
+      },
+      noFiles: {
+        fr: "Aucun fichier texte lisible dans le dépôt ({skipped} écartés) : rien à vérifier. Attendu : le code et la configuration de l'équipe, en texte.",
+        en: "No readable text file in the repository ({skipped} set aside): nothing to check. Expected: the team's code and configuration, as text.",
+      },
+      found: {
+        fr: "{count} secret(s) committé(s) : {places}. Attendu : aucun mot de passe, clé privée ni jeton d'API dans le dépôt. Révoquez-les (ils restent dans l'historique git), retirez-les, lisez-les depuis l'environnement et ne versionnez qu'un .env.example aux valeurs factices.",
+        en: '{count} committed secret(s): {places}. Expected: no password, private key or API token in the repository. Revoke them (they stay in the git history), remove them, read them from the environment and commit only a .env.example with dummy values.',
+      },
+    },
+  },
+  run({ options, workspace }) {
+    const findings: SecretFinding[] = [];
+    let files = 0;
+    let notebooks = 0;
+    const skipped: string[] = [];
+    for (const path of workspace.list()) {
+      if (BINARY.test(path)) continue;
+      let text: string;
+      try {
+        if ((workspace.statFile(path)?.size ?? 0) > options.maxFileBytes) {
+          skipped.push(path);
+          continue;
+        }
+        text = workspace.readText(path, options.maxFileBytes);
+      } catch {
+        skipped.push(path); // refused by the safe reader (a link out, a special file): nothing read, said below
+        continue;
+      }
+      if (looksBinary(text)) continue;
+      files += 1;
+      if (path.endsWith('.ipynb')) {
+        notebooks += 1;
+        findings.push(...scanNotebook(path, text));
+      } else if (isEnvFile(path)) {
+        const entries = scanEnvFile(path, text);
+        // A .env line is reported once, as the entry it is, even when its value also has a known format.
+        const lines = new Set(entries.map((entry) => entry.line));
+        findings.push(...entries, ...scanText(path, text).filter((finding) => !lines.has(finding.line)));
+      } else findings.push(...scanText(path, text));
+    }
+
+    const scanned: Evidence = {
+      kind: 'artifact',
+      subject: 'working tree',
+      data: { files, notebooks, skipped: skipped.length, ...(skipped.length > 0 ? { skippedFiles: skipped.slice(0, 20) } : {}), history: 'not scanned' },
+      note: {
+        fr: "Les checks lisent les fichiers rendus, pas le dépôt git : un secret retiré dans un commit récent mais présent dans l'historique n'est pas vu ici.",
+        en: 'Checks read the submitted files, not the git repository: a secret removed in a recent commit but still in the history is not seen here.',
+      },
+    };
+    // A check that compared nothing never passes (test/checks/statuses): an empty tree is the files check's to fail.
+    if (files === 0) return { status: 'skip', message: 'noFiles', params: { skipped: skipped.length }, evidence: [scanned] };
+    if (findings.length === 0) return { status: 'pass', message: 'pass', params: { files, notebooks }, evidence: [scanned] };
+
+    const evidence = findings.map((finding) => findingEvidence(finding));
+    const places = unique(evidence.map((item) => item.subject));
+    const shown = places.slice(0, PLACES_IN_MESSAGE).join(', ') + (places.length > PLACES_IN_MESSAGE ? ', …' : '');
+    return { status: 'fail', message: 'found', params: { count: findings.length, places: shown }, evidence: [...evidence, scanned] };
+  },
+});
+
+/** `config/.env:3`, `notebooks/a.ipynb:cell 4:output 2`: where, the kind, the value masked. */
+function findingEvidence(finding: SecretFinding): Evidence {
+  const place = finding.cell ? `${finding.file}:cell ${finding.cell}:${finding.in} ${finding.line}` : `${finding.file}:${finding.line}`;
+  return {
+    kind: 'artifact',
+    subject: place,
+    location: { file: finding.file, line: finding.line, ...(finding.cell ? { cell: finding.cell } : {}) },
+    actual: MASK,
+    data: { kind: finding.kind, ...(finding.name ? { name: finding.name } : {}), ...(finding.in ? { in: finding.in } : {}) },
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
