@@ -1,10 +1,10 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import { judgeImputation, type ImputationOptions } from './support/imputation.js';
 import { IMPUTATION_OPTIONS } from './support/imputation-meta.js';
 import { factsOrSkip, NO_TRACE } from '../support/trace-support.js';
 import { dataFacts } from './support/data-facts.js';
 
-export default defineCheck<ImputationOptions>({
+export default defineCheck({
   meta: {
     id: 'data/categorical-imputation',
     title: { fr: 'Imputation des variables qualitatives', en: 'Qualitative imputation' },
@@ -25,7 +25,7 @@ export default defineCheck<ImputationOptions>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<ImputationOptions>) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     return judgeImputation(ctx, got.facts, 'categorical');

@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { MAPPINGS_SCHEMA, type Mapping } from '../data/support/source-files.js';
 import { codePoints } from './support/column-profile.js';
@@ -9,7 +10,7 @@ interface Options {
   mappings: Mapping[];
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'db/no-truncation',
     title: { fr: 'Aucune valeur tronquée ni altérée au chargement', en: 'No value truncated or altered by the load' },
@@ -24,24 +25,25 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<Options>) {
     const db = await ctx.databases.open(ctx.options.service);
     const { pairs } = await mappedColumns(ctx, db, ctx.options.mappings);
-    const problems: string[] = [];
+    const problems: Localized[] = [];
     const evidence: Evidence[] = [];
     for (const pair of pairs) {
       const found = pair.source.distinct ? await textProblems(pair, db) : numericProblems(pair);
       if (found) {
-        problems.push(`${pair.table}.${pair.column.name} ${found.text}`);
+        const column = `${pair.table}.${pair.column.name}`;
+        problems.push(t(`${column} ${found.text.fr}`, `${column} ${found.text.en}`));
         evidence.push({ kind: 'db', subject: `${pair.table}.${pair.column.name}`, expected: found.expected, actual: typeLabel(pair.column), data: { source: pair.mapping.source, ...found.data } });
       }
     }
-    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: 'fail', params: { problems: problems.join('; ') }, evidence };
+    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: 'fail', params: { problems: joinLocalized(problems, '; ') }, evidence };
     return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [{ kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
   },
 });
 
-type Problem = { text: string; expected: string; data: Record<string, unknown> };
+type Problem = { text: Localized; expected: string; data: Record<string, unknown> };
 
 /** Declared width shorter than the longest value, and values read back as a prefix of themselves. */
 async function textProblems(pair: ColumnPair, db: { distinctValues(table: string, column: string): Promise<{ values: unknown[] }> }): Promise<Problem | undefined> {
@@ -58,8 +60,12 @@ async function textProblems(pair: ColumnPair, db: { distinctValues(table: string
   }
   if (truncated.length === 0 && (width === null || width >= longest)) return undefined;
   const example = truncated[0];
-  const parts = [width !== null && width < longest ? `${typeLabel(pair.column)} < ${longest} chars / caractères` : '', truncated.length > 0 ? `${truncated.length} value(s) truncated / tronquée(s), e.g. "${example!.slice(0, 60)}…" (${codePoints(example!)} chars)` : ''];
-  return { text: parts.filter(Boolean).join(', '), expected: `>= ${longest} chars`, data: { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3) } };
+  const quoted = example === undefined ? '' : `"${example.slice(0, 60)}…" (${codePoints(example)}`;
+  const parts = [
+    width !== null && width < longest ? t(`${typeLabel(pair.column)} < ${longest} caractères`, `${typeLabel(pair.column)} < ${longest} chars`) : undefined,
+    truncated.length > 0 ? t(`${truncated.length} valeur(s) tronquée(s), par ex. ${quoted} caractères)`, `${truncated.length} value(s) truncated, e.g. ${quoted} chars)`) : undefined,
+  ].filter((part): part is Localized => part !== undefined);
+  return { text: joinLocalized(parts), expected: `>= ${longest} chars`, data: { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3) } };
 }
 
 /** Integer and DECIMAL ranges against the source's min/max, and decimals an integer or DECIMAL(p,s) would round. */
@@ -69,15 +75,20 @@ function numericProblems(pair: ColumnPair): Problem | undefined {
   const shape = column.shape;
   const range = `${source.min}..${source.max}`;
   if (shape.integerRange && (source.min < shape.integerRange.min || source.max > shape.integerRange.max)) {
-    return { text: `${typeLabel(column)} holds / contient ${shape.integerRange.min}..${shape.integerRange.max}, source ${range}`, expected: `holds ${range}`, data: { min: source.min, max: source.max } };
+    const holds = `${shape.integerRange.min}..${shape.integerRange.max}`;
+    return { text: t(`${typeLabel(column)} contient ${holds}, source ${range}`, `${typeLabel(column)} holds ${holds}, source ${range}`), expected: `holds ${range}`, data: { min: source.min, max: source.max } };
   }
   if (shape.family === 'integer' && (source.maxDecimals ?? 0) > 0) {
-    return { text: `${typeLabel(column)} rounds / arrondit ${source.maxDecimals} decimal(s)`, expected: 'a type with decimals', data: { maxDecimals: source.maxDecimals } };
+    return { text: rounds(typeLabel(column), source.maxDecimals), expected: 'a type with decimals', data: { maxDecimals: source.maxDecimals } };
   }
   if (shape.family === 'decimal' && shape.precision !== null && shape.scale !== null) {
     const limit = 10 ** (shape.precision - shape.scale);
-    if (Math.max(Math.abs(source.min), Math.abs(source.max)) >= limit) return { text: `${typeLabel(column)} < ${limit}, source ${range}`, expected: `holds ${range}`, data: { min: source.min, max: source.max } };
-    if ((source.maxDecimals ?? 0) > shape.scale) return { text: `${typeLabel(column)} rounds / arrondit ${source.maxDecimals} decimal(s)`, expected: `scale >= ${source.maxDecimals}`, data: { maxDecimals: source.maxDecimals } };
+    if (Math.max(Math.abs(source.min), Math.abs(source.max)) >= limit) return { text: t(`${typeLabel(column)} < ${limit}, source ${range}`, `${typeLabel(column)} < ${limit}, source ${range}`), expected: `holds ${range}`, data: { min: source.min, max: source.max } };
+    if ((source.maxDecimals ?? 0) > shape.scale) return { text: rounds(typeLabel(column), source.maxDecimals), expected: `scale >= ${source.maxDecimals}`, data: { maxDecimals: source.maxDecimals } };
   }
   return undefined;
+}
+
+function rounds(type: string, decimals: number | undefined): Localized {
+  return t(`${type} arrondit ${decimals} décimale(s)`, `${type} rounds ${decimals} decimal(s)`);
 }

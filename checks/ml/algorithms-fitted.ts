@@ -1,4 +1,4 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { DEFAULT_ALGORITHMS, resolveAlgorithms, type Task } from './support/algorithms.js';
 import { TASK_OPTION } from './support/task-option.js';
@@ -10,7 +10,7 @@ interface Options {
   algorithms?: string[];
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/algorithms-fitted',
     title: { fr: "Algorithmes attendus entraînés sur le jeu d'entraînement", en: 'Required algorithms fitted on the train set' },
@@ -41,7 +41,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
@@ -66,15 +66,12 @@ export default defineCheck<Options>({
           : { kind: 'trace', subject: algorithm.name, expected: 'fitted on train', actual: 'not fitted', data: { classes: algorithm.classes } },
       );
     }
-    const params = {
-      count: algorithms.length,
-      found: found.join(', ') || '-',
-      missing: missing.join(', ') || '-',
-      notOnTrain: notOnTrain.join(', ') || '-',
-      expected: algorithms.map((a) => a.name).join(', '),
-    };
+    const listed = { found: found.join(', ') || '-' };
     const score = found.length / algorithms.length;
-    if (missing.length + notOnTrain.length > 0) return { status: 'fail', score, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    if (missing.length + notOnTrain.length > 0) {
+      const params = { ...listed, missing: missing.join(', ') || '-', notOnTrain: notOnTrain.join(', ') || '-', expected: algorithms.map((a) => a.name).join(', ') };
+      return { status: 'fail', score, message: 'fail', params, evidence };
+    }
+    return { status: 'pass', message: 'pass', params: { ...listed, count: algorithms.length }, evidence };
   },
 });

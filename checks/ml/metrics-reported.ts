@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { ALGORITHMS } from './support/algorithms.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
@@ -31,7 +32,7 @@ function candidatesFor(claim: ReportedMetric, uses: readonly MetricUse[]): Metri
   return byModel.length > 0 ? byModel : pool;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/metrics-reported',
     title: { fr: 'Les métriques annoncées sont celles obtenues', en: 'Reported metrics match the run' },
@@ -74,7 +75,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const file = ctx.options.file ?? ctx.manifest?.outputs?.metrics ?? 'metrics.json';
     const tolerancePct = round(ctx.options.tolerance * 100, 2);
     if (!ctx.workspace.exists(file)) return { status: 'skip', message: 'noFile', params: { file } };
@@ -84,24 +85,24 @@ export default defineCheck<Options>({
     try {
       json = JSON.parse(ctx.workspace.readText(file));
     } catch (error) {
-      return { status: 'fail', message: 'invalid', params: { file, error: (error as Error).message }, evidence: [{ kind: 'artifact', subject: file, location: { file } }] };
+      return { status: 'fail', message: 'invalid', params: { file, error: `"${(error as Error).message}"` }, evidence: [{ kind: 'artifact', subject: file, location: { file } }] };
     }
     const claims = reportedMetrics(json);
     if (claims.length === 0) return { status: 'warn', message: 'noMetrics', params: { file }, evidence: [{ kind: 'artifact', subject: file, location: { file } }] };
     const uses = metricUses(ctx.trace);
     const evidence: Evidence[] = [];
-    const wrong: string[] = [];
+    const wrong: Localized[] = [];
     const unverified: string[] = [];
     for (const claim of claims) {
       const pool = candidatesFor(claim, uses);
       const hit = pool.find((u) => matches(claim, u.value!, ctx.options));
       const shown = hit ?? pool[0];
       if (!shown) unverified.push(`${claim.path} = ${claim.value}`);
-      else if (!hit) wrong.push(`${claim.path} = ${claim.value} (run: ${round(shown.value!, 4)})`);
+      else if (!hit) wrong.push(t(`${claim.path} = ${claim.value} (exécution : ${round(shown.value!, 4)})`, `${claim.path} = ${claim.value} (run: ${round(shown.value!, 4)})`));
       evidence.push({ kind: 'artifact', subject: `${file}: ${claim.path}`, location: { file }, expected: shown ? round(shown.value!, 6) : 'computed in the run', actual: claim.value });
       if (shown) evidence.push(traced(`${claim.key} (${shown.role ?? 'unidentified'})`, shown.event, { actual: round(shown.value!, 6), data: { claim: claim.path, matches: Boolean(hit) } }));
     }
-    if (wrong.length > 0) return { status: 'fail', message: 'mismatch', params: { file, list: wrong.join('; '), tolerancePct }, evidence };
+    if (wrong.length > 0) return { status: 'fail', message: 'mismatch', params: { file, list: joinLocalized(wrong, '; '), tolerancePct }, evidence };
     if (unverified.length > 0) return { status: 'warn', message: 'unverified', params: { file, list: unverified.join('; ') }, evidence };
     return { status: 'pass', message: 'pass', params: { file, count: claims.length, tolerancePct }, evidence };
   },

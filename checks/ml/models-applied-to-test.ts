@@ -4,7 +4,7 @@ import { applicationsOn } from './support/models.js';
 import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
 import { mlFacts } from './support/ml-facts.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/models-applied-to-test',
     title: { fr: 'Chaque modèle entraîné est appliqué au jeu de test', en: 'Each fitted model is applied to the test set' },
@@ -50,8 +50,8 @@ export default defineCheck<Record<string, never>>({
         evidence.push(traced(`${algorithm}.fit`, model.fit, { expected: 'test', actual: roles.length ? `applied to ${roles.join(', ')} data` : 'never applied', data: { applications: model.applications.length } }));
       }
     }
-    const params = { count: algorithms.length, applied: applied.join(', ') || '-', missing: missing.join(', ') };
-    if (missing.length > 0) return { status: 'fail', score: applied.length / algorithms.length, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    const listed = applied.join(', ') || '-';
+    if (missing.length > 0) return { status: 'fail', score: applied.length / algorithms.length, message: 'fail', params: { applied: listed, missing: missing.join(', ') }, evidence };
+    return { status: 'pass', message: 'pass', params: { applied: listed, count: algorithms.length }, evidence };
   },
 });

@@ -3,7 +3,7 @@ import type { Evidence } from '../verdict.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 import { mlFacts } from './support/ml-facts.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/observations-gt-variables',
     title: { fr: "Plus d'observations que de variables", en: 'More observations than variables' },
@@ -40,7 +40,7 @@ export default defineCheck<Record<string, never>>({
     );
     const bad = models.find((m) => (m.train?.rows ?? 0) <= (m.train?.cols ?? 1));
     const shown = bad ?? models[0]!;
-    const params = { count: models.length, rows: shown.train?.rows, cols: shown.train?.cols ?? 1, model: shown.algorithm, where: where(shown.fit) };
-    return bad ? { status: 'fail', message: 'fail', params, evidence } : { status: 'pass', message: 'pass', params, evidence };
+    const params = { rows: shown.train?.rows, cols: shown.train?.cols ?? 1, where: where(shown.fit) };
+    return bad ? { status: 'fail', message: 'fail', params: { ...params, model: shown.algorithm }, evidence } : { status: 'pass', message: 'pass', params: { ...params, count: models.length }, evidence };
   },
 });

@@ -15,7 +15,7 @@ function pairs(uses: readonly MetricUse[]): Array<{ train: MetricUse; test: Metr
   return found;
 }
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/overfitting-watched',
     title: { fr: 'Surapprentissage surveillé (scores entraînement et test)', en: 'Overfitting watched (train and test scores)' },

@@ -1,4 +1,4 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { trainShare } from './support/train-share.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
@@ -9,7 +9,7 @@ interface Options {
   minTrainRatio: number;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/train-ratio',
     title: { fr: "Part du jeu d'entraînement ≥ 70 %", en: 'Train share ≥ 70 %' },
@@ -38,7 +38,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const min = ctx.options.minTrainRatio;
@@ -56,7 +56,7 @@ export default defineCheck<Options>({
     if (share.split && share.measuredOn === 'models') evidence.push(traced('train_test_split', share.split, { data: { ratio: share.split.ratio ?? null, test_size: share.split.test_size ?? null } }));
     evidence.push({ kind: 'trace', subject: 'train share', expected: `>= ${min}`, actual: round(share.ratio), data: { train: share.train, test: share.test, measuredOn: share.measuredOn } });
     const ok = share.ratio >= min - 1e-9;
-    const params = { ratio: round(share.ratio), train: share.train, test: share.test, min, minPct, how, where: where(share.events[0]) };
-    return { status: ok ? 'pass' : 'fail', message: ok ? 'pass' : 'tooSmall', params, evidence };
+    const params = { ratio: round(share.ratio), train: share.train, test: share.test, min, how, where: where(share.events[0]) };
+    return ok ? { status: 'pass', message: 'pass', params, evidence } : { status: 'fail', message: 'tooSmall', params: { ...params, minPct }, evidence };
   },
 });

@@ -4,7 +4,7 @@ import { applicationsOn } from './support/models.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 import { mlFacts } from './support/ml-facts.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/train-test-split',
     title: { fr: "Jeux d'entraînement et de test construits", en: 'Train and test sets built' },

@@ -1,8 +1,18 @@
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { lastCandidateFrame } from './python-traceback.js';
 
-export default defineCheck<Record<string, never>>({
+/** How a step ended, in French words; English shows the status code itself (as the evidence does). */
+const STATUS: Partial<Record<string, Localized>> = {
+  failed: t('échec', 'failed'),
+  timeout: t('délai dépassé', 'timeout'),
+  oom: t('mémoire épuisée', 'oom'),
+  error: t('erreur', 'error'),
+  skipped: t('non lancée', 'skipped'),
+};
+
+export default defineCheck({
   meta: {
     id: 'steps/succeeded',
     title: { fr: 'Le pipeline s’exécute sans erreur', en: 'The pipeline runs without error' },
@@ -24,7 +34,7 @@ export default defineCheck<Record<string, never>>({
   run({ steps, workspace }) {
     if (steps.length === 0) return { status: 'fail', message: 'none' };
     const evidence: Evidence[] = [];
-    const failures: string[] = [];
+    const failures: Localized[] = [];
     for (const step of steps) {
       const result = step.result;
       const stderr = result?.stderr.text ?? '';
@@ -45,11 +55,11 @@ export default defineCheck<Record<string, never>>({
           ...(result?.stdout.truncated || result?.stderr.truncated ? { outputTruncated: true } : {}),
         },
       });
-      if (step.status !== 'ok' && !step.optional) failures.push(`${step.id} (${step.status}${exception ? `: ${exception}` : ''})`);
+      const status = STATUS[step.status] ?? t(step.status, step.status);
+      if (step.status !== 'ok' && !step.optional) failures.push(t(`${step.id} (${status.fr}${exception ? ` : ${exception}` : ''})`, `${step.id} (${status.en}${exception ? `: ${exception}` : ''})`));
     }
-    const params = { total: steps.length, failed: failures.length, list: failures.join('; ') };
     const okCount = steps.filter((step) => step.status === 'ok').length;
-    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params: { total: steps.length, failed: failures.length, list: joinLocalized(failures, '; ') }, evidence };
+    return { status: 'pass', message: 'pass', params: { total: steps.length }, evidence };
   },
 });

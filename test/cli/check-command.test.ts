@@ -37,7 +37,8 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
     expect(rows).toMatchObject({ status: 'fail', messageKey: 'mismatch' });
     expect(rows.evidence).toContainEqual(expect.objectContaining({ subject: 'table ventes', expected: 2000, actual: 1980 }));
     expect(rows.evidence).toContainEqual(expect.objectContaining({ subject: 'table produits', expected: 60, actual: 60 }));
-    expect(rows.message.en).toContain('ventes 1980 / ventes.csv 2000 (20 missing / manquantes)');
+    expect(rows.message.en).toContain('ventes 1980 / ventes.csv 2000 (20 missing)');
+    expect(rows.message.fr).toContain('ventes 1980 / ventes.csv 2000 (20 manquantes)');
     expect(run.stdout).toContain('table ventes — expected 2000 — found 1980');
     const junit = readFileSync(join(run.runDir!, 'report.junit.xml'), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);

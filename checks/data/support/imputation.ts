@@ -1,3 +1,4 @@
+import { joinLocalized, type Localized, t } from '../../../runner/i18n.js';
 import type { CheckContext, CheckOutcome } from '../../check.js';
 import type { ImputeEvent } from '../../../runner/tracer/data-event-types.js';
 import type { FitEvent } from '../../../runner/tracer/trace-event-types.js';
@@ -21,18 +22,22 @@ interface ColumnJudgement {
   status: 'ok' | 'warn' | 'fail';
   /** Message fragment key: mean, median, zero, mode, imputer, sql, method, constant, wrongStatistic, nullsLeft, dropped, untraced, missing. */
   reason: string;
-  text: string;
+  text: Localized;
   evidence: Evidence;
 }
 
 const ACCEPTED: Record<ImputedKind, string[]> = { numeric: ['mean', 'median', 'zero'], categorical: ['mode'] };
+
+/** The statistics' names in messages (the evidence keeps the tracer's `mean`, `median`…). */
+const STATISTIC: Record<string, Localized> = { mean: t('moyenne', 'mean'), median: t('médiane', 'median'), zero: t('zéro', 'zero'), mode: t('mode', 'mode') };
+const statistic = (key: string): Localized => STATISTIC[key] ?? t(key, key);
 
 /**
  * Judges every column of `kind` that has missing values in a mapped source: the table must hold no null
  * there, and the traced imputation must use an accepted statistic (numeric: mean, median, 0; categorical:
  * the mode) or a declared scikit-learn imputer. Shared by data/numeric-imputation and data/categorical-imputation.
  */
-export async function judgeImputation(ctx: CheckContext<ImputationOptions>, facts: DataFacts, kind: ImputedKind): Promise<CheckOutcome> {
+export async function judgeImputation(ctx: CheckContext<ImputationOptions>, facts: DataFacts, kind: ImputedKind): Promise<CheckOutcome<'pass' | 'fail' | 'warn' | 'nothingMissing'>> {
   const db = await ctx.databases.open(ctx.options.service);
   const tables = await db.listTables();
   const judgements: ColumnJudgement[] = [];
@@ -50,7 +55,8 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
       const subject = `${mapping.table}.${column}`;
       const before = summary.nullCounts[column]!;
       if (!table || !name) {
-        judgements.push({ status: 'fail', reason: 'missing', text: `${subject}: ${table ? 'column' : 'table'} absent`, evidence: { kind: 'db', subject, expected: 'loaded', actual: null, data: { nullsInSource: before } } });
+        const text = table ? t(`${subject} : colonne absente`, `${subject}: column absent`) : t(`${subject} : table absente`, `${subject}: table absent`);
+        judgements.push({ status: 'fail', reason: 'missing', text, evidence: { kind: 'db', subject, expected: 'loaded', actual: null, data: { nullsInSource: before } } });
         continue;
       }
       const left = nulls[name] ?? 0;
@@ -61,12 +67,12 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
   const failed = judgements.filter((j) => j.status === 'fail');
   const warned = judgements.filter((j) => j.status === 'warn');
   const ok = judgements.filter((j) => j.status === 'ok');
-  const params = { ok: ok.map((j) => j.text).join('; ') || '—', problems: [...failed, ...warned].map((j) => j.text).join('; ') };
+  const params = { ok: joinLocalized(ok.map((j) => j.text), '; '), problems: joinLocalized([...failed, ...warned].map((j) => j.text), '; ') };
   const evidence = judgements.map((j) => j.evidence);
   const score = (ok.length + warned.length / 2) / judgements.length;
   if (failed.length > 0) return { status: 'fail', score, message: 'fail', params, evidence };
   if (warned.length > 0) return { status: 'warn', score, message: 'warn', params, evidence };
-  return { status: 'pass', message: 'pass', params, evidence };
+  return { status: 'pass', message: 'pass', params: { ok: params.ok }, evidence };
 }
 
 function kindOf(column: string, dtype: string, categorical: string[]): ImputedKind {
@@ -80,35 +86,39 @@ function judgeColumn(kind: ImputedKind, subject: string, column: string, nullsIn
   if (nullsInTable > 0) {
     const at = events[0];
     const evidence: Evidence = at ? traced(subject, at, { expected: 0, actual: nullsInTable, data }) : { kind: 'db', subject, expected: 0, actual: nullsInTable, data };
-    return { status: 'fail', reason: 'nullsLeft', text: `${subject}: ${nullsInTable} null(s) left in the table / restant(s) dans la table`, evidence };
+    return { status: 'fail', reason: 'nullsLeft', text: t(`${subject} : ${nullsInTable} valeur(s) nulle(s) restant(s) dans la table`, `${subject}: ${nullsInTable} null(s) left in the table`), evidence };
   }
   const good = events.find((e) => (e.matches ?? []).some((m) => ACCEPTED[kind].includes(m)));
   if (good) {
     const how = (good.matches ?? []).find((m) => ACCEPTED[kind].includes(m))!;
-    return { status: 'ok', reason: how, text: `${subject}: ${how} (${fmt(good.value)}, ${where(good)})`, evidence: traced(subject, good, { expected: ACCEPTED[kind].join(' | '), actual: how, data: { ...data, value: good.value, ...statsOf(good) } }) };
+    return { status: 'ok', reason: how, text: t(`${subject} : ${statistic(how).fr} (${fmt(good.value)}, ${where(good)})`, `${subject}: ${statistic(how).en} (${fmt(good.value)}, ${where(good)})`), evidence: traced(subject, good, { expected: ACCEPTED[kind].join(' | '), actual: how, data: { ...data, value: good.value, ...statsOf(good) } }) };
   }
   const imputer = facts.imputers.find((fit) => imputerFits(fit, column, kind) !== undefined);
   if (imputer) {
     const verdict = imputerFits(imputer, column, kind)!;
     const strategy = String(imputer.params?.strategy ?? imputer.estimator);
-    return { status: verdict ? 'ok' : 'warn', reason: 'imputer', text: `${subject}: ${imputer.estimator}(${strategy}) ${where(imputer)}`, evidence: traced(subject, imputer, { expected: ACCEPTED[kind].join(' | '), actual: `${imputer.estimator}(${strategy})`, data }) };
+    return { status: verdict ? 'ok' : 'warn', reason: 'imputer', text: t(`${subject} : ${imputer.estimator}(${strategy}) ${where(imputer)}`, `${subject}: ${imputer.estimator}(${strategy}) ${where(imputer)}`), evidence: traced(subject, imputer, { expected: ACCEPTED[kind].join(' | '), actual: `${imputer.estimator}(${strategy})`, data }) };
   }
   const event = events[0];
   if (event) {
-    if (event.method) return { status: 'warn', reason: 'method', text: `${subject}: ${event.method} (${where(event)})`, evidence: traced(subject, event, { expected: ACCEPTED[kind].join(' | '), actual: event.method, data }) };
+    if (event.method) return { status: 'warn', reason: 'method', text: t(`${subject} : ${event.method} (${where(event)})`, `${subject}: ${event.method} (${where(event)})`), evidence: traced(subject, event, { expected: ACCEPTED[kind].join(' | '), actual: event.method, data }) };
     const matches = event.matches ?? [];
     const wrong = kind === 'categorical' && (matches.includes('mean') || matches.includes('median'));
-    const stat = kind === 'numeric' ? `mean ${fmt(event.stats?.mean)}, median ${fmt(event.stats?.median)}` : `mode ${fmt(event.stats?.mode)}`;
+    const stat = kind === 'numeric' ? t(`moyenne ${fmt(event.stats?.mean)}, médiane ${fmt(event.stats?.median)}`, `mean ${fmt(event.stats?.mean)}, median ${fmt(event.stats?.median)}`) : t(`mode ${fmt(event.stats?.mode)}`, `mode ${fmt(event.stats?.mode)}`);
     const reason = wrong ? 'wrongStatistic' : kind === 'numeric' && matches.includes('mode') ? 'modeOnNumeric' : 'constant';
-    const label = wrong ? `${matches.join('/')} ${fmt(event.value)} on a categorical column / sur une colonne qualitative` : `${fmt(event.value)} ≠ ${stat}`;
-    return { status: reason === 'modeOnNumeric' ? 'warn' : 'fail', reason, text: `${subject}: ${label} (${where(event)})`, evidence: traced(subject, event, { expected: ACCEPTED[kind].join(' | '), actual: fmt(event.value), data: { ...data, matches, ...statsOf(event) } }) };
+    const used = matches.map((m) => statistic(m));
+    const text = wrong
+      ? t(`${subject} : ${used.map((u) => u.fr).join('/')} ${fmt(event.value)} sur une colonne qualitative (${where(event)})`, `${subject}: ${used.map((u) => u.en).join('/')} ${fmt(event.value)} on a categorical column (${where(event)})`)
+      : t(`${subject} : ${fmt(event.value)} ≠ ${stat.fr} (${where(event)})`, `${subject}: ${fmt(event.value)} ≠ ${stat.en} (${where(event)})`);
+    return { status: reason === 'modeOnNumeric' ? 'warn' : 'fail', reason, text, evidence: traced(subject, event, { expected: ACCEPTED[kind].join(' | '), actual: fmt(event.value), data: { ...data, matches, ...statsOf(event) } }) };
   }
   const sql = facts.sql.find((e) => /^UPDATE$/i.test(e.verb ?? '') && (e.statement ?? '').toLowerCase().includes(column.toLowerCase()));
-  if (sql) return { status: 'warn', reason: 'sql', text: `${subject}: SQL UPDATE (${where(sql)})`, evidence: traced(subject, sql, { actual: 'UPDATE', data: { ...data, statement: sql.statement } }) };
+  if (sql) return { status: 'warn', reason: 'sql', text: t(`${subject} : SQL UPDATE (${where(sql)})`, `${subject}: SQL UPDATE (${where(sql)})`), evidence: traced(subject, sql, { actual: 'UPDATE', data: { ...data, statement: sql.statement } }) };
   const owner = sources.find((s) => s.columns.includes(column))?.name;
   const dropped = facts.drops.filter((d) => d.function === 'dropna' && (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === owner);
-  if (dropped[0]) return { status: 'fail', reason: 'dropped', text: `${subject}: rows dropped instead / lignes supprimées au lieu d'imputer (${dropped.map((d) => `${d.removed} ${where(d)}`).join(', ')})`, evidence: traced(subject, dropped[0], { expected: 'imputed', actual: 'dropna', data: { ...data, removed: dropped[0].removed } }) };
-  return { status: 'warn', reason: 'untraced', text: `${subject}: no null left, imputation not traced / aucune imputation tracée`, evidence: { kind: 'db', subject, expected: 0, actual: 0, data } };
+  const drops = dropped.map((d) => `${d.removed} ${where(d)}`).join(', ');
+  if (dropped[0]) return { status: 'fail', reason: 'dropped', text: t(`${subject} : lignes supprimées au lieu d'imputer (${drops})`, `${subject}: rows dropped instead of imputed (${drops})`), evidence: traced(subject, dropped[0], { expected: 'imputed', actual: 'dropna', data: { ...data, removed: dropped[0].removed } }) };
+  return { status: 'warn', reason: 'untraced', text: t(`${subject} : plus de valeur nulle, mais aucune imputation tracée`, `${subject}: no null left, imputation not traced`), evidence: { kind: 'db', subject, expected: 0, actual: 0, data } };
 }
 
 /** true: an accepted imputer for this column; false: an imputer with another strategy; undefined: not this column. */

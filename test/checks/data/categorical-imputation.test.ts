@@ -39,7 +39,7 @@ testCheck(check, {
       name: 'the mean of a numeric-coded category (declared categorical)',
       options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }], categorical: ['remise_pct'] },
       evidence: run(canalMode(new DataTrace()).impute(24, 'remise_pct', { value: 7.29, kind: 'numeric', matches: ['mean'], stats: { mean: 7.29, median: 5 } })),
-      expect: { status: 'fail', includes: ['ventes.remise_pct: mean 7.29 on a categorical column'] },
+      expect: { status: 'fail', includes: ['ventes.remise_pct: mean 7.29 on a categorical column'], includesFr: ['ventes.remise_pct : moyenne 7.29 sur une colonne qualitative'] },
     },
     {
       name: 'nulls left in the table',

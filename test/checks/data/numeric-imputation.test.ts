@@ -46,7 +46,7 @@ testCheck(check, {
       name: 'rows with a missing discount dropped instead of imputed',
       options,
       evidence: run(new DataTrace().add('rows_dropped', { function: 'dropna', input: { rows: 2000, cols: 8, columns: ['id_vente', 'date', 'magasin', 'id_produit', 'quantite', 'prix_unitaire', 'remise_pct', 'canal'] }, rows_before: 2000, rows_after: 1709, removed: 291 }, 20)),
-      expect: { status: 'fail', includes: ['rows dropped instead', '291 etl.py:20'] },
+      expect: { status: 'fail', includes: ['rows dropped instead of imputed', '291 etl.py:20'], includesFr: ["lignes supprimées au lieu d'imputer (291 etl.py:20)"] },
     },
     {
       name: 'forward fill: to justify',

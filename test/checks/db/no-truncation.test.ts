@@ -31,7 +31,8 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'fail',
-        includes: ['produits.libelle VARCHAR(20) < 38 chars / caractères, 1 value(s) truncated / tronquée(s), e.g. "Épicerie fine réf. 001 format familial…" (38 chars)'],
+        includes: ['produits.libelle VARCHAR(20) < 38 chars, 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars)'],
+        includesFr: ['produits.libelle VARCHAR(20) < 38 caractères, 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères)'],
         evidence: [{ subject: 'produits.libelle', expected: '>= 38 chars', actual: 'VARCHAR(20)', data: { source: 'data/produits.csv', longest: 38, declaredWidth: 20, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'] } }],
       },
     },
@@ -45,13 +46,13 @@ testCheck(check, {
       name: 'TINYINT for a stock of 300, INTEGER for prices with cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock TINYINT, prix INTEGER)', rows),
-      expect: { status: 'fail', includes: ['produits.prix INTEGER rounds / arrondit 2 decimal(s)'] },
+      expect: { status: 'fail', includes: ['produits.prix INTEGER rounds 2 decimal(s)'], includesFr: ['produits.prix INTEGER arrondit 2 décimale(s)'] },
     },
     {
       name: 'DECIMAL(4,1) rounds the cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock INTEGER, prix DECIMAL(4,1))', rows),
-      expect: { status: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds / arrondit 2 decimal(s)'] },
+      expect: { status: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimal(s)'] },
     },
   ],
 });

@@ -9,7 +9,7 @@ testCheck(check, {
     {
       name: 'cross_val_score with cv=5',
       evidence: new TraceBuilder().cv(40, 'cross_val_score', 'Ridge', D('Xtr', 700)).evidence(),
-      expect: { status: 'pass', message: 'pass', includes: ['5-fold cross-validation with cross_val_score (model.py:40), score 0.8'], evidence: [{ subject: 'cross_val_score', actual: 5 }] },
+      expect: { status: 'pass', message: 'pass', includes: ['5-fold cross-validation with cross_val_score (model.py:40), mean score 0.8'], includesFr: ['score moyen 0.8'], evidence: [{ subject: 'cross_val_score', actual: 5 }] },
     },
     {
       name: 'a hand-written StratifiedKFold loop',

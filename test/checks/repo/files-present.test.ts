@@ -54,7 +54,7 @@ testCheck(check, {
     {
       name: 'empty README',
       evidence: () => ({ workspace: tempRepo({ 'README.md': '  \n', 'requirements.txt': 'pandas\n' }) }),
-      expect: { status: 'fail', message: 'missing', includes: ['README (empty / vide)'] },
+      expect: { status: 'fail', message: 'missing', includes: ['README (empty)'], includesFr: ['Manquant : README (vide)'] },
     },
     {
       name: 'no dependency file',
@@ -64,21 +64,21 @@ testCheck(check, {
     {
       name: 'requirements.txt with comments only',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': '# TODO\n\n' }) }),
-      expect: { status: 'fail', includes: ['requirements.txt (no package / aucun paquet)'], evidence: [{ subject: 'requirements.txt', actual: 0 }] },
+      expect: { status: 'fail', includes: ['requirements.txt (no package)'], includesFr: ['requirements.txt (aucun paquet)'], evidence: [{ subject: 'requirements.txt', actual: 0 }] },
     },
     {
       name: 'binary requirements.txt (a zip renamed) does not declare packages',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': binaryBytes() }) }),
       expect: {
         status: 'fail',
-        includes: ['requirements.txt (binary, not text / binaire, pas du texte)'],
+        includes: ['requirements.txt (binary, not text)'],
         evidence: [{ subject: 'requirements.txt', actual: 0, data: { packages: [], binary: true } }],
       },
     },
     {
       name: 'binary requirements.txt without a single NUL byte (control characters give it away)',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': binaryBytes(true) }) }),
-      expect: { status: 'fail', includes: ['requirements.txt (binary, not text / binaire, pas du texte)'] },
+      expect: { status: 'fail', includes: ['requirements.txt (binary, not text)'] },
     },
     {
       name: 'README only in a sub-folder',
