@@ -23,7 +23,7 @@ export async function mappedColumns(ctx: Pick<CheckContext<unknown>, 'workspace'
     const frame = await ctx.frames.frame(resolveSource(mapping.source, ctx), mapping.source);
     const table = findTable(tables, mapping.table);
     if (!table) {
-      unmatched.push(`${mapping.table} (table absente / missing table)`);
+      unmatched.push(mapping.table);
       continue;
     }
     const columns = await db.columns(table);
@@ -36,7 +36,7 @@ export async function mappedColumns(ctx: Pick<CheckContext<unknown>, 'workspace'
   return { pairs, unmatched };
 }
 
-/** `VARCHAR(20)`, or the BSON types for MongoDB, as the jury should read it. */
+/** `VARCHAR(20)`, or the BSON types for MongoDB, as the jury should read it (∅: no declared type, in any language). */
 export function typeLabel(column: ColumnInfo): string {
-  return column.declaredType || '(none)';
+  return column.declaredType || '∅';
 }
