@@ -1,5 +1,5 @@
 import type { Lang, Localized, MessageParams } from '../runner/i18n.js';
-import type { Evidence, EvidenceKind, VerdictStatus } from './verdict.js';
+import type { Evidence, EvidenceKind, VerdictBlock, VerdictStatus } from './verdict.js';
 import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
 
 /** A JSON Schema (draft-07) for a check's options, validated by the runner with ajv before `run`. */
@@ -24,10 +24,13 @@ export interface CheckMeta<Key extends string = string> {
 
 /**
  * What `run` returns: a status, a message key into `meta.messages`, and the facts behind it. `Key` is the
- * check's own message keys, so a key that does not exist is a compile error.
+ * check's own message keys, so a key that does not exist is a compile error. A check returns `error` only
+ * with `blockedBy`, when it can tell that it could not judge because of the environment (steps/succeeded
+ * does); a check that throws is `error` too.
  */
 export interface CheckOutcome<Key extends string = string> {
-  status: Exclude<VerdictStatus, 'error'>;
+  status: VerdictStatus;
+  blockedBy?: VerdictBlock;
   /** Defaults to 1 for pass, 0.5 for warn, 0 otherwise. */
   score?: number;
   message: Key;

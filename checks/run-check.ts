@@ -3,10 +3,12 @@ import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
 import { type Lang, localize, type Localized } from '../runner/i18n.js';
 import type { CheckUse } from '../scenarios/scenario.js';
 import type { CheckModule, CheckOutcome } from './check.js';
+import { blockedVerdict } from '../runner/failure/blocked-verdict.js';
+import { withPastRunNote } from '../runner/evidence/past-run-databases.js';
 import { loadCheck } from './registry.js';
 import type { Verdict } from './verdict.js';
 
-const DEFAULT_SCORE = { pass: 1, warn: 0.5, fail: 0, skip: 0 } as const;
+const DEFAULT_SCORE = { pass: 1, warn: 0.5, fail: 0, skip: 0, error: 0 } as const;
 
 /** Runs one check use from a scenario (options already validated by the loader). */
 export async function runCheck(use: CheckUse, evidence: CheckEvidence, lang: Lang): Promise<Verdict> {
@@ -33,13 +35,23 @@ export async function runCheckModule(check: CheckModule<any>, use: CheckUse, evi
   const criteria = use.criteria ?? check.meta.criteria;
   try {
     const outcome = await check.run({ ...evidence, options: use.with ?? {}, lang });
-    return { ...base, title: check.meta.title, criteria, ...fromOutcome(check, outcome), durationMs: Date.now() - started };
+    return afterRun({ ...base, title: check.meta.title, criteria, ...fromOutcome(check, outcome), durationMs: Date.now() - started }, check, evidence);
   } catch (error) {
-    return { ...base, title: check.meta.title, criteria, ...errorVerdict(error), durationMs: Date.now() - started };
+    return afterRun({ ...base, title: check.meta.title, criteria, ...errorVerdict(error), durationMs: Date.now() - started }, check, evidence);
   }
 }
 
-type Judgement = Pick<Verdict, 'status' | 'score' | 'message' | 'messageKey' | 'evidence'>;
+/**
+ * What every verdict owes to the run as a whole: `error` rather than `fail` when an environment or grader
+ * failure kept its evidence from being gathered (runner/failure), and a word when the database it read is
+ * a committed file the run did not write (evidence of a past run).
+ */
+function afterRun(verdict: Verdict, check: CheckModule<any>, evidence: CheckEvidence): Verdict {
+  const judged = blockedVerdict(verdict, check.meta.evidence, evidence.steps);
+  return check.meta.evidence.includes('db') ? withPastRunNote(judged, evidence.databases.pastRun?.()) : judged;
+}
+
+type Judgement = Pick<Verdict, 'status' | 'score' | 'message' | 'messageKey' | 'evidence' | 'blockedBy'>;
 
 function fromOutcome(check: CheckModule<any>, outcome: CheckOutcome): Judgement {
   const template = check.meta.messages[outcome.message];
@@ -52,6 +64,7 @@ function fromOutcome(check: CheckModule<any>, outcome: CheckOutcome): Judgement 
     message,
     messageKey: outcome.message,
     evidence: outcome.evidence ?? [],
+    ...(outcome.blockedBy ? { blockedBy: outcome.blockedBy } : {}),
   };
 }
 

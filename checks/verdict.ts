@@ -28,6 +28,18 @@ export interface Evidence {
   note?: Localized;
 }
 
+/**
+ * Set on an `error` verdict that could not be judged because a step failed for a reason that is not the
+ * team's code (a package, data, host or database this machine lacks, or the grader itself).
+ */
+export interface VerdictBlock {
+  owner: 'environment' | 'grader';
+  /** Stable causes (`missing-package`, `network`…), see runner/failure/step-failure.ts. */
+  causes: string[];
+  /** Ids of the steps that failed so. */
+  steps: string[];
+}
+
 /** The judgement on one criterion for one submission. */
 export interface Verdict {
   /** Instance id from the scenario (defaults to the check id). */
@@ -45,4 +57,6 @@ export interface Verdict {
   evidence: Evidence[];
   criteria: string[];
   durationMs: number;
+  /** Why the check could not be judged, when an environment or grader failure stopped the run's evidence. */
+  blockedBy?: VerdictBlock;
 }

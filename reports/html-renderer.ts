@@ -1,6 +1,8 @@
 import escapeHtml from 'escape-html';
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { environmentDetails, environmentHeadline } from './format-environment.js';
+import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
@@ -12,8 +14,8 @@ const STATUS_TEXT: Record<Lang, Record<VerdictStatus, string>> = {
   en: { pass: 'pass', fail: 'fail', warn: 'warning', skip: 'skipped', error: 'error' },
 };
 const WORDS = {
-  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
-  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
+  fr: { report: 'Rapport d’évaluation', checks: 'Vérifications', result: 'Résultat', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut', score: 'Score', finding: 'Constat', evidence: 'Preuves', criteria: 'Critères', steps: 'Étapes', step: 'Étape', exit: 'Sortie', duration: 'Durée', assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury', runErrors: 'Exécution impossible', pythonEnvironment: 'Environnement Python', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', pass: 'RÉUSSI', fail: 'ÉCHEC', error: 'ERREUR D’EXÉCUTION' },
+  en: { report: 'Grading report', checks: 'Checks', result: 'Result', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status', score: 'Score', finding: 'Finding', evidence: 'Evidence', criteria: 'Criteria', steps: 'Steps', step: 'Step', exit: 'Exit', duration: 'Duration', assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid', runErrors: 'Run could not be done', pythonEnvironment: 'Python environment', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', pass: 'PASSED', fail: 'FAILED', error: 'RUN ERROR' },
 } as const;
 
 const e = (text: string | number) => escapeHtml(String(text));
@@ -39,7 +41,9 @@ export const htmlRenderer: Renderer = {
       report.sandbox.notice ? `<p role="note" class="notice">${e(pick(report.sandbox.notice, lang))}</p>` : '',
       '</header><main>',
       runErrors(report, lang),
+      environmentSection(report, lang),
       verdictTable(report, lang),
+      report.environment ? list(w.pythonEnvironment, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)]) : '',
       stepTable(report, lang),
       list(w.assumptions, report.assumptions.map((a) => pick(a, lang))),
       list(w.refused, report.submission.refused.map((r) => pick(r.message, lang))),
@@ -59,6 +63,13 @@ function runErrors(report: RunReport, lang: Lang): string {
   return `<section aria-labelledby="run-errors"><h2 id="run-errors">${WORDS[lang].runErrors}</h2><ul>${items.join('')}</ul></section>`;
 }
 
+function environmentSection(report: RunReport, lang: Lang): string {
+  const problems = environmentProblems(report.steps);
+  if (problems.length === 0) return '';
+  const items = problems.map((problem) => `<li><ul>${problem.items.map((item) => `<li><code>${e(item.step)}</code> (${e(item.cause)}) : ${e(pick(item.message, lang))}</li>`).join('')}</ul><p>➜ ${e(pick(problem.hint, lang))}</p></li>`);
+  return `<section aria-labelledby="environment"><h2 id="environment">${WORDS[lang].environment}</h2><ul>${items.join('')}</ul></section>`;
+}
+
 function verdictTable(report: RunReport, lang: Lang): string {
   if (report.verdicts.length === 0) return '';
   const w = WORDS[lang];
@@ -73,9 +84,9 @@ function stepTable(report: RunReport, lang: Lang): string {
   if (report.steps.length === 0) return '';
   const w = WORDS[lang];
   const rows = report.steps.map(
-    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.stoppedFor ? `${s.status} (${s.stoppedFor})` : s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
+    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.stoppedFor ? `${s.status} (${s.stoppedFor})` : s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${s.failure ? `${w[`owner_${s.failure.owner}`]} (${e(s.failure.cause)})` : '–'}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
   );
-  return `<section aria-labelledby="steps"><h2 id="steps">${w.steps}</h2><table><caption>${w.steps}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.status}</th><th scope="col">${w.exit}</th><th scope="col">${w.duration}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  return `<section aria-labelledby="steps"><h2 id="steps">${w.steps}</h2><table><caption>${w.steps}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.status}</th><th scope="col">${w.exit}</th><th scope="col">${w.origin}</th><th scope="col">${w.duration}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
 function list(title: string, items: string[]): string {

@@ -1,5 +1,7 @@
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { environmentDetails, environmentHeadline } from './format-environment.js';
+import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
@@ -13,13 +15,13 @@ const WORDS = {
     result: 'Résultat', score: 'Score', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut',
     message: 'Constat', details: 'Détails des points à corriger', steps: 'Étapes', step: 'Étape', duration: 'Durée', exit: 'Sortie',
     assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury (critères non automatisables)',
-    runErrors: 'Exécution impossible', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', criteria: 'critères',
+    runErrors: 'Exécution impossible', pythonEnvironment: 'Environnement Python', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', status_notJudged: 'non évaluable ici (environnement)', criteria: 'critères',
   },
   en: {
     result: 'Result', score: 'Score', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status',
     message: 'Finding', details: 'Details of what to fix', steps: 'Steps', step: 'Step', duration: 'Duration', exit: 'Exit',
     assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid (criteria not automated)',
-    runErrors: 'Run could not be done', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', criteria: 'criteria',
+    runErrors: 'Run could not be done', pythonEnvironment: 'Python environment', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', status_notJudged: 'could not be judged here (environment)', criteria: 'criteria',
   },
 } as const;
 
@@ -33,7 +35,7 @@ export const markdownRenderer: Renderer = {
     const out: string[] = [];
     const { summary } = report;
     out.push(`# ${escapeInline(pick(report.scenario.title, lang))}`, '');
-    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
+    out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${summary.status === 'error' && report.errors.length === 0 ? w.status_notJudged : w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
     const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
     out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
     if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');
@@ -44,6 +46,16 @@ export const markdownRenderer: Renderer = {
         out.push(`- **${error.code}**: ${escapeInline(pick(error.message, lang))}`);
         for (const detail of error.details) out.push(`  - ${escapeInline(detail)}`);
         if (error.hint) out.push(`  - ➜ ${escapeInline(pick(error.hint, lang))}`);
+      }
+      out.push('');
+    }
+
+    const problems = environmentProblems(report.steps);
+    if (problems.length > 0) {
+      out.push(`## ⚠️ ${w.environment}`, '');
+      for (const problem of problems) {
+        for (const item of problem.items) out.push(`- \`${escapeInline(item.step)}\` (${item.cause}): ${escapeInline(pick(item.message, lang))}`);
+        out.push(`  - ➜ ${escapeInline(pick(problem.hint, lang))}`);
       }
       out.push('');
     }
@@ -66,6 +78,7 @@ export const markdownRenderer: Renderer = {
       }
     }
 
+    if (report.environment) renderList(`## ${w.pythonEnvironment}`, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)], out);
     renderSteps(report, lang, out);
     renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
     renderList(`## ${w.refused}`, report.submission.refused.map((r) => pick(r.message, lang)), out);
@@ -81,10 +94,11 @@ export const markdownRenderer: Renderer = {
 function renderSteps(report: RunReport, lang: Lang, out: string[]): void {
   if (report.steps.length === 0) return;
   const w = WORDS[lang];
-  out.push(`## ${w.steps}`, '', `| ${w.step} | ${w.status} | ${w.exit} | ${w.duration} |`, '|---|---|---|---|');
+  out.push(`## ${w.steps}`, '', `| ${w.step} | ${w.status} | ${w.exit} | ${w.origin} | ${w.duration} |`, '|---|---|---|---|---|');
   for (const step of report.steps) {
     const status = step.stoppedFor ? `${step.status} (${cell(step.stoppedFor)})` : step.status;
-    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+    const origin = step.failure ? `${w[`owner_${step.failure.owner}`]} (${step.failure.cause})` : '–';
+    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${origin} | ${(step.durationMs / 1000).toFixed(1)} s |`);
   }
   out.push('');
 }

@@ -1,5 +1,8 @@
+import type { EnvironmentRecord } from '../runner/environment/environment-record.js';
 import type { Localized } from '../runner/i18n.js';
 import type { SerializedError } from '../runner/errors.js';
+import type { StepFailure } from '../runner/failure/step-failure.js';
+import type { DiskQuotaOutcome } from '../runner/sandbox/sandbox.js';
 import type { StepStatus } from '../runner/steps/step-record.js';
 import type { SubmissionInfo } from '../runner/submission/submission-info.js';
 import type { Verdict, VerdictStatus } from '../checks/verdict.js';
@@ -21,12 +24,16 @@ export interface StepReport {
   oomKilled: boolean;
   /** Why mspr-lab ended the process when it was not the time limit (e.g. `MSPR_DISK_QUOTA: …`). */
   stoppedFor?: string;
+  /** The workspace's disk quota was reached (filesystem full), passed (watch) or could not be measured. */
+  diskQuota?: DiskQuotaOutcome;
   durationMs: number;
   stdoutTail: string;
   stderrTail: string;
   outputBytes: { stdout: number; stderr: number };
   outputTruncated: boolean;
   error?: SerializedError;
+  /** Whose failure it is (candidate, environment, grader) and why, when the step did not succeed. */
+  failure?: StepFailure;
 }
 
 export interface ManualReportItem {
@@ -35,13 +42,18 @@ export interface ManualReportItem {
 }
 
 export interface RunSummary {
-  /** `error`: the run itself could not be done; `fail`: a required check did not pass. */
+  /**
+   * `error`: the run itself could not be done, or nothing failed but some required checks could not be
+   * judged because of the environment (`notJudged`); `fail`: a required check did not pass.
+   */
   status: 'pass' | 'fail' | 'error';
   /** Weighted score in [0, maxScore]. */
   score: number;
   maxScore: number;
   counts: Record<VerdictStatus, number>;
   requiredNotPassed: string[];
+  /** Required verdicts that are `error` because an environment or grader failure stopped their evidence. */
+  notJudged: string[];
 }
 
 /** The canonical result of grading one submission: every other format renders this, and only this. */
@@ -55,6 +67,8 @@ export interface RunReport {
   scenario: { id: string; title: Localized; framework: string; bloc: string; source: string };
   submission: SubmissionInfo;
   sandbox: { backend: string; isolated: boolean; notice?: Localized };
+  /** The team's Python environment: each declared requirement installed, already in the image, or unmet. */
+  environment?: EnvironmentRecord;
   /** What the runner had to assume (entry points, database file…), so a candidate can correct it. */
   assumptions: Localized[];
   steps: StepReport[];

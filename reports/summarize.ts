@@ -3,8 +3,10 @@ import type { Verdict, VerdictStatus } from '../checks/verdict.js';
 import type { RunSummary } from './report.js';
 
 /**
- * The run's overall status: `error` when the run could not be done, `fail` when any required check did
- * not pass (an `error` verdict included: it was not shown to pass), `pass` otherwise.
+ * The run's overall status: `error` when the run could not be done; `fail` when a required check did not
+ * pass (an `error` verdict included: it was not shown to pass) for any reason but the environment;
+ * `error` again when the only required checks not passed are those an environment or grader failure kept
+ * from being judged (`notJudged`): nothing truly failed, and nothing could be shown to pass; `pass` otherwise.
  */
 export function summarize(verdicts: Verdict[], errors: SerializedError[]): RunSummary {
   const counts: Record<VerdictStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
@@ -17,6 +19,8 @@ export function summarize(verdicts: Verdict[], errors: SerializedError[]): RunSu
     maxScore += verdict.weight;
   }
   const requiredNotPassed = verdicts.filter((v) => v.required && (v.status === 'fail' || v.status === 'error')).map((v) => v.id);
-  const status = errors.length > 0 ? 'error' : requiredNotPassed.length > 0 ? 'fail' : 'pass';
-  return { status, score: Math.round(score * 1000) / 1000, maxScore, counts, requiredNotPassed };
+  const notJudged = verdicts.filter((v) => v.required && v.status === 'error' && v.blockedBy).map((v) => v.id);
+  const failed = requiredNotPassed.length > notJudged.length;
+  const status = errors.length > 0 ? 'error' : failed ? 'fail' : notJudged.length > 0 ? 'error' : 'pass';
+  return { status, score: Math.round(score * 1000) / 1000, maxScore, counts, requiredNotPassed, notJudged };
 }

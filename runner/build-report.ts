@@ -2,6 +2,7 @@ import type { Verdict } from '../checks/verdict.js';
 import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../reports/report.js';
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
+import type { EnvironmentRecord } from './environment/environment-record.js';
 import type { SerializedError } from './errors.js';
 import { asLocalized, type Localized, t } from './i18n.js';
 import { packageVersion } from './paths.js';
@@ -19,6 +20,7 @@ export interface ReportParts {
   scenario: LoadedScenario;
   submission: SubmissionInfo;
   sandbox: RunReport['sandbox'];
+  environment?: EnvironmentRecord;
   assumptions: Localized[];
   stepRuns: StepRun[];
   verdicts: Verdict[];
@@ -62,6 +64,7 @@ function assemble(parts: ReportParts): RunReport {
     scenario: { id: scenario.id, title: asLocalized(scenario.title), framework: scenario.framework, bloc: scenario.bloc, source: parts.scenario.source },
     submission: parts.submission,
     sandbox: parts.sandbox,
+    ...(parts.environment ? { environment: parts.environment } : {}),
     assumptions: parts.assumptions,
     steps: parts.stepRuns.map(({ record }): StepReport => ({
       id: record.id,
@@ -75,12 +78,14 @@ function assemble(parts: ReportParts): RunReport {
       timedOut: record.result?.timedOut ?? false,
       oomKilled: record.result?.oomKilled ?? false,
       ...(record.result?.stoppedFor ? { stoppedFor: record.result.stoppedFor } : {}),
+      ...(record.result?.diskQuota ? { diskQuota: record.result.diskQuota } : {}),
       durationMs: record.result?.durationMs ?? 0,
       stdoutTail: tail(record.result?.stdout.text ?? ''),
       stderrTail: tail(record.result?.stderr.text ?? ''),
       outputBytes: { stdout: record.result?.stdout.bytes ?? 0, stderr: record.result?.stderr.bytes ?? 0 },
       outputTruncated: Boolean(record.result?.stdout.truncated || record.result?.stderr.truncated),
       ...(record.error ? { error: record.error } : {}),
+      ...(record.failure ? { failure: record.failure } : {}),
     })),
     trace: parts.traceSummary,
     verdicts: parts.verdicts,

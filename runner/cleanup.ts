@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { DockerClient, statusOf } from './sandbox/docker/docker-client.js';
 import { managedFilter } from './sandbox/docker/labels.js';
 import { removeNetwork } from './services/run-network.js';
+import { sweepQuotaDisks } from './sandbox/quota/sweep-quota-disks.js';
 
 /** What `mspr-lab cleanup` removed. */
 export interface CleanupReport {
@@ -45,4 +46,18 @@ async function ignoreMissing(call: Promise<unknown>): Promise<void> {
   } catch (error) {
     if (statusOf(error) !== 404 && statusOf(error) !== 409) throw error;
   }
+}
+
+/**
+ * Unmounts, detaches and deletes the quota filesystems (runner/sandbox/quota) of runs that crashed or were
+ * killed, or only one run's; only loop devices carrying both of mspr-lab's marks are touched, and never the
+ * disk of a grade still running. Run it after `cleanupDocker`: a container still holding a filesystem keeps
+ * its loop device busy. One line per disk removed, and per disk kept.
+ */
+export async function cleanupQuotaDisks(options: { runId?: string } = {}): Promise<{ removed: string[]; running: Array<{ image: string; pid: number }> }> {
+  const swept = await sweepQuotaDisks(options);
+  return {
+    removed: swept.filter((disk) => disk.runningPid === undefined).map((disk) => `${disk.device} ${disk.image}${disk.detached ? '' : ' (busy: detaches once freed)'}`),
+    running: swept.flatMap((disk) => (disk.runningPid === undefined ? [] : [{ image: disk.image, pid: disk.runningPid }])),
+  };
 }

@@ -17,6 +17,11 @@ export interface SandboxSettings {
   pids: number;
   /** `none`: no network at all. `services`: only the run's own service containers are reachable. */
   network: 'none' | 'services';
+  /** Debian packages (or pip names mapped to theirs) the runtime image must hold (`images build --extra-packages`). */
+  packages?: string[];
+  /** What the candidate may write into the workspace and trace, in MiB, on top of the repository (docker
+   * backend; default 2048). */
+  diskMb?: number;
 }
 
 export interface DatasetRef {

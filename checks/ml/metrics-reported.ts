@@ -81,9 +81,11 @@ export default defineCheck({
     if (!ctx.workspace.exists(file)) return { status: 'skip', message: 'noFile', params: { file } };
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
+    // Read outside the try: a refused file (a link out, a FIFO, over the cap) is an `error` saying why, not "invalid JSON".
+    const text = ctx.workspace.readText(file);
     let json: unknown;
     try {
-      json = JSON.parse(ctx.workspace.readText(file));
+      json = JSON.parse(text);
     } catch (error) {
       return { status: 'fail', message: 'invalid', params: { file, error: `"${(error as Error).message}"` }, evidence: [{ kind: 'artifact', subject: file, location: { file } }] };
     }

@@ -49,7 +49,9 @@ export default defineCheck({
     }
 
     if (options.dependencies) {
-      const present = DEPENDENCY_FILES.filter((name) => root.includes(name));
+      // `exists`, not the listing: a requirements.txt that is a link out of the repository (or a FIFO) is there,
+      // and reading it is refused with the reason — an `error` naming the file, not a silent "missing".
+      const present = DEPENDENCY_FILES.filter((name) => workspace.exists(name));
       const declaring = present.map((name) => {
         const text = workspace.readText(name);
         return { name, binary: looksBinary(text), packages: declaredPackages(name, text) };

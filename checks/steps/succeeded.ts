@@ -1,3 +1,4 @@
+import { blockedText, blockOf, blockingFailures } from '../../runner/failure/blocked-verdict.js';
 import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
@@ -25,6 +26,10 @@ export default defineCheck({
         fr: '{failed} étape(s) sur {total} en échec : {list}. Attendu : chaque script ou notebook s’exécute jusqu’au bout. Corrigez l’erreur indiquée dans les preuves puis relancez.',
         en: '{failed} of {total} step(s) failed: {list}. Expected: every script or notebook runs to the end. Fix the error shown in the evidence and run again.',
       },
+      environment: {
+        fr: 'Non évaluable : {failed} étape(s) sur {total} arrêtée(s) pour une raison extérieure au code de l’équipe ({list}) : {reason}',
+        en: 'Could not be judged: {failed} of {total} step(s) stopped for a reason outside the team’s code ({list}): {reason}',
+      },
       none: {
         fr: 'Aucune étape n’a été exécutée. Ajoutez un mspr.yaml avec « run: » (voir docs/candidate-manifest.md) ou un main.py.',
         en: 'No step was run. Add an mspr.yaml with "run:" (see docs/candidate-manifest.md) or a main.py.',
@@ -39,10 +44,11 @@ export default defineCheck({
       const result = step.result;
       const stderr = result?.stderr.text ?? '';
       const { location, exception } = lastCandidateFrame(stderr, [workspace.root, '/workspace']);
+      const failure = step.failure;
       evidence.push({
         kind: 'step',
         subject: step.id,
-        location: location ?? (step.entry ? { file: step.entry } : undefined),
+        location: location ?? failure?.location ?? (step.entry ? { file: step.entry } : undefined),
         expected: 'ok',
         actual: step.status,
         data: {
@@ -50,16 +56,31 @@ export default defineCheck({
           signal: result?.signal ?? null,
           durationMs: result?.durationMs ?? 0,
           ...(exception ? { exception } : {}),
+          ...(failure ? { owner: failure.owner, cause: failure.cause } : {}),
+          ...(failure?.package ? { package: failure.package } : {}),
+          ...(failure?.declaredIn ? { declaredIn: failure.declaredIn } : {}),
+          ...(failure?.host ? { host: failure.host } : {}),
+          ...(failure?.file ? { file: failure.file } : {}),
           ...(result?.stoppedFor ? { stoppedFor: result.stoppedFor } : {}),
           ...(step.error ? { error: step.error.message.en } : {}),
           ...(result?.stdout.truncated || result?.stderr.truncated ? { outputTruncated: true } : {}),
         },
+        ...(failure && failure.owner !== 'candidate' ? { note: failure.message } : {}),
       });
       const status = STATUS[step.status] ?? t(step.status, step.status);
-      if (step.status !== 'ok' && !step.optional) failures.push(t(`${step.id} (${status.fr}${exception ? ` : ${exception}` : ''})`, `${step.id} (${status.en}${exception ? `: ${exception}` : ''})`));
+      // Only the team's own failures fail this check; the environment's make it "could not be judged".
+      if (step.status !== 'ok' && !step.optional && failure?.owner !== 'environment' && failure?.owner !== 'grader') {
+        failures.push(t(`${step.id} (${status.fr}${exception ? ` : ${exception}` : ''})`, `${step.id} (${status.en}${exception ? `: ${exception}` : ''})`));
+      }
     }
     const okCount = steps.filter((step) => step.status === 'ok').length;
     if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params: { total: steps.length, failed: failures.length, list: joinLocalized(failures, '; ') }, evidence };
+    const blocked = blockingFailures(steps.filter((step) => !step.optional));
+    if (blocked.length > 0) {
+      // The reason is a sentence: a Localized pair, each language's message takes its own side.
+      const params = { total: steps.length, failed: blocked.length, list: blocked.map(({ step }) => step).join('; '), reason: blockedText(blocked) };
+      return { status: 'error', score: 0, message: 'environment', params, evidence, blockedBy: blockOf(blocked) };
+    }
     return { status: 'pass', message: 'pass', params: { total: steps.length }, evidence };
   },
 });

@@ -1,4 +1,5 @@
-import type { Localized } from '../../runner/i18n.js';
+import { MsprError } from '../../runner/errors.js';
+import { t, type Localized } from '../../runner/i18n.js';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import type { TraceIndex } from '../../runner/tracer/trace-index.js';
 import type { CheckContext, CheckOutcome } from '../check.js';
@@ -14,9 +15,12 @@ export const NO_TRACE: Record<'noTrace', Localized> = {
 
 /**
  * The facts a check derives from the trace (`dataFacts`, `mlFacts`: each cached per trace), or the `skip`
- * outcome to return when nothing was traced at all.
+ * outcome to return when nothing was traced at all. A trace holding files the grader refused (links, FIFOs,
+ * oversized files: nothing the tracer writes) was tampered with, so no trace-based check judges on it: each
+ * throws, and the runner gives it an `error` verdict naming the files.
  */
 export function factsOrSkip<Facts>(ctx: CheckContext<unknown>, facts: (trace: TraceIndex) => Facts): { facts: Facts } | { skip: CheckOutcome<'noTrace'> } {
+  if (ctx.trace.refused?.length) throw refusedTrace(ctx.trace);
   if (!ctx.trace.available) return { skip: { status: 'skip', message: 'noTrace' } };
   return { facts: facts(ctx.trace) };
 }
@@ -48,4 +52,20 @@ export function where(event: TraceEvent | undefined): string {
   if (!location) return '?';
   if (location.cell !== undefined) return `${location.file}#${location.cell}${location.line ? `:${location.line}` : ''}`;
   return location.line !== undefined ? `${location.file}:${location.line}` : location.file;
+}
+
+function refusedTrace(trace: TraceIndex): MsprError {
+  const [first, ...others] = trace.refused!;
+  const more = others.length === 0 ? t('', '') : t(` (et ${others.length} ${others.length === 1 ? 'autre' : 'autres'})`, ` (and ${others.length} more)`);
+  return new MsprError(
+    'MSPR_FILE_REFUSED',
+    t(`Trace d'exécution inutilisable : ${first!.text.fr}${more.fr}`, `Execution trace unusable: ${first!.text.en}${more.en}`),
+    {
+      hint: t(
+        'Le traceur n’écrit que des fichiers ordinaires : le code ne doit rien créer ni remplacer dans $MSPR_TRACE_DIR.',
+        'The tracer writes only regular files: the code must not create or replace anything in $MSPR_TRACE_DIR.',
+      ),
+      details: trace.refused!.map((error) => error.details.join('; ')),
+    },
+  );
 }

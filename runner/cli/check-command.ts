@@ -11,6 +11,10 @@ export interface CheckOptions {
   format: string;
   out: string;
   python?: string;
+  pipIndex?: string;
+  pipTrustedHost?: string;
+  wheelhouse?: string;
+  allowSdist?: boolean;
   workDir?: string;
   keepWorkspace?: boolean;
   quiet?: boolean;
@@ -30,6 +34,10 @@ export function registerCheckCommand(program: Command): void {
     .option('-f, --format <list>', 'report formats besides report.json: json,junit,md,html', 'json,md')
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
+    .option('--pip-index <url>', 'PEP 503 index the team’s requirements install from, e.g. a school’s PyPI mirror (default: $MSPR_PIP_INDEX_URL; none: no network)')
+    .option('--pip-trusted-host <hosts>', 'comma-separated hosts pip may reach without a valid certificate (default: $MSPR_PIP_TRUSTED_HOST)')
+    .option('--wheelhouse <dir>', 'folder of wheels the team’s requirements install from (default: $MSPR_WHEELHOUSE)')
+    .option('--allow-sdist', 'also install source archives (their build scripts run); binary wheels only by default')
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')
     .option('--keep-workspace', 'keep the run folder (workspace, trace) for inspection')
     .option('-q, --quiet', 'no progress on stderr')
@@ -41,6 +49,7 @@ Examples:
   mspr-lab check https://git.example.org/team3/mspr.git --scenario scenario.yaml --deadline 2026-06-30T23:59:00+02:00
   mspr-lab check . -s cdp-data-ia-bloc1-etl --format junit,md --sandbox docker --lang en
   mspr-lab check . -s cdp-data-ia-bloc1-etl --database postgres --services local --sandbox local
+  mspr-lab check ../team-3 -s cdp-data-ia-bloc3-regression --pip-index https://pypi.ecole.fr/simple
 
 Exit codes: 0 = every required check passed, 1 = some check did not, 2 = the run could not be done
 (bad input such as an invalid --deadline or an unwritable --out is refused with 2 before anything runs).`,

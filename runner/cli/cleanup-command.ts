@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { type Lang, pick, t } from '../i18n.js';
 import { langOf } from './lang-option.js';
 
-/** `mspr-lab cleanup`: removes containers, networks, volumes and run folders left by crashed or killed runs. */
+/** `mspr-lab cleanup`: removes containers, networks, volumes, quota disks and run folders left by crashed or killed runs. */
 export function registerCleanupCommand(program: Command): void {
   program
     .command('cleanup')
-    .description('remove what interrupted runs left: docker containers, networks, volumes (label mspr-lab.managed) and run folders / nettoyer')
-    .option('--run <id>', 'only the resources and the run folder of this run id')
+    .description('remove what interrupted runs left: docker containers, networks, volumes (label mspr-lab.managed), quota disks and run folders / nettoyer')
+    .option('--run <id>', 'only the resources, quota disk and run folder of this run id')
     .option('--work-dir <dir>', 'where run folders are (default: $MSPR_WORK_DIR or the temp folder)')
     .addHelpText(
       'after',
@@ -24,7 +24,7 @@ Images are kept; see \`mspr-lab images list\`.`,
     .action(async (options: { run?: string; workDir?: string }, command: Command) => {
       const lang = langOf(command);
       const say = (text: { fr: string; en: string }) => process.stdout.write(`${pick(text, lang)}\n`);
-      const { cleanupDocker } = await import('../cleanup.js');
+      const { cleanupDocker, cleanupQuotaDisks } = await import('../cleanup.js');
       const { cleanupRunFolders } = await import('../workdir/cleanup-run-folders.js');
       const { resolveWorkRoot } = await import('../settings.js');
       let count = 0;
@@ -39,6 +39,11 @@ Images are kept; see \`mspr-lab images list\`.`,
         if ((error as { code?: string }).code !== 'MSPR_SANDBOX_UNAVAILABLE') throw error;
         say(t('Docker injoignable : conteneurs non vérifiés.', 'Docker unreachable: containers not checked.'));
       }
+      // After the containers (which hold them), before the run folders (whose removal never crosses a mount).
+      const disks = await cleanupQuotaDisks({ runId: options.run });
+      for (const disk of disks.removed) process.stdout.write(`disk       ${disk}\n`);
+      for (const { image, pid } of disks.running) say(t(`gardé (en cours, pid ${pid}) : ${image}`, `kept (running, pid ${pid}): ${image}`));
+      count += disks.removed.length;
       const folders = cleanupRunFolders({ workRoot: resolveWorkRoot(options.workDir), runId: options.run });
       for (const path of folders.removed) process.stdout.write(`run folder ${path}\n`);
       count += folders.removed.length;

@@ -5,6 +5,8 @@ interface BuildOptions {
   force?: boolean;
   dockerfile?: string;
   role?: string;
+  extraPackages?: string;
+  scenario?: string;
   cacheDir?: string;
   verbose?: boolean;
 }
@@ -23,12 +25,19 @@ export function registerImagesCommand(program: Command): void {
     .option('--force', 'rebuild even when an image with the same content tag exists')
     .option('--cache-dir <dir>', 'debootstrap and rootfs cache (default: $MSPR_CACHE_DIR, /var/cache/mspr-lab as root, else ~/.cache/mspr-lab)')
     .option('--verbose', 'show the whole debootstrap/apt output')
+    .option('--extra-packages <list>', 'comma-separated Debian packages (or pip names Debian packages exist for, e.g. python-dotenv) added to the python image')
+    .option('--scenario <id|file>', 'also add the packages the scenario’s sandbox.packages lists')
     .option('--dockerfile <file>', 'build from a Dockerfile instead (where a registry is reachable); its folder is the context')
     .option('--role <name>', 'with --dockerfile: what the image is for (default: python, the candidate runtime)')
-    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --force\n  mspr-lab images build --dockerfile docker/runtime/Dockerfile\n\nFrom Debian: needs root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.\nFrom a Dockerfile: needs a Docker engine and whatever registry its FROM line names.')
+    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --extra-packages python3-dotenv,imbalanced-learn\n  sudo mspr-lab images build python --force\n  mspr-lab images build --dockerfile docker/runtime/Dockerfile\n\nFrom Debian: needs root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.\nFrom a Dockerfile: needs a Docker engine and whatever registry its FROM line names.')
     .action(async (recipes: string[], options: BuildOptions, command: Command) => {
       const { imagesBuild } = await import('../images/images-actions.js');
-      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, dockerfile: options.dockerfile, role: options.role, lang: langOf(command) });
+      const extraPackages = (options.extraPackages ?? '').split(',');
+      if (options.scenario) {
+        const { loadScenario } = await import('../../scenarios/load-scenario.js');
+        extraPackages.push(...((await loadScenario(options.scenario)).scenario.sandbox.packages ?? []));
+      }
+      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, dockerfile: options.dockerfile, role: options.role, extraPackages, lang: langOf(command) });
     });
 
   images

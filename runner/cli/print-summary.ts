@@ -1,4 +1,6 @@
 import type { VerdictStatus } from '../../checks/verdict.js';
+import { environmentDetails, environmentHeadline } from '../../reports/format-environment.js';
+import { environmentProblems } from '../../reports/environment-problems.js';
 import { formatEvidence } from '../../reports/format-evidence.js';
 import type { RunReport } from '../../reports/report.js';
 import { mapStrings, terminalLine } from '../../reports/safe-text.js';
@@ -27,11 +29,17 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   lines.push(paint('bold', `${pick(report.scenario.title, lang)} (${report.scenario.id})`));
   lines.push(`${fr ? 'Soumission' : 'Submission'}: ${report.submission.source}${commit} — ${fr ? 'bac à sable' : 'sandbox'}: ${report.sandbox.backend}${report.sandbox.isolated ? '' : fr ? ' (non isolé)' : ' (not isolated)'}`);
   for (const refused of report.submission.refused) lines.push(paint('yellow', `! ${pick(refused.message, lang)}`));
+  if (report.environment && report.environment.status !== 'none') {
+    const color = report.environment.status === 'ready' ? 'dim' : 'yellow';
+    lines.push(paint(color, environmentHeadline(report.environment, lang)));
+    for (const line of environmentDetails(report.environment, lang)) lines.push(paint(color, `    ${line}`));
+  }
   for (const error of report.errors) {
     lines.push(paint('red', `⚠ ${error.code}: ${pick(error.message, lang)}`));
     for (const detail of error.details) lines.push(`    - ${detail}`);
     if (error.hint) lines.push(`    ➜ ${pick(error.hint, lang)}`);
   }
+  lines.push(...environmentBlock(report, lang));
   lines.push('');
   const width = Math.max(0, ...report.verdicts.map((v) => v.id.length));
   for (const verdict of report.verdicts) {
@@ -43,10 +51,24 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
     }
   }
   const { summary } = report;
-  const outcome = { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
+  const notJudged = summary.status === 'error' && report.errors.length === 0;
+  const outcome = notJudged ? (fr ? 'NON ÉVALUABLE ICI' : 'COULD NOT BE JUDGED HERE') : { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
   const color = summary.status === 'pass' ? 'green' : 'red';
   lines.push('');
   lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore} — ${Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`);
   if (files.length > 0) lines.push(`${fr ? 'Rapports' : 'Reports'}: ${files.join(', ')}`);
   return lines.join('\n');
+}
+
+/** One block for every problem that is not the team's code, each group with what to do about it. */
+function environmentBlock(report: RunReport, lang: Lang): string[] {
+  const problems = environmentProblems(report.steps);
+  if (problems.length === 0) return [];
+  const fr = lang === 'fr';
+  const lines = ['', paint(['bold', 'magenta'], fr ? 'Problèmes d’environnement (pas le code de l’équipe) :' : 'Environment problems (not the team’s code):')];
+  for (const problem of problems) {
+    for (const item of problem.items) lines.push(paint('magenta', `  ⚠ ${item.step} — ${pick(item.message, lang)}`));
+    lines.push(`    ➜ ${pick(problem.hint, lang)}`);
+  }
+  return lines;
 }

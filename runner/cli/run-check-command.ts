@@ -6,7 +6,8 @@ import type { Lang } from '../i18n.js';
 import { runSubmission } from '../run-submission.js';
 import { withDatabaseKind } from '../../scenarios/override-database.js';
 import { selectServices } from '../services/select-services.js';
-import { resolvePython, resolveWorkRoot } from '../settings.js';
+import { resolveEnvironmentSettings } from '../environment/environment-settings.js';
+import { resolveGraderLimits, resolvePython, resolveWorkRoot } from '../settings.js';
 import type { CheckOptions } from './check-command.js';
 import { consoleProgress } from './console-progress.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -36,7 +37,9 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     workRoot,
     keepWorkspace: options.keepWorkspace,
     services: selectServices(options.services ?? 'auto'),
+    environment: resolveEnvironmentSettings({ pipIndex: options.pipIndex, pipTrustedHost: options.pipTrustedHost?.split(','), wheelhouse: options.wheelhouse, allowSdist: options.allowSdist }),
     onProgress: options.quiet ? undefined : consoleProgress(lang),
+    limits: resolveGraderLimits(),
   });
   let files: string[];
   try {

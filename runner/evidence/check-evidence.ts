@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../../scenarios/scenario.js';
+import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
 import type { WorkspaceFiles } from './workspace-files.js';
@@ -12,6 +13,8 @@ export interface DatabaseAccess {
   readonly services: readonly ServiceSpec[];
   /** Opens (once) the service with this id, or the only/first one when no id is given. */
   open(serviceId?: string): Promise<DbInspector>;
+  /** The SQLite file opened so far that the repository carries and the run did not write, if any. */
+  pastRun?(): string | undefined;
 }
 
 /**
@@ -29,4 +32,6 @@ export interface CheckEvidence {
   databases: DatabaseAccess;
   manifest: CandidateManifest | undefined;
   submission: SubmissionInfo;
+  /** The team's Python environment: which declared requirements were installed, found in the image, or unmet. */
+  environment?: EnvironmentRecord;
 }

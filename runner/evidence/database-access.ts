@@ -1,4 +1,6 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ServiceSpec } from '../../scenarios/scenario.js';
 import { MsprError } from '../errors.js';
 import { t, type Localized } from '../i18n.js';
@@ -7,9 +9,11 @@ import type { DatabaseAccess } from './check-evidence.js';
 import type { DbInspector } from './db/db-inspector.js';
 import { openInspector } from './db/open-inspector.js';
 import type { ServiceEndpoint } from './db/service-endpoint.js';
+import { copySqliteDatabase } from './db/sqlite-copy.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 const SQLITE_FILE = /\.(db|sqlite|sqlite3)$/i;
+const CLOSE_WAIT_MS = 5_000;
 
 export interface DatabaseAccessOptions {
   services: readonly ServiceSpec[];
@@ -19,6 +23,10 @@ export interface DatabaseAccessOptions {
   endpoints: ReadonlyMap<string, ServiceEndpoint>;
   /** Records what the runner had to assume (e.g. which SQLite file it picked). */
   note: (text: Localized) => void;
+  /** A grader-owned folder (not the candidate's) where SQLite files are copied before they are opened; default: the temp folder. */
+  scratchDir?: string;
+  /** Committed SQLite files the run did not write (see past-run-databases.ts). */
+  unwritten?: ReadonlySet<string>;
 }
 
 /**
@@ -28,6 +36,9 @@ export interface DatabaseAccessOptions {
 export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAccess & { closeAll(): Promise<void> } {
   const services = options.services.length > 0 ? options.services : [{ id: 'db', kind: 'sqlite' as const }];
   const opened = new Map<string, Promise<DbInspector>>();
+  let scratch: string | undefined;
+  const scratchDir = () => (scratch ??= mkdtempSync(join(options.scratchDir ?? tmpdir(), 'mspr-db-')));
+  let pastRun: string | undefined;
 
   const open = (serviceId?: string): Promise<DbInspector> => {
     const service = serviceId ? services.find((s) => s.id === serviceId) : services[0];
@@ -41,10 +52,16 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
     }
     let pending = opened.get(service.id);
     if (!pending) {
-      pending = Promise.resolve().then(() => {
-        const endpoint = service.kind === 'sqlite' ? sqliteEndpoint(service, options) : options.endpoints.get(service.id);
+      pending = Promise.resolve().then(async () => {
+        if (service.kind === 'sqlite') {
+          const file = sqliteFile(service, options);
+          if (options.unwritten?.has(file)) pastRun = file;
+          const copy = await copySqliteDatabase(options.workspace, file, scratchDir());
+          return openInspector({ serviceId: service.id, kind: 'sqlite', path: copy }, `sqlite:${file}`);
+        }
+        const endpoint = options.endpoints.get(service.id);
         if (!endpoint) throw noEndpoint(service);
-        return openInspector(endpoint, labelOf(endpoint, options.workspace.root));
+        return openInspector(endpoint, labelOf(endpoint));
       });
       opened.set(service.id, pending);
     }
@@ -54,17 +71,22 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
   return {
     services,
     open,
+    pastRun: () => pastRun,
     async closeAll() {
-      for (const pending of opened.values()) await pending.then((db) => db.close()).catch(() => undefined);
+      // Bounded: a check abandoned at its deadline (checks/check-deadlines.ts) may leave a query pending, and
+      // some drivers' close waits for it; the run must still reach its report.
+      for (const pending of opened.values()) await withinMs(pending.then((db) => db.close()), CLOSE_WAIT_MS).catch(() => undefined);
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
 
-function sqliteEndpoint(service: ServiceSpec, options: DatabaseAccessOptions): ServiceEndpoint {
+/** The workspace-relative SQLite file to read: declared (mspr.yaml, scenario), or the newest one found. */
+function sqliteFile(service: ServiceSpec, options: DatabaseAccessOptions): string {
   const declared = options.manifest?.databases?.[service.id] ?? service.path;
   if (declared) {
     if (!options.workspace.exists(declared)) throw missingSqlite(declared);
-    return { serviceId: service.id, kind: 'sqlite', path: options.workspace.resolve(declared) };
+    return declared;
   }
   const candidates = options.workspace.list().filter((path) => SQLITE_FILE.test(path));
   if (candidates.length === 0) throw missingSqlite(undefined);
@@ -76,16 +98,20 @@ function sqliteEndpoint(service: ServiceSpec, options: DatabaseAccessOptions): S
       `SQLite database not declared: used ${chosen}${candidates.length > 1 ? ` (the newest of ${candidates.join(', ')})` : ''}. Declare it in mspr.yaml (databases: { ${service.id}: ${chosen} }).`,
     ),
   );
-  return { serviceId: service.id, kind: 'sqlite', path: options.workspace.resolve(chosen) };
+  return chosen;
 }
 
 function mtime(options: DatabaseAccessOptions, path: string): number {
-  return statSync(options.workspace.resolve(path)).mtimeMs;
+  return options.workspace.statFile(path)?.mtimeMs ?? 0;
 }
 
-function labelOf(endpoint: ServiceEndpoint, workspaceRoot: string): string {
-  if (endpoint.kind === 'sqlite') return `sqlite:${endpoint.path!.startsWith(workspaceRoot) ? endpoint.path!.slice(workspaceRoot.length + 1) : endpoint.path}`;
+function labelOf(endpoint: ServiceEndpoint): string {
   return `${endpoint.kind}://${endpoint.host}:${endpoint.port}/${endpoint.database ?? ''}`;
+}
+
+function withinMs(pending: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([pending, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
 }
 
 function missingSqlite(declared: string | undefined): MsprError {

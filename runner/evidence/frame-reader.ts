@@ -1,4 +1,5 @@
 import type { DataFrame } from 'nodejs-polars';
+import type { WorkspaceFiles } from './workspace-files.js';
 
 export type TabularFormat = 'csv' | 'xlsx' | 'json';
 
@@ -13,12 +14,21 @@ export interface FrameSummary {
   dtypes: Record<string, string>;
 }
 
+/** A tabular file and the folder it is read from (the candidate's repository or the scenario's datasets). */
+export interface SourceFile {
+  files: WorkspaceFiles;
+  /** Relative to `files.root`; also the name shown in messages. */
+  path: string;
+}
+
 /**
- * Reads CSV, XLSX and JSON files into polars data frames. A file that cannot be parsed raises
- * `MSPR_DATA_UNREADABLE` with the file name and the parser's reason, which the runner turns into an
- * `error` verdict for the check that asked.
+ * Reads CSV, XLSX and JSON files into polars data frames, through the safe reader (the bytes are read by the
+ * grader without following links, capped at `files.limits.dataBytes`, then parsed: polars never opens the
+ * candidate's path itself). A file that cannot be parsed raises `MSPR_DATA_UNREADABLE` with the file name
+ * and the parser's reason, a refused one `MSPR_FILE_REFUSED`; the runner turns either into an `error`
+ * verdict for the check that asked.
  */
 export interface FrameReader {
-  summary(absolutePath: string, displayPath?: string): Promise<FrameSummary>;
-  frame(absolutePath: string, displayPath?: string): Promise<DataFrame>;
+  summary(source: SourceFile): Promise<FrameSummary>;
+  frame(source: SourceFile): Promise<DataFrame>;
 }

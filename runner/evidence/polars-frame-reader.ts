@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DataFrame } from 'nodejs-polars';
 import { MsprError } from '../errors.js';
-import type { FrameReader, FrameSummary, TabularFormat } from './frame-reader.js';
+import type { FrameReader, FrameSummary, SourceFile, TabularFormat } from './frame-reader.js';
 import { xlsxProblem } from './xlsx-guard.js';
 
 /** Spreadsheets are parsed in memory; past this size a file is refused rather than risking the grader. */
@@ -15,26 +14,28 @@ const loadPolars = () => (polars ??= import('nodejs-polars').then((module) => mo
 
 /**
  * Reads tabular sources with nodejs-polars (1M-row CSV + null counts in 0.26 s here; see README), caching
- * per path so several checks reading the same file read it once.
+ * per file so several checks reading the same file read it once. Polars is given bytes the safe reader
+ * read, never a path: it would open it itself and follow whatever link the candidate left there.
  */
 export function createFrameReader(): FrameReader {
   const frames = new Map<string, Promise<DataFrame>>();
   const summaries = new Map<string, Promise<FrameSummary>>();
+  const keyOf = (source: SourceFile) => `${source.files.root}\0${source.path}`;
 
-  const frame = (absolutePath: string, displayPath = absolutePath): Promise<DataFrame> => {
-    let pending = frames.get(absolutePath);
+  const frame = (source: SourceFile): Promise<DataFrame> => {
+    let pending = frames.get(keyOf(source));
     if (!pending) {
-      pending = readFrame(absolutePath, displayPath);
-      frames.set(absolutePath, pending);
+      pending = readFrame(source);
+      frames.set(keyOf(source), pending);
     }
     return pending;
   };
 
-  const summary = (absolutePath: string, displayPath = absolutePath): Promise<FrameSummary> => {
-    let pending = summaries.get(absolutePath);
+  const summary = (source: SourceFile): Promise<FrameSummary> => {
+    let pending = summaries.get(keyOf(source));
     if (!pending) {
-      pending = frame(absolutePath, displayPath).then((df) => summarize(df, displayPath, formatOf(absolutePath)));
-      summaries.set(absolutePath, pending);
+      pending = frame(source).then((df) => summarize(df, source.path, formatOf(source.path)));
+      summaries.set(keyOf(source), pending);
     }
     return pending;
   };
@@ -49,19 +50,22 @@ export function formatOf(path: string): TabularFormat {
   return 'csv';
 }
 
-async function readFrame(absolutePath: string, displayPath: string): Promise<DataFrame> {
+async function readFrame(source: SourceFile): Promise<DataFrame> {
+  const format = formatOf(source.path);
+  // Read first, outside the try: a refused file (link out, FIFO, over the cap) says so, not "cannot parse".
+  const bytes = source.files.readBytes(source.path, format === 'xlsx' ? Math.min(MAX_XLSX_BYTES, source.files.limits.dataBytes) : source.files.limits.dataBytes, 'dataBytes');
   const pl = await loadPolars();
   try {
-    switch (formatOf(absolutePath)) {
+    switch (format) {
       case 'csv':
-        return pl.readCSV(absolutePath, { inferSchemaLength: 10_000 });
+        return pl.readCSV(bytes, { inferSchemaLength: 10_000 });
       case 'json':
-        return pl.DataFrame(jsonRecords(absolutePath));
+        return pl.DataFrame(jsonRecords(bytes, source.path));
       case 'xlsx':
-        return pl.DataFrame(await xlsxRecords(absolutePath));
+        return pl.DataFrame(await xlsxRecords(bytes));
     }
   } catch (error) {
-    throw unreadable(displayPath, error);
+    throw unreadable(source.path, error);
   }
 }
 
@@ -78,8 +82,8 @@ function summarize(df: DataFrame, path: string, format: TabularFormat): FrameSum
 }
 
 /** Accepts what candidates are given: an array of records, JSON lines, or `{ "items": [ … ] }`. */
-function jsonRecords(path: string): Record<string, unknown>[] {
-  const text = readFileSync(path, 'utf8');
+function jsonRecords(bytes: Buffer, path: string): Record<string, unknown>[] {
+  const text = bytes.toString('utf8');
   if (/\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
   const parsed = JSON.parse(text) as unknown;
   if (Array.isArray(parsed)) return parsed as Record<string, unknown>[];
@@ -90,10 +94,7 @@ function jsonRecords(path: string): Record<string, unknown>[] {
   throw new Error('expected an array of records, JSON lines, or an object holding one array of records');
 }
 
-async function xlsxRecords(path: string): Promise<Record<string, unknown>[]> {
-  const size = statSync(path).size;
-  if (size > MAX_XLSX_BYTES) throw new Error(`file is ${size} bytes, over the ${MAX_XLSX_BYTES}-byte limit for spreadsheets`);
-  const bytes = readFileSync(path);
+async function xlsxRecords(bytes: Buffer): Promise<Record<string, unknown>[]> {
   const problem = xlsxProblem(bytes);
   if (problem) throw new Error(`refused: ${problem}`);
   const { readSheet } = await import('read-excel-file/node');

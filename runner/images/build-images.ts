@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { packagePath } from '../paths.js';
+import { defaultCacheDir } from '../settings.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { LABEL_IMAGE, LABEL_MANAGED } from '../sandbox/docker/labels.js';
 import { contentTag, imageContent, imageReference, type ImageContent } from './content-tag.js';
@@ -14,7 +14,7 @@ import { candidateVersions } from './debian/package-versions.js';
 import { runBuildScript } from './debian/run-build-script.js';
 import { imageExists, type ImageRecipeName, listImages } from './image-lookup.js';
 import { importRootfs } from './import-rootfs.js';
-import { RECIPE_NAMES, RECIPES } from './recipes.js';
+import { type ImageRecipe, RECIPE_NAMES, RECIPES } from './recipes.js';
 
 const BUILD_SCRIPT = packagePath('runner', 'images', 'debian', 'build-rootfs.sh');
 
@@ -28,6 +28,8 @@ export interface BuildImagesOptions {
   cacheDir?: string;
   /** Progress lines (build script output, timings). */
   log?: (line: string) => void;
+  /** Debian packages added to the python (runtime) image; they enter its content tag like the others. */
+  extraPackages?: string[];
 }
 
 export interface BuildOutcome {
@@ -39,11 +41,8 @@ export interface BuildOutcome {
   importSeconds?: number;
 }
 
-/** Outside the clone, shared by every checkout on the machine: /var/cache/mspr-lab as root, else ~/.cache. */
-export function defaultCacheDir(): string {
-  if (process.env.MSPR_CACHE_DIR) return process.env.MSPR_CACHE_DIR;
-  return process.getuid?.() === 0 ? '/var/cache/mspr-lab' : join(homedir(), '.cache', 'mspr-lab');
-}
+/** Outside the clone, shared by every checkout on the machine (see runner/settings.ts). */
+export { defaultCacheDir } from '../settings.js';
 
 /**
  * `mspr-lab images build`: builds each recipe's image from Debian packages, offline from any container
@@ -56,7 +55,7 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
   const archive = readDebianArchive();
   const outcomes: BuildOutcome[] = [];
   for (const name of options.recipes ?? RECIPE_NAMES) {
-    const recipe = RECIPES[name];
+    const recipe = withExtraPackages(RECIPES[name], options.extraPackages);
     const content = imageContent(recipe, archive, await candidateVersions(recipe.packages), BUILD_SCRIPT);
     const image = imageReference(content);
     if (!options.force && (await imageExists(client, image))) {
@@ -142,6 +141,12 @@ async function pruneOlder(client: DockerClient, cacheDir: string, recipe: string
     if (old.tag === keepImage) continue;
     await removeImage(client, old.tag);
   }
+}
+
+/** A school's additions to the runtime image (pip names already mapped to Debian's by the caller). */
+export function withExtraPackages(recipe: ImageRecipe, extra: string[] = []): ImageRecipe {
+  if (recipe.name !== 'python' || extra.length === 0) return recipe;
+  return { ...recipe, packages: [...new Set([...recipe.packages, ...extra])] };
 }
 
 function requireRoot(): void {

@@ -1,3 +1,4 @@
+import { toDebianPackages } from '../environment/debian-mapping.js';
 import { type Lang, pick, t } from '../i18n.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { buildImages, type BuildImagesOptions } from './build-images.js';
@@ -10,7 +11,7 @@ import type { ImageRecipeName } from './image-lookup.js';
  * (runner/cli/images-command.ts) only maps flags to these calls.
  */
 export async function imagesBuild(
-  options: { recipes?: string[]; force?: boolean; cacheDir?: string; verbose?: boolean; dockerfile?: string; role?: string; lang: Lang },
+  options: { recipes?: string[]; force?: boolean; cacheDir?: string; verbose?: boolean; dockerfile?: string; role?: string; extraPackages?: string[]; lang: Lang },
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<void> {
   if (options.dockerfile) {
@@ -25,7 +26,10 @@ export async function imagesBuild(
   if (unknown.length) write(pick(t(`Recettes inconnues ignorées : ${unknown.join(', ')}`, `Unknown recipes ignored: ${unknown.join(', ')}`), options.lang));
   // Without --verbose, only the build script's own milestones ([build-rootfs] …), not apt's hundreds of lines.
   const log = (line: string) => (options.verbose || line.startsWith('[build-rootfs]') ? write(line) : undefined);
-  const build: BuildImagesOptions = { recipes, force: options.force, cacheDir: options.cacheDir, log };
+  const { packages: extraPackages, unknown: noDebian } = toDebianPackages(options.extraPackages ?? []);
+  if (noDebian.length) write(pick(t(`Sans paquet Debian, ignorés (fournissez-les par --pip-index ou --wheelhouse) : ${noDebian.join(', ')}`, `No Debian package, skipped (provide them with --pip-index or --wheelhouse): ${noDebian.join(', ')}`), options.lang));
+  if (extraPackages.length) write(pick(t(`Paquets ajoutés à l’image python : ${extraPackages.join(', ')}`, `Packages added to the python image: ${extraPackages.join(', ')}`), options.lang));
+  const build: BuildImagesOptions = { recipes, force: options.force, cacheDir: options.cacheDir, log, extraPackages };
   for (const outcome of await buildImages(build)) {
     const how = {
       present: t('à jour (rien à faire)', 'up to date (nothing to do)'),

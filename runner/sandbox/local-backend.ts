@@ -1,6 +1,7 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { venvEnvironment, venvPython } from '../environment/venv-activation.js';
 import { t } from '../i18n.js';
 import { onShutdown } from '../shutdown.js';
 import { killProcessGroup } from './process-group.js';
@@ -36,18 +37,20 @@ export class LocalBackend implements SandboxBackend {
 
   async start(spec: SandboxSpec): Promise<Sandbox> {
     const capBytes = this.outputCapBytes;
+    const path = process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
     const baseEnv: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+      PATH: path,
       HOME: spec.workspaceDir,
       LANG: 'C.UTF-8',
       LC_ALL: 'C.UTF-8',
       TMPDIR: process.env.TMPDIR ?? '/tmp',
+      ...(spec.venv ? venvEnvironment(spec.venv.hostDir, path) : {}),
       ...spec.env,
     };
     return {
       backend: 'local',
       isolated: false,
-      python: spec.python,
+      python: spec.venv ? venvPython(spec.venv.hostDir) : spec.python,
       paths: { workspace: spec.workspaceDir, datasets: spec.datasetsDir ?? '', trace: spec.traceDir, tracer: spec.tracerDir },
       exec: (argv, options) => runLocal(argv, { ...options, env: { ...baseEnv, ...options.env } }, spec.workspaceDir, capBytes),
       copyOut: async (from, to) => cp(from, to, { recursive: true }),

@@ -22,9 +22,26 @@ export interface ExecResult {
   /** Set when mspr-lab itself ended the process for a reason other than the time limit (e.g. the workspace
    * disk quota), as `<code>: <English text>`; the reason in both languages also ends stderr. */
   stoppedFor?: string;
+  /** Set when the step filled or passed the workspace's disk quota, or when it could not be measured
+   * (docker backend); the reason in both languages also ends stderr. */
+  diskQuota?: DiskQuotaOutcome;
   durationMs: number;
   stdout: CapturedOutput;
   stderr: CapturedOutput;
+}
+
+/** What the quota check after a step found (only when there is something to say). */
+export interface DiskQuotaOutcome {
+  /** `filesystem`: the run's own filesystem of the quota's size (the kernel refuses writes past it);
+   * `watch`: the fallback that measures the folders during and after each step. */
+  enforcement: 'filesystem' | 'watch';
+  /** `reached`: the filesystem is full, writes were refused; `exceeded`: the watch measured more than the
+   * limit (the writer may have exited between two passes); `unmeasurable`: the folders could not be measured. */
+  state: 'reached' | 'exceeded' | 'unmeasurable';
+  /** Bytes the candidate may add to the workspace and trace folders. */
+  limitBytes: number;
+  /** Bytes it had added when the step ended (null when unmeasurable). */
+  usedBytes: number | null;
 }
 
 export interface ExecOptions {
@@ -43,6 +60,8 @@ export interface SandboxLimits {
   cpus: number;
   pids: number;
   network: 'none' | 'services';
+  /** MiB the candidate may add to the workspace and trace folders (docker backend; its default otherwise). */
+  diskMb?: number;
 }
 
 /** Everything a backend needs to start a sandbox for one submission. */
@@ -64,6 +83,10 @@ export interface SandboxSpec {
   env: Record<string, string>;
   /** Docker network the run's services live on, when the scenario declares services. */
   serviceNetwork?: string;
+  /** The team's venv (runner/environment), built for this backend: its interpreter becomes the sandbox's `python`. */
+  venv?: { hostDir: string };
+  /** The workspace and trace folders must still hold the run's files after `dispose` (`--keep-workspace`). */
+  keepFiles?: boolean;
 }
 
 /**
@@ -80,8 +103,16 @@ export interface Sandbox {
   exec(argv: string[], options: ExecOptions): Promise<ExecResult>;
   /** Copies a file or folder from the sandbox's view (`paths.*`) to a host path. */
   copyOut(sandboxPath: string, hostPath: string): Promise<void>;
-  /** Always safe to call, several times, whatever state the sandbox is in. */
+  /**
+   * Ends every process (the docker backend removes its container) but keeps the workspace and trace folders
+   * readable on the host until `dispose`, for the checks. Absent where there is nothing to keep apart.
+   */
+  stop?(): Promise<void>;
+  /** Always safe to call, several times, whatever state the sandbox is in. Frees everything, files included
+   * (the docker backend's quota filesystem is unmounted), unless the spec said `keepFiles`. */
   dispose(): Promise<void>;
+  /** Said in the report and on the terminal (e.g. the disk quota fell back to a watch, and why). */
+  readonly notice?: Localized;
 }
 
 export interface ProbeResult {

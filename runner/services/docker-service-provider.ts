@@ -32,7 +32,7 @@ export class DockerServiceProvider implements ServiceProvider {
     for (const handle of handles) {
       const { host } = handle;
       endpoints.set(handle.id, { serviceId: handle.id, kind: handle.kind, host: host.host, port: host.port, user: host.user, password: host.password, database: host.database });
-      const env = backend === 'docker' ? handle.env : serviceEnv(handle.id, host);
+      const env = backend === 'docker' ? handle.env : serviceEnv(handle.id, host, handle.kind);
       addServiceEnv(candidateEnv, env);
     }
     return {

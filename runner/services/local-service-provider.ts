@@ -57,7 +57,7 @@ export class LocalServiceProvider implements ServiceProvider {
         created.push(database);
         const { connection } = database;
         endpoints.set(service.id, { serviceId: service.id, kind: service.kind, host: connection.host, port: connection.port, user: connection.user, password: connection.password, database: connection.database, url: database.nativeUrl });
-        addServiceEnv(candidateEnv, serviceEnv(service.id, connection));
+        addServiceEnv(candidateEnv, serviceEnv(service.id, connection, service.kind));
       }
       return {
         endpoints,

@@ -1,3 +1,5 @@
+import { commonDatabaseEnv } from './database-env-names.js';
+
 /** How to reach one database: the same account from two places (host checks, candidate container). */
 export interface ConnectionInfo {
   host: string;
@@ -10,18 +12,14 @@ export interface ConnectionInfo {
 }
 
 /**
- * The environment a candidate's code reads to find a service. `DATABASE_URL` and `DB_*` are what course
- * material and most tutorials use; `MSPR_DB_<ID>_URL` (e.g. `MSPR_DB_WAREHOUSE_URL`) disambiguates when a scenario has
- * several servers. When there are several, the runner decides which one `DATABASE_URL` names (the first).
+ * The environment a candidate's code reads to find a service: the common names for its kind
+ * (`DATABASE_URL`, `DB_*`, libpq's `PG*`, `POSTGRES_*`, `MYSQL_*`: see database-env-names.ts), and
+ * `MSPR_DB_<ID>_URL` (e.g. `MSPR_DB_WAREHOUSE_URL`), which disambiguates when a scenario has several servers.
+ * When there are several, the runner decides which one the common names point at (the first).
  */
-export function serviceEnv(id: string, info: ConnectionInfo): Record<string, string> {
+export function serviceEnv(id: string, info: ConnectionInfo, kind: string): Record<string, string> {
   return {
-    DATABASE_URL: info.url,
-    DB_HOST: info.host,
-    DB_PORT: String(info.port),
-    DB_NAME: info.database,
-    DB_USER: info.user,
-    DB_PASSWORD: info.password,
+    ...commonDatabaseEnv(kind, info),
     [`MSPR_DB_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`]: info.url,
   };
 }

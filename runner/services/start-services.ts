@@ -117,7 +117,7 @@ async function startOne(client: DockerClient, runId: string, service: ServiceSpe
       kind: service.kind,
       host,
       sandbox,
-      env: serviceEnv(service.id, sandbox),
+      env: serviceEnv(service.id, sandbox, service.kind),
       containerId: container.id,
       startMs: Date.now() - started,
       dispose,

@@ -26,6 +26,14 @@ export interface StepRun {
 }
 
 /**
+ * Creates every step's trace folder up front, before the sandbox starts (the docker backend then hands them to
+ * its unprivileged user while no candidate code has run yet; see runner/sandbox/docker/sandbox-user.ts).
+ */
+export function createStepTraceFolders(steps: PlannedStep[], hostTraceDir: string): void {
+  for (const [index, step] of steps.entries()) mkdirSync(join(hostTraceDir, stepSlug(index, step.id)), { recursive: true });
+}
+
+/**
  * Runs the planned steps one after the other. A step that fails, times out or cannot start is recorded
  * and the next one still runs: later scripts often work on their own, and every result gathered is
  * evidence the jury keeps.
@@ -36,7 +44,8 @@ export async function runSteps(steps: PlannedStep[], options: StepRunOptions): P
     options.onProgress({ type: 'step-start', id: step.id, index, total: steps.length });
     const slug = stepSlug(index, step.id);
     const traceDir = join(options.hostTraceDir, slug);
-    // Created by the grader; the docker backend hands it to its unprivileged user before each exec.
+    // Normally made by createStepTraceFolders; a caller that did not gets it now (mkdir never follows a
+    // link for the last component, and the docker backend hands over only empty folders of its own).
     mkdirSync(traceDir, { recursive: true });
     // A fresh key per step: a line sealed in one step does not verify in another, nor in another run.
     const traceKey = newTraceKey();

@@ -1,4 +1,5 @@
 import type { SerializedError } from '../errors.js';
+import type { StepFailure } from '../failure/step-failure.js';
 import type { ExecResult } from '../sandbox/sandbox.js';
 
 export type StepStatus = 'ok' | 'failed' | 'timeout' | 'oom' | 'error' | 'skipped';
@@ -14,6 +15,8 @@ export interface StepRecord {
   result?: ExecResult;
   /** Set when the step could not even start (e.g. the notebook file is missing). */
   error?: SerializedError;
+  /** Whose failure it is, when the step did not succeed (set after the steps ran; see runner/failure). */
+  failure?: StepFailure;
 }
 
 /** Maps how a process ended to a step status; a timeout or OOM wins over the exit code it caused. */

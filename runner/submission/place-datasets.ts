@@ -1,4 +1,4 @@
-import { chmod, cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { chmod, cp, lstat, mkdir, readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LoadedScenario } from '../../scenarios/scenario.js';
 import { resolveDatasetPath } from '../../scenarios/validate-semantics.js';
@@ -51,9 +51,13 @@ function insideWorkspace(workspaceDir: string, path: string): string | undefined
   return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : target;
 }
 
-/** Read-only by permission bits (0555/0444); the docker backend also mounts the folder read-only. */
+/**
+ * Read-only by permission bits (0555/0444); the docker backend also mounts the folder read-only. `lstat`,
+ * and links skipped: chmod follows links, and this runs after the candidate's code (to remove the folder).
+ */
 async function setMode(path: string, dirMode: number, fileMode: number): Promise<void> {
-  const info = await stat(path);
+  const info = await lstat(path);
+  if (info.isSymbolicLink()) return;
   if (info.isDirectory()) {
     await chmod(path, 0o755); // enter and list it, whatever its current mode
     for (const entry of await readdir(path)) await setMode(join(path, entry), dirMode, fileMode);

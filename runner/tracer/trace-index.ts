@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, relative } from 'node:path';
+import { type FileRefusedError, TRACE_FOLDER } from '../safe-read/file-refused.js';
+import { DEFAULT_READ_LIMITS } from '../safe-read/read-limits.js';
+import { existsInside, readFileInside } from '../safe-read/read-inside.js';
 import { readSealedLines, type StepSeal } from './read-sealed-lines.js';
 import type { TraceEvent } from './trace-event.js';
 import { traceEventProblems } from './trace-validation.js';
@@ -17,12 +20,18 @@ export interface TraceIndex {
   readonly tampering: readonly string[];
   /** Lines rejected because their seal did not hold (or repeated a line): never evidence. */
   readonly rejectedLines: number;
+  /**
+   * Trace files the grader refused to read (a link, a FIFO, over the size cap): the tracer writes none of
+   * these, so the trace was tampered with and trace-based checks say `error` (checks/support/trace-support.ts).
+   */
+  readonly refused?: readonly FileRefusedError[];
 }
 
-/** What the seals of a trace said, beside its events (see `read-sealed-lines.ts`). */
+/** What the seals of a trace said, beside its events (see `read-sealed-lines.ts`), and the files refused unread. */
 export interface TraceAudit {
   tampering: string[];
   rejectedLines: number;
+  refused?: FileRefusedError[];
 }
 
 /**
@@ -50,6 +59,7 @@ export function indexTraceEvents(
     problems,
     tampering: audit.tampering,
     rejectedLines: audit.rejectedLines,
+    refused: audit.refused ?? [],
   };
 }
 
@@ -58,12 +68,22 @@ export function indexTraceEvents(
  * valid seal is rejected and reported as tampering; a malformed line or an event that breaks
  * `trace-event.schema.json` is recorded as a problem and skipped: a candidate's program killed mid-write leaves a
  * partial last line, and the events before it are still evidence. The tracer's own errors stay in the events and
- * are listed as problems too.
+ * are listed as problems too. The file is opened from `root` (a folder of the grader's: the run's trace folder)
+ * through the safe reader, with no link followed at all and at most `maxBytes` read; a refusal throws
+ * FileRefusedError.
  */
-export function readTraceFile(path: string, step: string | undefined, seal: StepSeal): { events: TraceEvent[]; problems: string[] } & TraceAudit {
-  if (!existsSync(path)) return { events: [], problems: [], tampering: [], rejectedLines: 0 };
+export function readTraceFile(
+  path: string,
+  step: string | undefined,
+  seal: StepSeal,
+  root = dirname(path),
+  maxBytes = DEFAULT_READ_LIMITS.traceBytes,
+): { events: TraceEvent[]; problems: string[] } & TraceAudit {
+  const rel = relative(root, path) || basename(path);
+  const options = { links: 'none' as const, folder: TRACE_FOLDER };
+  if (!existsInside(root, rel, options)) return { events: [], problems: [], tampering: [], rejectedLines: 0 };
   const events: TraceEvent[] = [];
-  const sealed = readSealedLines(readFileSync(path), path, seal);
+  const sealed = readSealedLines(readFileInside(root, rel, { maxBytes, kind: 'traceBytes' }, options), path, seal);
   const problems = [...sealed.problems, ...sealed.tampering];
   for (const { line, event } of sealed.events) {
     const at = `${path}:${line}`;

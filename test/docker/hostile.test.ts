@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../runner/paths.js';
 import type { DockerBackendOptions } from '../../runner/sandbox/docker/docker-backend.js';
-import { usage } from '../../runner/sandbox/docker/disk-watch.js';
+import { usage } from '../../runner/sandbox/quota/disk-usage.js';
+import { quotaDiskSupport } from '../../runner/sandbox/quota/quota-support.js';
 import { SANDBOX_UID } from '../../runner/sandbox/docker/sandbox-user.js';
 import type { Sandbox, SandboxLimits } from '../../runner/sandbox/sandbox.js';
 import { TEST_LIMITS, backendFor, engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
@@ -109,19 +110,21 @@ describe.skipIf(!engine.ok)('hostile code under the docker sandbox', () => {
     });
   });
 
-  it('filling the disk: tmpfs full, single file capped, workspace quota enforced', async () => {
+  // Deterministic under load: the workspace is a filesystem of the quota's size, so the kernel refuses the
+  // writes (test/docker/disk-quota.test.ts covers the quota in detail, and the fallback watch).
+  it.skipIf(!quotaDiskSupport().ok)('filling the disk: tmpfs full, workspace quota enforced by the kernel', async () => {
     await withSandbox('fill_disk.py', async (sandbox, dirs) => {
-      const result = await sandbox.exec([sandbox.python, 'fill_disk.py'], { timeoutMs: 60_000 });
+      const result = await sandbox.exec([sandbox.python, 'fill_disk.py'], { timeoutMs: 120_000 });
       const out = result.stdout.text;
       expect(out).toMatch(/tmp stopped after (2[0-9]|3[0-2]) MiB errno=28 \(ENOSPC\)/);
-      expect(out).toMatch(/single file stopped after 48 MiB errno=27 \(EFBIG\)/);
-      expect(out).not.toContain('never stopped');
-      expect(result.stoppedFor).toMatch(/^disk-quota: stopped: \d+ MiB in the workspace, limit 48 MiB$/);
-      expect(result.stderr.text).toMatch(/\[mspr-lab\] arrêté : \d+ Mio dans l'espace de travail, limite 48 Mio\n\[mspr-lab\] stopped: \d+ MiB in the workspace, limit 48 MiB\n$/);
-      expect(result).toMatchObject({ timedOut: false, exitCode: null, signal: 'SIGKILL', oomKilled: false });
-      // The quota may be overshot by what is written between two measurements (100 ms here).
-      expect(await usage([dirs.workspace])).toBeLessThan(48 * 2 ** 20 + 600 * 2 ** 20);
-    }, {}, { limits: { tmpSizeMb: 32, workspaceQuotaMb: 48 }, diskCheckMs: 100 });
+      // One file fills the 48 MiB filesystem as it reaches the 48 MiB fsize limit (whichever the kernel meets
+      // first: ENOSPC or EFBIG); nothing fits after it.
+      expect(out).toMatch(/single file stopped after 4[4-8] MiB errno=(28 \(ENOSPC\)|27 \(EFBIG\))/);
+      expect(out).toMatch(/many files stopped after 0 MiB errno=28/);
+      expect(result).toMatchObject({ timedOut: false, exitCode: 0, signal: null, oomKilled: false });
+      expect(result.diskQuota).toMatchObject({ enforcement: 'filesystem', state: 'reached', limitBytes: 48 * 2 ** 20 });
+      expect(await usage([dirs.workspace])).toBeLessThanOrEqual(48 * 2 ** 20 + 2 ** 20);
+    }, {}, { limits: { tmpSizeMb: 32, workspaceQuotaMb: 48 } });
   });
 
   describe('network', () => {

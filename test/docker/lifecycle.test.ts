@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupDocker } from '../../runner/cleanup.js';
+import { cleanupDocker, cleanupQuotaDisks } from '../../runner/cleanup.js';
+import { quotaDiskSupport } from '../../runner/sandbox/quota/quota-support.js';
 import { MsprError } from '../../runner/errors.js';
 import { packagePath } from '../../runner/paths.js';
 import { selectBackend } from '../../runner/sandbox/select-backend.js';
@@ -58,6 +59,9 @@ describe.skipIf(!engine.ok)('docker sandbox lifecycle', () => {
     child.kill('SIGINT');
     expect(await child.exit).toEqual({ code: 130, signal: null });
     expect(await containersOf(spec.runId)).toBe(0);
+    const run = new RunTracker();
+    run.track(spec);
+    expect(await run.leftovers(engine.client)).toEqual([]); // its quota disk too: unmounted, loop device detached
     await cleanup();
   });
 
@@ -71,11 +75,31 @@ describe.skipIf(!engine.ok)('docker sandbox lifecycle', () => {
     first.kill('SIGKILL');
     await first.exit;
     expect(await containersOf(crashed.spec.runId)).toBe(1); // nothing cleaned up after a SIGKILL
+    const crashedRun = new RunTracker();
+    crashedRun.track(crashed.spec);
+    const quota = quotaDiskSupport().ok;
+    if (quota) {
+      // Its quota disk too: a loop device, its filesystem's mount and the two bind mounts.
+      expect((await crashedRun.leftovers(engine.client)).filter((line) => !line.startsWith('container')).sort()).toEqual([
+        expect.stringMatching(/^loop device \/dev\/loop\d+ \(.*\.mspr-lab-quota\.img\)$/),
+        `mount ${crashed.spec.traceDir}`,
+        `mount ${crashed.spec.workspaceDir}`,
+        expect.stringMatching(/^mount .*\/\.mspr-lab-disk\/mnt$/),
+      ].sort());
+    }
     const report = await cleanupDocker({ runId: crashed.spec.runId, client: engine.client });
     expect(report.containers).toHaveLength(1);
     expect(report.containers[0]).toMatch(/^mspr-test-docker-[0-9a-f]+-sandbox-/);
+    const disks = await cleanupQuotaDisks({ runId: crashed.spec.runId });
+    expect(disks).toEqual({ removed: quota ? [expect.stringMatching(/^\/dev\/loop\d+ \/.*\.mspr-lab-quota\.img$/)] : [], running: [] });
     expect(await containersOf(crashed.spec.runId)).toBe(0);
+    expect(await crashedRun.leftovers(engine.client)).toEqual([]); // no container, loop device or mount
     expect(await containersOf(other.spec.runId)).toBe(1); // another run's sandbox is left alone
+    if (quota) {
+      const otherRun = new RunTracker();
+      otherRun.track(other.spec);
+      expect(await otherRun.leftovers(engine.client)).toContain(`mount ${other.spec.workspaceDir}`); // and its disk
+    }
     second.kill('SIGTERM');
     expect(await second.exit).toEqual({ code: 143, signal: null });
     expect(await containersOf(other.spec.runId)).toBe(0);

@@ -110,4 +110,29 @@ describe('renderers', () => {
       expect(html).toContain('<label for="manual-0">GDPR stated');
     });
   });
+  describe('environment problems', () => {
+    const failure = { owner: 'environment' as const, cause: 'missing-package', module: 'missingno', package: 'missingno', declaredIn: 'requirements.txt', message: { fr: `Le code a besoin de « missingno » ${HOSTILE}.`, en: `The code needs "missingno" ${HOSTILE}.` }, hint: { fr: 'Donnez --pip-index.', en: 'Give --pip-index.' } };
+    const withFailure = () => {
+      const base = report();
+      return { ...base, steps: base.steps.map((step) => ({ ...step, failure })) };
+    };
+
+    it('a step failure is valid in the schema, and each renderer shows one block with what to do, escaped', () => {
+      expect(validateReport(withFailure())).toEqual([]);
+      const md = markdownRenderer.render(withFailure(), 'fr');
+      expect(md).toContain('## ⚠️ Problèmes d’environnement (pas le code de l’équipe)');
+      expect(md).toContain('(missing-package): Le code a besoin de « missingno » &lt;img');
+      expect(md).toContain('  - ➜ Donnez --pip-index.');
+      expect(md).toContain('| environnement (missing-package) |');
+      const html = htmlRenderer.render(withFailure(), 'en');
+      expect(html).toContain('<h2 id="environment">Environment problems (not the team’s code)</h2>');
+      expect(html).toContain('<p>➜ Give --pip-index.</p>');
+      expect(html).not.toContain('<img src=x');
+    });
+
+    it('no block when every failure is the team’s', () => {
+      expect(markdownRenderer.render(report(), 'en')).not.toContain('Environment problems');
+      expect(htmlRenderer.render(report(), 'en')).not.toContain('id="environment"');
+    });
+  });
 });

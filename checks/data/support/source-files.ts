@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { MsprError } from '../../../runner/errors.js';
 import type { CheckEvidence } from '../../../runner/evidence/check-evidence.js';
-import type { FrameSummary } from '../../../runner/evidence/frame-reader.js';
+import type { FrameSummary, SourceFile } from '../../../runner/evidence/frame-reader.js';
 import type { DataReadEvent } from '../../../runner/tracer/data-event-types.js';
 
 /** A scenario source mapped to the table it must be loaded into (`{ source: ventes.csv, table: ventes }`). */
@@ -26,9 +26,9 @@ export const MAPPINGS_SCHEMA = {
 } as const;
 
 /** A source path names the candidate's copy first (what their code read), then the scenario's dataset. */
-export function resolveSource(path: string, where: Pick<CheckEvidence, 'workspace' | 'datasets'>): string {
-  if (where.workspace.exists(path)) return where.workspace.resolve(path);
-  if (where.datasets?.exists(path)) return where.datasets.resolve(path);
+export function resolveSource(path: string, where: Pick<CheckEvidence, 'workspace' | 'datasets'>): SourceFile {
+  if (where.workspace.exists(path)) return { files: where.workspace, path };
+  if (where.datasets?.exists(path)) return { files: where.datasets, path };
   throw new MsprError(
     'MSPR_DATA_UNREADABLE',
     { fr: `Fichier source introuvable : ${path} (ni dans le dépôt ni dans les jeux de données).`, en: `Source file not found: ${path} (neither in the repository nor in the datasets).` },
@@ -38,7 +38,7 @@ export function resolveSource(path: string, where: Pick<CheckEvidence, 'workspac
 
 /** The source's summary (rows, columns, nulls, dtypes), read once per run. */
 export async function sourceSummary(path: string, ctx: Pick<CheckEvidence, 'workspace' | 'datasets' | 'frames'>): Promise<FrameSummary> {
-  return ctx.frames.summary(resolveSource(path, ctx), path);
+  return ctx.frames.summary(resolveSource(path, ctx));
 }
 
 /** The traced reads of a source file, matched by file name (the candidate may have copied it anywhere). */

@@ -20,7 +20,7 @@ export async function mappedColumns(ctx: Pick<CheckContext<unknown>, 'workspace'
   const pairs: ColumnPair[] = [];
   const unmatched: string[] = [];
   for (const mapping of mappings) {
-    const frame = await ctx.frames.frame(resolveSource(mapping.source, ctx), mapping.source);
+    const frame = await ctx.frames.frame(resolveSource(mapping.source, ctx));
     const table = findTable(tables, mapping.table);
     if (!table) {
       unmatched.push(mapping.table);

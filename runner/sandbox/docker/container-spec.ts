@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { DOCKER_VENV_PATH } from '../../environment/venv-activation.js';
 import type { SandboxSpec } from '../sandbox.js';
 import { runLabels } from './labels.js';
 import { keeperUid, type SandboxUser } from './sandbox-user.js';
@@ -50,6 +51,8 @@ export function sandboxContainerSpec(
   ];
   if (spec.tracerDir) mounts.push({ Type: 'bind', Source: spec.tracerDir, Target: CONTAINER_PATHS.tracer, ReadOnly: true });
   if (spec.datasetsDir) mounts.push({ Type: 'bind', Source: spec.datasetsDir, Target: CONTAINER_PATHS.datasets, ReadOnly: true });
+  // The team's venv, built at this very path by the install container; read-only, so no run changes it for the next.
+  if (spec.venv) mounts.push({ Type: 'bind', Source: spec.venv.hostDir, Target: DOCKER_VENV_PATH, ReadOnly: true });
   const memory = Math.round(spec.limits.memoryMb * MiB);
   const quota = limits.workspaceQuotaMb * MiB;
   // The run's service network when there is one: it is internal (no route out, no host address), and a

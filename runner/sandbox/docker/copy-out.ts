@@ -4,6 +4,8 @@ import { dirname, join, posix } from 'node:path';
 import type Docker from 'dockerode';
 import { MsprError } from '../../errors.js';
 import { t } from '../../i18n.js';
+import { entryPath } from '../../safe-read/open-folder.js';
+import { release, resolveInside } from '../../safe-read/resolve-inside.js';
 import type { DockerClient } from './docker-client.js';
 
 /** A container folder that is a bind mount of a host folder. */
@@ -28,8 +30,7 @@ export async function copyOut(
   for (const mount of mounts) {
     const rel = posix.relative(mount.container, normalized);
     if (rel.startsWith('..') || posix.isAbsolute(rel)) continue;
-    const source = join(mount.host, ...rel.split('/').filter(Boolean));
-    await cp(source, hostPath, { recursive: true, force: true, dereference: false, verbatimSymlinks: true });
+    await copyFromMount(mount, rel, hostPath, sandboxPath);
     return;
   }
   const archive = (await client.call('copy out', (abortSignal) =>
@@ -49,6 +50,29 @@ export async function copyOut(
     });
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The folders on the way to `rel` are the candidate's: a link among them (`/workspace/evil → /etc`) would
+ * make root copy host files out. The parent is resolved through the safe reader with no link followed, and
+ * the copy starts from its descriptor; below it `cp` copies links as links (`dereference: false`).
+ */
+async function copyFromMount(mount: MountedFolder, rel: string, hostPath: string, sandboxPath: string): Promise<void> {
+  const parts = rel.split('/').filter(Boolean);
+  const name = parts.pop();
+  const parent = resolveInside(mount.host, parts.join('/'), 'none');
+  try {
+    if (parent.kind !== 'folder') {
+      const reason = parent.kind === 'refused' ? `${parent.reason}${parent.facts.target ? ` (${parent.facts.target})` : ''}` : 'no such folder';
+      throw new MsprError('MSPR_SANDBOX_FAILED', t(`Copie refusée depuis le bac à sable : ${sandboxPath} (${reason}).`, `Copy out of the sandbox refused: ${sandboxPath} (${reason}).`), {
+        hint: t('Le chemin ne doit passer par aucun lien symbolique.', 'The path must not go through any symbolic link.'),
+      });
+    }
+    const source = name === undefined ? mount.host : entryPath(parent.folder, name);
+    await cp(source, hostPath, { recursive: true, force: true, dereference: false, verbatimSymlinks: true });
+  } finally {
+    release(parent);
   }
 }
 

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import type Docker from 'dockerode';
 import { MsprError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import { latestImage } from '../../images/image-lookup.js';
 import { DEFAULT_OUTPUT_CAP_BYTES } from '../output-capture.js';
 import type { ProbeResult, Sandbox, SandboxBackend, SandboxSpec } from '../sandbox.js';
 import { DEFAULT_DOCKER_LIMITS, type DockerLimits, sandboxContainerSpec } from './container-spec.js';
-import { usage } from './disk-watch.js';
 import { DockerClient } from './docker-client.js';
 import { DockerSandbox } from './docker-sandbox.js';
 import { resourceName } from './labels.js';
 import { chooseSandboxUser, prepareWritableFolders } from './sandbox-user.js';
+import { type DiskQuotaMode, diskQuotaModeFrom, provideWorkspaceQuota } from './workspace-quota.js';
 
 /** Options of the docker backend that scenarios do not set (CLI flags, tests, benchmarks). */
 export interface DockerBackendOptions {
@@ -21,7 +22,9 @@ export interface DockerBackendOptions {
   /** Between SIGTERM and SIGKILL when a step runs out of time (default 2 s). */
   killGraceMs?: number;
   outputCapBytes?: number;
-  /** How often the workspace quota is measured during a step (default 500 ms). */
+  /** How the workspace quota is held (default `MSPR_DISK_QUOTA`, else `auto`); see workspace-quota.ts. */
+  diskQuota?: DiskQuotaMode;
+  /** How often the fallback watch measures the workspace during a step (default 500 ms). */
   diskCheckMs?: number;
   /** Bound on the engine answering the probe (default 3 s): `--sandbox auto` must decide quickly. */
   probeTimeoutMs?: number;
@@ -65,26 +68,45 @@ export class DockerBackend implements SandboxBackend {
     return { available: true, detail };
   }
 
+  /** The image a sandbox (and the run's install container) uses: the scenario's, the backend's, else the newest built. */
+  async resolveImage(requested?: string): Promise<string> {
+    return requested ?? this.options.image ?? (await this.defaultImage());
+  }
+
   async start(spec: SandboxSpec): Promise<Sandbox> {
-    const image = spec.image ?? this.options.image ?? (await this.defaultImage());
+    const image = await this.resolveImage(spec.image);
     await requireFolders([spec.workspaceDir]);
     // The tracer and datasets are optional mounts: a missing folder is as if it were empty (Python ignores a
     // PYTHONPATH entry that does not exist), rather than a run that cannot start.
     spec = { ...spec, tracerDir: (await isFolder(spec.tracerDir)) ? spec.tracerDir : '', datasetsDir: spec.datasetsDir && (await isFolder(spec.datasetsDir)) ? spec.datasetsDir : undefined };
     const user = chooseSandboxUser();
-    await prepareWritableFolders(user, [spec.workspaceDir, spec.traceDir]);
-    const limits = { ...DEFAULT_DOCKER_LIMITS, ...this.options.limits };
-    const baseline = await usage([spec.workspaceDir, spec.traceDir]);
-    const name = resourceName(spec.runId, `sandbox-${randomBytes(3).toString('hex')}`);
-    const container = await this.client.call('create sandbox container', (abortSignal) =>
-      this.client.docker.createContainer({ ...sandboxContainerSpec(spec, { image, name, user, limits }), abortSignal }),
-    );
+    // The scenario's `sandbox.diskMb` when it sets one, else the backend's (2 GiB by default).
+    const limits = { ...DEFAULT_DOCKER_LIMITS, ...this.options.limits, ...(spec.limits.diskMb ? { workspaceQuotaMb: spec.limits.diskMb } : {}) };
+    const quotaMb = limits.workspaceQuotaMb;
+    // Before the hand-over to the sandbox user: the folders' contents move onto the quota filesystem first.
+    const quota = await provideWorkspaceQuota({
+      runId: spec.runId,
+      folders: [spec.workspaceDir, spec.traceDir],
+      quotaBytes: quotaMb * 2 ** 20,
+      mode: this.options.diskQuota ?? diskQuotaModeFrom(process.env.MSPR_DISK_QUOTA),
+      checkMs: this.options.diskCheckMs ?? 500,
+    });
+    let container: Docker.Container;
+    try {
+      await prepareWritableFolders(user, [spec.workspaceDir, spec.traceDir]);
+      const name = resourceName(spec.runId, `sandbox-${randomBytes(3).toString('hex')}`);
+      container = await this.client.call('create sandbox container', (abortSignal) =>
+        this.client.docker.createContainer({ ...sandboxContainerSpec(spec, { image, name, user, limits }), abortSignal }),
+      );
+    } catch (error) {
+      await quota.release(spec.keepFiles ?? false).catch(() => undefined);
+      throw error;
+    }
     const sandbox = new DockerSandbox(this.client, container, spec, {
       user,
       killGraceMs: this.options.killGraceMs ?? 2_000,
       outputCapBytes: this.options.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES,
-      quotaBytes: baseline + limits.workspaceQuotaMb * 2 ** 20,
-      diskCheckMs: this.options.diskCheckMs ?? 500,
+      quota,
     });
     try {
       await this.client.call('start sandbox container', (abortSignal) => container.start({ abortSignal }));

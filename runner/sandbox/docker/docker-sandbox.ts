@@ -2,24 +2,25 @@ import { posix } from 'node:path';
 import type Docker from 'dockerode';
 import { onShutdown } from '../../shutdown.js';
 import { MsprError } from '../../errors.js';
-import { t } from '../../i18n.js';
+import { t, type Localized } from '../../i18n.js';
 import type { ExecOptions, ExecResult, Sandbox, SandboxSpec } from '../sandbox.js';
+import { DOCKER_VENV_PATH, venvEnvironment, venvPython } from '../../environment/venv-activation.js';
 import { BASE_ENV, CONTAINER_PATHS, CONTAINER_PYTHON } from './container-spec.js';
 import { copyOut, type MountedFolder } from './copy-out.js';
-import { diskQuotaWatcher } from './disk-watch.js';
 import { type DockerClient, statusOf } from './docker-client.js';
 import { type ExecTarget, runExec } from './exec-runner.js';
 import { oomBetween } from './oom-events.js';
-import { prepareWritableFolders, type SandboxUser } from './sandbox-user.js';
+import { handOverNewFolders, type SandboxUser } from './sandbox-user.js';
+import { withQuotaOutcome } from './quota-outcome.js';
+import type { WorkspaceQuota } from './workspace-quota.js';
 
 /** Settings of a started docker sandbox that are not in the scenario. */
 export interface DockerSandboxSettings {
   user: SandboxUser;
   killGraceMs: number;
   outputCapBytes: number;
-  /** Bytes the candidate may add to the workspace and trace folders (on top of what was there at start). */
-  quotaBytes: number;
-  diskCheckMs: number;
+  /** The workspace quota (its filesystem or the fallback watch), released with the sandbox. */
+  quota: WorkspaceQuota;
 }
 
 /** One submission's container. Every step is an `exec` in it; `dispose` removes it whatever happened. */
@@ -27,10 +28,14 @@ export class DockerSandbox implements Sandbox {
   readonly backend = 'docker';
   readonly isolated = true;
   readonly paths = { ...CONTAINER_PATHS };
-  readonly python = CONTAINER_PYTHON;
+  readonly python: string;
+  readonly notice: Localized | undefined;
+  private stopped: Promise<void> | undefined;
   private disposed: Promise<void> | undefined;
   private readonly unregister: () => void;
   private readonly target: ExecTarget;
+  /** The venv's activation (PATH, VIRTUAL_ENV, JUPYTER_PATH) when the run has one. */
+  private readonly venvEnv: Record<string, string>;
 
   constructor(
     private readonly client: DockerClient,
@@ -38,7 +43,10 @@ export class DockerSandbox implements Sandbox {
     private readonly spec: SandboxSpec,
     private readonly settings: DockerSandboxSettings,
   ) {
+    this.notice = settings.quota.notice;
     this.unregister = onShutdown(() => this.dispose());
+    this.python = spec.venv ? venvPython(DOCKER_VENV_PATH) : CONTAINER_PYTHON;
+    this.venvEnv = spec.venv ? venvEnvironment(DOCKER_VENV_PATH, BASE_ENV.PATH!) : {};
     this.target = {
       client,
       container,
@@ -51,25 +59,30 @@ export class DockerSandbox implements Sandbox {
   }
 
   async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
-    if (this.disposed) throw new MsprError('MSPR_INTERNAL', t('Bac à sable déjà libéré.', 'Sandbox already disposed.'));
-    // The orchestrator may create per-step trace folders on the host just before the step, owned by root.
-    await prepareWritableFolders(this.settings.user, [this.spec.traceDir]);
+    if (this.disposed || this.stopped) throw new MsprError('MSPR_INTERNAL', t('Bac à sable déjà libéré.', 'Sandbox already disposed.'));
+    // Trace folders are made before the start (runner/steps/run-steps.ts); one a caller made since, owned by
+    // root, is handed over by descriptor alone. Never a recursive chown here: the candidate's code has run.
+    handOverNewFolders(this.settings.user, this.spec.traceDir);
     const run = () =>
       runExec(this.target, argv, {
         ...options,
         workdir: this.workdir(options.cwd),
-        env: { ...BASE_ENV, ...this.spec.env, ...options.env },
-        watchers: [diskQuotaWatcher([this.spec.workspaceDir, this.spec.traceDir], this.settings.quotaBytes, this.settings.diskCheckMs)],
+        env: { ...BASE_ENV, ...this.venvEnv, ...this.spec.env, ...options.env },
+        watchers: this.settings.quota.watchers(),
       });
+    let result: ExecResult;
     try {
-      return await run();
+      result = await run();
     } catch (error) {
       // 409 "container is not running": a previous step got it stopped (e.g. the OOM killer chose its init).
       // The workspace is on the host, so starting it again loses nothing.
       if (statusOf(error) !== 409) throw error;
       await this.client.call('restart sandbox', (abortSignal) => this.container.start({ abortSignal }));
-      return run();
+      result = await run();
     }
+    // After the exec, so a writer that filled the disk and exited between two passes of a watch is reported.
+    // Never fails the step: the result is what matters, the check after it only adds to it.
+    return withQuotaOutcome(result, await this.settings.quota.afterExec().catch(() => undefined));
   }
 
   copyOut(sandboxPath: string, hostPath: string): Promise<void> {
@@ -82,13 +95,26 @@ export class DockerSandbox implements Sandbox {
     return copyOut(this.client, this.container, mounts, sandboxPath, hostPath);
   }
 
+  /** Removes the container; the workspace and trace stay on the host (on the quota filesystem) for the checks. */
+  stop(): Promise<void> {
+    this.stopped ??= this.remove();
+    return this.stopped;
+  }
+
+  /** Removes the container, then gives the quota filesystem back, even when the removal failed. */
   dispose(): Promise<void> {
-    this.disposed ??= this.remove();
+    this.disposed ??= (async () => {
+      this.unregister();
+      // A failed `stop()` was already thrown to its caller; only a failure of this call's own removal is new.
+      const reported = this.stopped !== undefined;
+      const removal = await this.stop().then(() => undefined, (error: unknown) => error);
+      await this.settings.quota.release(this.spec.keepFiles ?? false);
+      if (removal && !reported) throw removal;
+    })();
     return this.disposed;
   }
 
   private async remove(): Promise<void> {
-    this.unregister();
     try {
       // force: SIGKILL, so a process ignoring SIGTERM cannot delay the removal; v: anonymous volumes too.
       await this.client.call('remove sandbox container', (abortSignal) =>

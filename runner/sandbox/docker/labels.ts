@@ -4,12 +4,12 @@
  */
 export const LABEL_MANAGED = 'mspr-lab.managed';
 export const LABEL_RUN = 'mspr-lab.run';
-/** `sandbox` for the candidate's container, `service` for databases, `network` for networks. */
+/** `sandbox` for the candidate's container, `install` for the one installing its requirements, `service` for databases, `network` for networks. */
 export const LABEL_ROLE = 'mspr-lab.role';
 /** On images: which recipe built it (`python`, `postgres`, `mariadb`). */
 export const LABEL_IMAGE = 'mspr-lab.image';
 
-export type ResourceRole = 'sandbox' | 'service' | 'network';
+export type ResourceRole = 'sandbox' | 'install' | 'service' | 'network';
 
 /** The labels of one resource belonging to a run. */
 export function runLabels(runId: string, role: ResourceRole, extra: Record<string, string> = {}): Record<string, string> {
