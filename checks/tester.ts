@@ -12,6 +12,7 @@ import type { CheckModule, CheckOutcome } from './check.js';
 import { runCheckModule } from './run-check.js';
 import { docPageProblems } from './tester/doc-page.js';
 import { outcomeProblems, templateProblems } from './tester/message-rules.js';
+import { passProblems, tableProblems } from './tester/table-rules.js';
 import { validateCheckOptions } from './validate-options.js';
 import type { Evidence, Verdict, VerdictStatus } from './verdict.js';
 
@@ -46,7 +47,10 @@ export interface TesterOptions {
  * (options validated with defaults, exceptions turned into `error`). Every case also renders its message in
  * both languages and fails on an unknown key, a placeholder left unfilled, a parameter the template never
  * uses, or a parameter holding words (they belong in the templates); the doc page must list exactly the
- * check's message keys as its verdicts; a case still named `TODO…` (the scaffold's) is refused.
+ * check's message keys as its verdicts; a case still named `TODO…` (the scaffold's) is refused. The table
+ * itself must hold a case that passes and one that fails (or warns), every case must name its message key,
+ * at least one of each kind must state the evidence it expects, and a pass must show what it compared
+ * (tester/table-rules.ts).
  */
 export function testCheck(check: CheckModule<any>, cases: { valid: CheckCase[]; invalid: CheckCase[] }, options: TesterOptions = {}): void {
   describe(check.meta.id, () => {
@@ -55,6 +59,9 @@ export function testCheck(check: CheckModule<any>, cases: { valid: CheckCase[]; 
       expect(check.meta.criteria.length).toBeGreaterThan(0);
       expect(check.meta.evidence.length).toBeGreaterThan(0);
       assertNone(templateProblems(check.meta.messages), 'message templates');
+    });
+    it('has must-pass and must-fail cases, each naming its exact verdict, some with their evidence', () => {
+      assertNone(tableProblems(cases), 'the table');
     });
     const doc = options.doc ?? packagePath('checks', `${check.meta.id}.md`);
     if (doc !== false) {
@@ -105,7 +112,7 @@ async function assertCase(check: CheckModule<any>, row: CheckCase): Promise<void
     expect(verdict.messageKey, context).toBe(row.expect.message);
   }
   if (outcome) {
-    assertNone(outcomeProblems(check.meta, outcome), `${context}\n${verdict.message.fr}`);
+    assertNone([...outcomeProblems(check.meta, outcome), ...passProblems(verdict)], `${context}\n${verdict.message.fr}`);
     for (const lang of ['fr', 'en'] as const) expect(verdict.message[lang].trim(), `${lang} message`).not.toBe('');
   }
   for (const text of row.expect.includes ?? []) expect(verdict.message.en, context).toContain(text);

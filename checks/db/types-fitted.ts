@@ -58,7 +58,11 @@ export default defineCheck({
     const evidence: Evidence[] = [];
     for (const pair of pairs) {
       const judged = judge(pair, ctx.options.blanketWidth, db.kind);
-      if (!judged) continue;
+      // A column that fits is evidence too: a pass shows what it compared.
+      if (!judged) {
+        evidence.push({ kind: 'db', subject: `${pair.table}.${pair.column.name}`, expected: pair.source.family, actual: typeLabel(pair.column), data: { source: pair.mapping.source, sourceType: pair.source.family, longest: pair.source.maxLength ?? null } });
+        continue;
+      }
       const column = `${pair.table}.${pair.column.name}`;
       (judged.level === 'fail' ? failures : warnings).push(t(`${column} ${judged.text.fr}`, `${column} ${judged.text.en}`));
       if (judged.suggestion) suggestions.push(`${pair.table}.${pair.column.name} ${judged.suggestion}`);

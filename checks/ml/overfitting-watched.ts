@@ -42,7 +42,8 @@ export default defineCheck({
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
-    const found = pairs(metricUses(ctx.trace));
+    const uses = metricUses(ctx.trace);
+    const found = pairs(uses);
     if (found.length > 0) {
       const evidence: Evidence[] = found.flatMap(({ train, test }) => [
         traced(`${train.key} (train)`, train.event, { actual: train.value === null ? null : round(train.value, 6), data: { role: 'train' } }),
@@ -56,8 +57,10 @@ export default defineCheck({
     const curve = facts.cvs.find((cv) => cv.train_scores && cv.test_scores) ?? facts.searches.find((s) => s.train_scores_recorded);
     if (curve) {
       const how = curve.type === 'cv' ? String(curve.function) : `${String(curve.search)}(return_train_score=True)`;
-      return { status: 'pass', message: 'curves', params: { how, where: where(curve) }, evidence: [traced(how, curve, { data: { train_scores: (curve.train_scores as object | undefined) ?? null, test_scores: (curve.test_scores as object | undefined) ?? null } })] };
+      return { status: 'pass', message: 'curves', params: { how, where: where(curve) }, evidence: [traced(how, curve, { expected: 'train + test', actual: 'train + test', data: { train_scores: (curve.train_scores as object | undefined) ?? null, test_scores: (curve.test_scores as object | undefined) ?? null } })] };
     }
-    return { status: 'fail', message: 'fail' };
+    // What was scored, each with the data it was scored on: the pair the check looked for is missing.
+    const evidence = uses.map((use) => traced(use.key, use.event, { expected: 'train + test', actual: use.role ?? null, data: { value: use.value === null ? null : round(use.value, 6) } }));
+    return { status: 'fail', message: 'fail', evidence };
   },
 });

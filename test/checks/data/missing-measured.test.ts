@@ -19,7 +19,7 @@ testCheck(check, {
         const t = inspect(inspect(reads(), 7, ['remise_pct']), 8, ['canal']).sql(9, "SELECT COUNT(*) FROM produits WHERE categorie IS NULL");
         return { datasets: boutique, trace: t.index() };
       },
-      expect: { status: 'pass', includes: ['produits.json (SQL etl.py:9)'] },
+      expect: { status: 'pass', message: 'pass', includes: ['produits.json (SQL etl.py:9)'] },
     },
   ],
   invalid: [

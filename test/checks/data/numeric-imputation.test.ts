@@ -20,13 +20,13 @@ testCheck(check, {
       name: 'zero (a discount never given is no discount)',
       options,
       evidence: run(new DataTrace().impute(24, 'remise_pct', { value: 0, kind: 'numeric', matches: ['zero'], stats })),
-      expect: { status: 'pass', includes: ['zero (0'] },
+      expect: { status: 'pass', message: 'pass', includes: ['zero (0'] },
     },
     {
       name: 'a SimpleImputer(strategy="mean") fitted on the column',
       options,
       evidence: run(new DataTrace().add('fit', { method: 'fit_transform', estimator: 'SimpleImputer', obj: 'o9', params: { strategy: 'mean' }, x: { rows: 2000, cols: 1, columns: ['remise_pct'] } }, 30)),
-      expect: { status: 'pass', includes: ['SimpleImputer(mean) etl.py:30'] },
+      expect: { status: 'pass', message: 'pass', includes: ['SimpleImputer(mean) etl.py:30'] },
     },
   ],
   invalid: [
@@ -40,13 +40,13 @@ testCheck(check, {
       name: 'no imputation: nulls reach the table',
       options,
       evidence: run(new DataTrace(), 1),
-      expect: { status: 'fail', includes: ['ventes.remise_pct: 1 null(s) left in the table'], evidence: [{ kind: 'db', subject: 'ventes.remise_pct', expected: 0, actual: 1 }] },
+      expect: { status: 'fail', message: 'fail', includes: ['ventes.remise_pct: 1 null(s) left in the table'], evidence: [{ kind: 'db', subject: 'ventes.remise_pct', expected: 0, actual: 1 }] },
     },
     {
       name: 'rows with a missing discount dropped instead of imputed',
       options,
       evidence: run(new DataTrace().add('rows_dropped', { function: 'dropna', input: { rows: 2000, cols: 8, columns: ['id_vente', 'date', 'magasin', 'id_produit', 'quantite', 'prix_unitaire', 'remise_pct', 'canal'] }, rows_before: 2000, rows_after: 1709, removed: 291 }, 20)),
-      expect: { status: 'fail', includes: ['rows dropped instead of imputed', '291 etl.py:20'], includesFr: ["lignes supprimées au lieu d'imputer (291 etl.py:20)"] },
+      expect: { status: 'fail', message: 'fail', includes: ['rows dropped instead of imputed', '291 etl.py:20'], includesFr: ["lignes supprimées au lieu d'imputer (291 etl.py:20)"] },
     },
     {
       name: 'forward fill: to justify',
@@ -58,7 +58,7 @@ testCheck(check, {
       name: 'the imputed column never reached the table',
       options: { mappings: [{ source: 'ventes.csv', table: 'sales' }], categorical: ['satisfaction'] },
       evidence: run(new DataTrace().impute(24, 'remise_pct', { value: 5, kind: 'numeric', matches: ['median'], stats })),
-      expect: { status: 'fail', includes: ['sales.remise_pct: table absent'] },
+      expect: { status: 'fail', message: 'fail', includes: ['sales.remise_pct: table absent'] },
     },
   ],
 });

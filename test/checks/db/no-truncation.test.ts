@@ -14,13 +14,13 @@ testCheck(check, {
       name: 'widths and types that hold every value',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(40), stock INTEGER, prix DECIMAL(6,2))', rows),
-      expect: { status: 'pass', message: 'pass', includes: ['4 columns compared'] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ kind: 'db', subject: 'sqlite:warehouse.db', actual: 4 }], includes: ['4 columns compared'] },
     },
     {
       name: 'unbounded TEXT holds everything (blanket widths are db/types-fitted’s business)',
       options,
       evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', rows),
-      expect: { status: 'pass' },
+      expect: { status: 'pass', message: 'pass' },
     },
   ],
   invalid: [
@@ -40,19 +40,19 @@ testCheck(check, {
       name: 'declared too short even where SQLite kept the whole value',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(30), stock INTEGER, prix REAL)', rows),
-      expect: { status: 'fail', includes: ['produits.libelle VARCHAR(30) < 38 chars'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.libelle VARCHAR(30) < 38 chars'] },
     },
     {
       name: 'TINYINT for a stock of 300, INTEGER for prices with cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock TINYINT, prix INTEGER)', rows),
-      expect: { status: 'fail', includes: ['produits.prix INTEGER rounds 2 decimal(s)'], includesFr: ['produits.prix INTEGER arrondit 2 décimale(s)'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.prix INTEGER rounds 2 decimal(s)'], includesFr: ['produits.prix INTEGER arrondit 2 décimale(s)'] },
     },
     {
       name: 'DECIMAL(4,1) rounds the cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock INTEGER, prix DECIMAL(4,1))', rows),
-      expect: { status: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimal(s)'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimal(s)'] },
     },
   ],
 });

@@ -46,13 +46,13 @@ testCheck(check, {
       name: 'table names compared without case (SQLite ignores it)',
       options: { mappings: [{ source: 'produits.json', table: 'PRODUITS' }] },
       evidence: loaded({ Produits: 60 }),
-      expect: { status: 'pass', evidence: [{ subject: 'table Produits', actual: 60 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'table Produits', actual: 60 }] },
     },
     {
       name: "candidate's own copy of the source is preferred (what their code read)",
       options: { mappings: [{ source: 'data/mini.csv', table: 'mini' }] },
       evidence: loaded({ mini: 3 }, { 'data/mini.csv': 'a,b\n1,x\n2,y\n3,z\n' }),
-      expect: { status: 'pass', evidence: [{ subject: 'table mini', expected: 3, actual: 3 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'table mini', expected: 3, actual: 3 }] },
     },
     {
       name: 'fewer rows, exactly the ones the cleaning dropped (traced drop_duplicates and filter)',
@@ -112,13 +112,13 @@ testCheck(check, {
       name: 'rows appended twice',
       options: { mappings: [{ source: 'objectifs.xlsx', table: 'objectifs' }] },
       evidence: loaded({ objectifs: 120 }),
-      expect: { status: 'fail', includes: ['60 extra'], includesFr: ['60 en trop'], evidence: [{ subject: 'table objectifs', expected: 60, actual: 120 }] },
+      expect: { status: 'fail', message: 'mismatch', includes: ['60 extra'], includesFr: ['60 en trop'], evidence: [{ subject: 'table objectifs', expected: 60, actual: 120 }] },
     },
     {
       name: 'table never created',
       options: allThree,
       evidence: loaded({ ventes: 2000, produits: 60 }),
-      expect: { status: 'fail', includes: ['objectifs: missing table'], includesFr: ['objectifs : table absente'], evidence: [{ subject: 'table objectifs', expected: 60, actual: null }] },
+      expect: { status: 'fail', message: 'mismatch', includes: ['objectifs: missing table'], includesFr: ['objectifs : table absente'], evidence: [{ subject: 'table objectifs', expected: 60, actual: null }] },
     },
     {
       name: 'corrupt CSV source is an error, not a fail',
@@ -130,7 +130,7 @@ testCheck(check, {
       name: 'source file that exists nowhere',
       options: { mappings: [{ source: 'clients.csv', table: 'clients' }] },
       evidence: loaded({ clients: 5 }),
-      expect: { status: 'error', includes: ['Source file not found: clients.csv'] },
+      expect: { status: 'error', message: 'error', includes: ['Source file not found: clients.csv'] },
     },
     {
       name: 'no database was produced',
@@ -139,7 +139,7 @@ testCheck(check, {
         const workspace = tempRepo({ 'README.md': '# x\n' });
         return { workspace, datasets, databases: sqliteAccess(workspace) };
       },
-      expect: { status: 'error', includes: ['No SQLite database (.db, .sqlite) was found after the run.'] },
+      expect: { status: 'error', message: 'error', includes: ['No SQLite database (.db, .sqlite) was found after the run.'] },
     },
   ],
 });

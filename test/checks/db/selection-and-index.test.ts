@@ -22,7 +22,7 @@ testCheck(check, {
       name: 'MongoDB find with a filter: the filter in the evidence, no invented sizes',
       evidence: () => ({ trace: mongo('find', { filter: { magasin: 'Lyon', quantite: { $gte: 6 } } }).index(), ...sqliteWorkspace(withIndex) }),
       expect: {
-        status: 'pass',
+        status: 'pass', message: 'pass',
         includes: ['ventes.find({"magasin":"Lyon","quantite":{"$gte":6}}) (analyse.py:14)'],
         evidence: [{ subject: 'selection', actual: 'find {"magasin":"Lyon","quantite":{"$gte":6}}', data: { collection: 'ventes', filter: { magasin: 'Lyon', quantite: { $gte: 6 } } } }],
       },
@@ -31,7 +31,7 @@ testCheck(check, {
       name: 'MongoDB find with a projection only: a selection of variables',
       evidence: () => ({ trace: mongo('find', { filter: {}, projection: { magasin: 1, quantite: 1 } }).index(), ...sqliteWorkspace(withIndex) }),
       expect: {
-        status: 'pass',
+        status: 'pass', message: 'pass',
         includes: ['ventes.find({}, {"magasin":1,"quantite":1})'],
         evidence: [{ subject: 'selection', actual: 'find {} {"magasin":1,"quantite":1}', data: { collection: 'ventes', filter: {}, projection: { magasin: 1, quantite: 1 } } }],
       },
@@ -39,7 +39,7 @@ testCheck(check, {
     {
       name: 'MongoDB aggregate with $match and $project stages',
       evidence: () => ({ trace: mongo('aggregate', { spec: [{ $match: DICT }, { $project: DICT }] }).index(), ...sqliteWorkspace(withIndex) }),
-      expect: { status: 'pass', includes: ['ventes.aggregate([$match, $project]) (analyse.py:14)'], evidence: [{ subject: 'selection', actual: 'aggregate [$match, $project]' }] },
+      expect: { status: 'pass', message: 'pass', includes: ['ventes.aggregate([$match, $project]) (analyse.py:14)'], evidence: [{ subject: 'selection', actual: 'aggregate [$match, $project]' }] },
     },
   ],
   invalid: [
@@ -51,7 +51,7 @@ testCheck(check, {
     {
       name: 'a bare SELECT * of the whole table is not a selection',
       evidence: () => ({ trace: new DataTrace().sql(14, 'SELECT * FROM ventes', { tables: ['ventes'], columns: ['id', 'magasin'], rowcount: 2 }).index(), ...sqliteWorkspace(withIndex) }),
-      expect: { status: 'fail', includes: ['Missing: selection'], includesFr: ['Manque : sélection'] },
+      expect: { status: 'fail', message: 'fail', includes: ['Missing: selection'], includesFr: ['Manque : sélection'] },
     },
     {
       name: 'a bare MongoDB find() selects neither documents nor fields',

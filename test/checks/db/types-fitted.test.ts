@@ -14,7 +14,7 @@ testCheck(check, {
       name: 'sized text, DATE, integer and decimal',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(20), jour DATE, stock SMALLINT, prix DECIMAL(6,2))'),
-      expect: { status: 'pass', message: 'pass', includes: ['5 columns compared'] },
+      expect: { status: 'pass', message: 'pass', includes: ['5 columns compared'], evidence: [{ kind: 'db', subject: 'produits.prix', expected: 'real', actual: 'DECIMAL(6,2)' }] },
     },
   ],
   invalid: [
@@ -33,7 +33,7 @@ testCheck(check, {
       name: 'VARCHAR(255) for a two-letter code',
       options,
       evidence: load('CREATE TABLE produits (code VARCHAR(255), libelle VARCHAR(20), jour DATE, stock INTEGER, prix REAL)'),
-      expect: { status: 'warn', includes: ['produits.code VARCHAR(255) for 2 chars max'], includesFr: ['produits.code VARCHAR(255) pour 2 caractères au plus'] },
+      expect: { status: 'warn', message: 'warn', includes: ['produits.code VARCHAR(255) for 2 chars max'], includesFr: ['produits.code VARCHAR(255) pour 2 caractères au plus'] },
     },
     {
       name: 'numbers stored as text',
@@ -45,7 +45,7 @@ testCheck(check, {
       name: 'text narrower than the longest value',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(8), jour DATE, stock INTEGER, prix REAL)'),
-      expect: { status: 'fail', includes: ['produits.libelle VARCHAR(8) < 13 chars'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.libelle VARCHAR(8) < 13 chars'] },
     },
   ],
 });

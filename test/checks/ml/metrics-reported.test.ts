@@ -34,7 +34,7 @@ testCheck(check, {
     {
       name: 'a list of records, rounded values and a percentage, declared in mspr.yaml',
       evidence: withFile('out/scores.json', JSON.stringify([{ model: 'Lasso', RMSE: 3.1001 }, { model: 'Ridge', r2_test: 87.12 }]), { outputs: { metrics: 'out/scores.json' } }),
-      expect: { status: 'pass', includes: ['out/scores.json'] },
+      expect: { status: 'pass', message: 'pass', includes: ['out/scores.json'] },
     },
   ],
   invalid: [
