@@ -61,7 +61,8 @@ describe('mspr-lab checks new (real CLI, on a copy of the source tree)', () => {
     fillIn();
     const written = vitest(`test/checks/${ID}.test.ts`, 'test/checks/meta.test.ts');
     expect(written.status, written.output).toBe(0);
-  });
+    // A hang guard only: tsc and two vitest runs over the whole copy, on a shared machine.
+  }, 900_000);
 });
 
 /** What a developer writes after the scaffold: title, messages, a two-line run, the doc's text, two cases, the README row. */
