@@ -9,5 +9,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which Node's ESM loader
+    // refuses: inlined, vite loads it (test/ci only).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

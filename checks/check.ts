@@ -1,6 +1,7 @@
 import type { Lang, Localized, MessageParams } from '../runner/i18n.js';
 import type { Evidence, EvidenceKind, VerdictBlock, VerdictStatus } from './verdict.js';
 import type { CheckEvidence } from '../runner/evidence/check-evidence.js';
+import type { StaticBasis } from './support/static-basis.js';
 
 /** A JSON Schema (draft-07) for a check's options, validated by the runner with ajv before `run`. */
 export type OptionsSchema = Record<string, unknown>;
@@ -36,6 +37,12 @@ export interface CheckOutcome<Key extends string = string> {
   message: Key;
   params?: MessageParams;
   evidence?: Evidence[];
+  /**
+   * Set when the outcome rests on facts read in the code rather than observed (checks/support/static-basis.ts says
+   * when): the runner then marks the verdict static and says so in its message. An `error` outcome is allowed
+   * here too: a value the code does not give as a constant "could not be judged".
+   */
+  static?: StaticBasis;
 }
 
 /** Everything a check may read. A check never starts a process or opens a file itself. */

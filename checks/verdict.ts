@@ -59,4 +59,9 @@ export interface Verdict {
   durationMs: number;
   /** Why the check could not be judged, when an environment or grader failure stopped the run's evidence. */
   blockedBy?: VerdictBlock;
+  /**
+   * Judged on facts read in the team's code, not observed when run (a step stopped before the tracer could see
+   * them; runner/static): the message says so and the evidence is `static`. Counted apart in the summary.
+   */
+  static?: true;
 }

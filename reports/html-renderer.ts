@@ -1,9 +1,12 @@
+import { staticCountText } from './static-count.js';
 import escapeHtml from 'escape-html';
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
+import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { HTML_STYLE } from './html-style.js';
@@ -38,11 +41,14 @@ export const htmlRenderer: Renderer = {
       `<p class="outcome outcome-${report.summary.status}"><strong>${w.result} :</strong> ${w[report.summary.status]} — ${w.score} ${e(report.summary.score)} / ${e(report.summary.maxScore)}</p>`,
       `<dl><dt>${w.submission}</dt><dd><code>${e(report.submission.source)}</code>${report.submission.commit ? ` @ <code>${e(report.submission.commit.slice(0, 10))}</code>` : ''}</dd>`,
       `<dt>${w.sandbox}</dt><dd>${e(report.sandbox.backend)}</dd><dt>Run</dt><dd><code>${e(report.runId)}</code></dd></dl>`,
+      staticCountText(report.summary) ? `<p role="note" class="notice">${e(pick(staticCountText(report.summary)!, lang))}</p>` : '',
       report.sandbox.notice ? `<p role="note" class="notice">${e(pick(report.sandbox.notice, lang))}</p>` : '',
       '</header><main>',
       runErrors(report, lang),
       environmentSection(report, lang),
+      competencyTable(report, lang),
       verdictTable(report, lang),
+      planTable(report, lang),
       report.environment ? list(w.pythonEnvironment, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)]) : '',
       stepTable(report, lang),
       list(w.assumptions, report.assumptions.map((a) => pick(a, lang))),
@@ -70,6 +76,17 @@ function environmentSection(report: RunReport, lang: Lang): string {
   return `<section aria-labelledby="environment"><h2 id="environment">${WORDS[lang].environment}</h2><ul>${items.join('')}</ul></section>`;
 }
 
+function competencyTable(report: RunReport, lang: Lang): string {
+  const w = COMPETENCY_LABELS[lang];
+  const rows = competencyRows(report, lang).map(
+    (row) => `<tr><th scope="row">${e(row.ref)}</th><td><span class="badge competency-${row.statusId}">${e(row.status)}</span></td><td>${e(row.points)}</td><td>${e(row.checks)}</td><td>${e(row.why || '–')}</td></tr>`,
+  );
+  const table = rows.length === 0 ? `<p>${w.none}</p>` : `<table><caption>${w.title} — ${e(report.competencies.framework)}</caption><thead><tr><th scope="col">${w.competency}</th><th scope="col">${w.status}</th><th scope="col">${w.score}</th><th scope="col">${w.checks}</th><th scope="col">${w.why}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const also = alsoCoversLines(report, lang);
+  const alsoList = also.length === 0 ? '' : `<h3>${w.alsoCovers}</h3><ul>${also.map((line) => `<li>${e(line)}</li>`).join('')}</ul>`;
+  return `<section aria-labelledby="competencies"><h2 id="competencies">${w.title}</h2>${table}${alsoList}</section>`;
+}
+
 function verdictTable(report: RunReport, lang: Lang): string {
   if (report.verdicts.length === 0) return '';
   const w = WORDS[lang];
@@ -78,6 +95,18 @@ function verdictTable(report: RunReport, lang: Lang): string {
     return `<tr class="status-${v.status}"><th scope="row">${e(pick(v.title, lang))}<br><code>${e(v.id)}</code></th><td><span class="badge badge-${v.status}">${STATUS_TEXT[lang][v.status]}</span></td><td>${e(Math.round(v.score * 100) / 100)} × ${e(v.weight)}</td><td>${e(pick(v.message, lang))}${evidence}</td><td>${e(v.criteria.join(', '))}</td></tr>`;
   });
   return `<section aria-labelledby="verdicts"><h2 id="verdicts">${w.checks}</h2><table><caption>${w.checks} — ${e(report.scenario.id)}</caption><thead><tr><th scope="col">${w.check}</th><th scope="col">${w.status}</th><th scope="col">${w.score}</th><th scope="col">${w.finding} / ${w.evidence}</th><th scope="col">${w.criteria}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+}
+
+function planTable(report: RunReport, lang: Lang): string {
+  const plan = planSection(report, lang);
+  if (!plan) return '';
+  const w = plan.words;
+  const rows = plan.rows.map((r) => `<tr><th scope="row"><code>${e(r.step)}</code></th><td><code>${e(r.run)}</code></td><td><code>${e(r.cwd)}</code></td><td>${e(r.reason)}</td></tr>`);
+  const table = rows.length ? `<table><caption>${e(plan.title)}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.run}</th><th scope="col">${w.cwd}</th><th scope="col">${w.reason}</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '';
+  const notes = plan.notes.map((note) => `<p role="note" class="notice">${e(note)}</p>`).join('');
+  const requirements = plan.requirements.length ? `<p>${w.requirements}${w.colon}${e(plan.requirements.join(', '))}</p>` : '';
+  const skipped = plan.skipped.length ? `<h3>${w.skipped}</h3><ul>${plan.skipped.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : '';
+  return `<section aria-labelledby="plan"><h2 id="plan">${e(plan.title)}</h2>${table}${notes}${requirements}${skipped}</section>`;
 }
 
 function stepTable(report: RunReport, lang: Lang): string {

@@ -10,6 +10,7 @@ table{border-collapse:collapse;width:100%}caption{text-align:left;font-weight:60
 th,td{border:1px solid #c8c8c8;padding:.45rem .6rem;vertical-align:top;text-align:left}thead th{background:#f0f0f0}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;font-weight:600;color:#fff;white-space:nowrap}
 .badge-pass{background:#1e6b34}.badge-fail{background:#a4161a}.badge-warn{background:#8a5300}.badge-skip{background:#595959}.badge-error{background:#6a1b9a}
+.competency-acquis{background:#1e6b34}.competency-non-acquis{background:#a4161a}.competency-a-verifier{background:#8a5300}
 .outcome{font-size:1.1rem}.outcome-pass{color:#1e6b34}.outcome-fail,.outcome-error{color:#a4161a}
 .notice{border-left:4px solid #8a5300;background:#fff7e6;padding:.5rem .8rem}
 .evidence{margin:.4rem 0 0;padding-left:1.1rem;font-size:.92rem;color:#333}

@@ -1,11 +1,14 @@
 import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
+import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
 import { formatEvidence } from './format-evidence.js';
+import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
 import { mapStrings, plainText } from './safe-text.js';
+import { staticCountText } from './static-count.js';
 
 const ICON: Record<VerdictStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const RUN_ICON = { pass: '✅', fail: '❌', error: '💥' } as const;
@@ -36,6 +39,8 @@ export const markdownRenderer: Renderer = {
     const { summary } = report;
     out.push(`# ${escapeInline(pick(report.scenario.title, lang))}`, '');
     out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${summary.status === 'error' && report.errors.length === 0 ? w.status_notJudged : w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
+    const read = staticCountText(summary);
+    if (read) out.push('', `> ${escapeInline(pick(read, lang))}`, '');
     const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
     out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
     if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');
@@ -60,6 +65,7 @@ export const markdownRenderer: Renderer = {
       out.push('');
     }
 
+    renderCompetencies(report, lang, out);
     if (report.verdicts.length > 0) {
       out.push(`| ${w.status} | ${w.check} | ${w.score} | ${w.message} |`, '|---|---|---|---|');
       for (const v of report.verdicts) {
@@ -78,6 +84,7 @@ export const markdownRenderer: Renderer = {
       }
     }
 
+    renderPlan(report, lang, out);
     if (report.environment) renderList(`## ${w.pythonEnvironment}`, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)], out);
     renderSteps(report, lang, out);
     renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
@@ -90,6 +97,35 @@ export const markdownRenderer: Renderer = {
     return `${out.join('\n').trimEnd()}\n`;
   },
 };
+
+const COMPETENCY_ICON: Record<string, string> = { acquis: '✅', 'non-acquis': '❌', 'a-verifier': '🔎' };
+
+function renderCompetencies(report: RunReport, lang: Lang, out: string[]): void {
+  const w = COMPETENCY_LABELS[lang];
+  const rows = competencyRows(report, lang);
+  out.push(`## ${w.title} (${report.competencies.framework})`, '');
+  if (rows.length === 0) out.push(w.none, '');
+  else {
+    out.push(`| ${w.competency} | ${w.status} | ${w.score} | ${w.checks} | ${w.why} |`, '|---|---|---|---|---|');
+    for (const row of rows) out.push(`| ${cell(row.ref)} | ${COMPETENCY_ICON[row.statusId]} ${row.status} | ${row.points} | ${cell(row.checks)} | ${cell(row.why) || '–'} |`);
+    out.push('');
+  }
+  renderList(`**${w.alsoCovers}**`, alsoCoversLines(report, lang), out);
+}
+
+function renderPlan(report: RunReport, lang: Lang, out: string[]): void {
+  const plan = planSection(report, lang);
+  if (!plan) return;
+  out.push(`## ${plan.title}`, '');
+  if (plan.rows.length > 0) {
+    out.push(`| ${plan.words.step} | ${plan.words.run} | ${plan.words.cwd} | ${plan.words.reason} |`, '|---|---|---|---|');
+    for (const row of plan.rows) out.push(`| \`${cell(row.step)}\` | \`${cell(row.run)}\` | ${cell(row.cwd)} | ${cell(row.reason)} |`);
+    out.push('');
+  }
+  for (const note of plan.notes) out.push(`> ${escapeInline(note)}`, '');
+  if (plan.requirements.length > 0) out.push(`${plan.words.requirements}${plan.words.colon}${escapeInline(plan.requirements.join(', '))}`, '');
+  renderList(`### ${plan.words.skipped}`, plan.skipped, out);
+}
 
 function renderSteps(report: RunReport, lang: Lang, out: string[]): void {
   if (report.steps.length === 0) return;

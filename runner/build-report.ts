@@ -1,11 +1,13 @@
 import type { Verdict } from '../checks/verdict.js';
 import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../reports/report.js';
+import { rollUpCompetencies } from '../reports/competencies.js';
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
 import type { EnvironmentRecord } from './environment/environment-record.js';
 import type { SerializedError } from './errors.js';
 import { asLocalized, type Localized, t } from './i18n.js';
 import { packageVersion } from './paths.js';
+import type { RunPlan } from './plan/run-plan.js';
 import { redactReport } from './redaction/redact-report.js';
 import { MASK, type Redactor } from './redaction/redactor.js';
 import type { StepRun } from './steps/run-steps.js';
@@ -22,6 +24,7 @@ export interface ReportParts {
   sandbox: RunReport['sandbox'];
   environment?: EnvironmentRecord;
   assumptions: Localized[];
+  plan?: RunPlan;
   stepRuns: StepRun[];
   verdicts: Verdict[];
   errors: SerializedError[];
@@ -54,6 +57,7 @@ function redactionNotice(count: number): Localized {
 function assemble(parts: ReportParts): RunReport {
   const finishedAt = new Date();
   const { scenario } = parts.scenario;
+  const manual = scenario.manual.map((item) => ({ criteria: item.criteria, label: asLocalized(item.label) }));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'mspr-lab', version: packageVersion },
@@ -66,6 +70,7 @@ function assemble(parts: ReportParts): RunReport {
     sandbox: parts.sandbox,
     ...(parts.environment ? { environment: parts.environment } : {}),
     assumptions: parts.assumptions,
+    ...(parts.plan ? { plan: parts.plan } : {}),
     steps: parts.stepRuns.map(({ record }): StepReport => ({
       id: record.id,
       kind: record.kind,
@@ -89,9 +94,10 @@ function assemble(parts: ReportParts): RunReport {
     })),
     trace: parts.traceSummary,
     verdicts: parts.verdicts,
-    manual: scenario.manual.map((item) => ({ criteria: item.criteria, label: asLocalized(item.label) })),
+    manual,
     errors: parts.errors,
-    summary: summarize(parts.verdicts, parts.errors),
+    summary: summarize(parts.verdicts, parts.errors, scenario.scoring),
+    competencies: rollUpCompetencies(scenario.framework, parts.verdicts, manual, scenario.scoring === 'partial'),
   };
 }
 

@@ -1,10 +1,13 @@
 import type { Localized } from './i18n.js';
+import type { RunPlan } from './plan/run-plan.js';
 import type { StepRecord } from './steps/step-record.js';
 import type { Verdict } from '../checks/verdict.js';
 
 /** What a run tells whoever watches it (the CLI prints these; tests may collect them). */
 export type RunProgress =
   | { type: 'phase'; text: Localized }
+  /** What the run will start, before it starts it. */
+  | { type: 'plan'; plan: RunPlan }
   | { type: 'step-start'; id: string; index: number; total: number }
   | { type: 'step-output'; id: string; line: string }
   | { type: 'step-end'; record: StepRecord }

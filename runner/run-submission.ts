@@ -1,22 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedScenario, SandboxBackendName } from '../scenarios/scenario.js';
-import { DEFAULT_CHECK_DEADLINES, runChecksWithin } from '../checks/check-deadlines.js';
-import { runCheck } from '../checks/run-check.js';
+import { DEFAULT_CHECK_DEADLINES } from '../checks/check-deadlines.js';
+import { lineageNotice } from '../checks/data/support/lineage/lineage-notice.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
-import { createDatabaseAccess } from './evidence/database-access.js';
+import { assembleEvidence } from './check-phase/assemble-evidence.js';
+import { judgeEvidence } from './check-phase/judge-evidence.js';
 import type { EnvironmentRecord } from './environment/environment-record.js';
 import { type EnvironmentSettings, resolveEnvironmentSettings } from './environment/environment-settings.js';
 import { prepareEnvironment } from './environment/prepare-environment.js';
 import { installerFor } from './environment/select-installer.js';
 import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
+import { workspaceFiles } from './evidence/workspace-files.js';
 import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
-import { createFrameReader } from './evidence/polars-frame-reader.js';
-import { workspaceFiles } from './evidence/workspace-files.js';
-import { DATASETS } from './safe-read/file-refused.js';
+import { createEvidenceKeeper } from './kept-evidence/keep-evidence.js';
 import { DEFAULT_READ_LIMITS } from './safe-read/read-limits.js';
 import type { GraderLimits } from './settings.js';
 import { t, type Lang, type Localized } from './i18n.js';
@@ -32,13 +32,18 @@ import { noServices, type ServiceProvider, type StartedServices } from './servic
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
 import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
-import { readCandidateManifest, type CandidateManifest } from './submission/candidate-manifest.js';
+import type { CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
-import { discoverEntryPoints } from './submission/discover-entry-points.js';
+import { planRun } from './plan/plan-run.js';
+import { requirementSourcesOf } from './plan/requirement-sources.js';
+import type { RunPlan } from './plan/run-plan.js';
 import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
+import { readStaticFacts } from './static/read-static-facts.js';
+import { staticSummary } from './static/static-summary.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
+import { withStaticFacts } from './tracer/trace-index.js';
 import { tamperingNotice } from './tracer/tampering-notice.js';
 import type { RunReport } from '../reports/report.js';
 import { createRunFolder } from './workdir/run-folder.js';
@@ -59,8 +64,12 @@ export interface RunOptions {
   /** Where the team's packages come from (index, wheel folder) and the venv cache; default: from MSPR_* variables. */
   environment?: EnvironmentSettings;
   onProgress?: ProgressListener;
+  /** An instructor's plan for this team, kept outside its repository (`--manifest`); replaces its mspr.yaml. */
+  manifestFile?: string;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
+  /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
+  evidenceDir?: string;
 }
 
 /**
@@ -74,6 +83,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   const redactor = createRedactor();
   const progress = redactingProgress(options.onProgress ?? silentProgress, redactor);
   const runId = newRunId(scenario.id, startedAt);
+  const runsCandidate = scenario.steps.some((step) => 'candidate' in step);
   const runFolder = createRunFolder(options.workRoot, runId);
   const runDir = runFolder.dir;
   const dirs = { workspace: join(runDir, 'workspace'), datasets: join(runDir, 'datasets'), trace: join(runDir, 'trace'), scratch: runDir };
@@ -88,6 +98,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let verdicts: Verdict[] = [];
   let traceSummary: RunReport['trace'] = { events: 0, problems: [] };
   let manifest: CandidateManifest | undefined;
+  let plan: RunPlan | undefined;
   let services: StartedServices = noServices;
   let sandbox: Sandbox | undefined;
   let environment: EnvironmentRecord | undefined;
@@ -98,7 +109,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
     redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
-    manifest = readManifestKeepingGoing(dirs.workspace, note);
+    ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate, note, progress }));
     for (const text of await placeDatasets(options.scenario, dirs.datasets, dirs.workspace, manifest)) note(text);
 
     const { backend, notice } = await selectBackend(options.sandbox ?? scenario.sandbox.backend);
@@ -118,15 +129,14 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
     for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
 
-    const { entries, assumption } = discoverEntryPoints(dirs.workspace, manifest);
-    if (scenario.steps.some((step) => 'candidate' in step)) note(assumption);
-    // The team's declared requirements, in a venv the sandbox runs with; folders and files come from the run plan.
+    const planned = planSteps(scenario, plan);
+    // The team's declared requirements, in a venv the sandbox runs with: those of the folders the steps run from
+    // (and of the files they run), and the requirement files the README (or a planned Makefile recipe) installs.
     const prepared = await prepareEnvironment(
-      { workspaceDir: dirs.workspace, folders: ['.'], files: [] },
+      requirementSourcesOf(dirs.workspace, planned, plan),
       { runId, installer: await installerFor(backend, { python: options.python, image: scenario.sandbox.image, limits: scenario.sandbox }), settings: options.environment ?? resolveEnvironmentSettings(), scratchDir: join(runDir, 'environment'), debianPackages: scenario.sandbox.packages, onProgress: progress },
     );
     environment = prepared.record;
-    const planned = planSteps(scenario, entries);
     // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
     // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
     createStepTraceFolders(planned, dirs.trace);
@@ -176,7 +186,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, stepRuns, verdicts, errors, traceSummary, redactor });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor });
 }
 
 async function runChecks(
@@ -199,38 +209,19 @@ async function runChecks(
     note(tampered);
     progress({ type: 'notice', text: tampered });
   }
-  const workspace = workspaceFiles(dirs.workspace, limits.read);
-  const databases = createDatabaseAccess({ services: options.scenario.scenario.services, manifest, workspace, endpoints: services.endpoints, note, scratchDir: dirs.scratch, unwritten });
-  const evidence = {
-    workspace,
-    datasets: options.scenario.scenario.datasets.length > 0 ? workspaceFiles(dirs.datasets, limits.read, DATASETS) : undefined,
-    steps: stepRuns.map((run) => run.record),
-    trace,
-    frames: createFrameReader(),
-    databases,
-    manifest,
-    submission,
-    environment,
-  };
-  let verdicts: Verdict[] = [];
-  try {
-    verdicts = await runChecksWithin(options.scenario.scenario.checks, limits.checks, (use) => runCheck(use, evidence, options.lang), (verdict) => progress({ type: 'verdict', verdict }));
-  } finally {
-    await databases.closeAll();
-  }
+  // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
+  const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
+  const steps = stepRuns.map((run) => run.record);
+  // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
+  const facts = await readStaticFacts({ workspace: workspaceFiles(dirs.workspace, limits.read), steps, python: options.python });
+  const evidence = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace: withStaticFacts(trace, facts), submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
+  const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
+  const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
+  if (links) note(links);
+  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment });
+  if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines } };
-}
-
-/** An invalid `mspr.yaml` is reported, and the run goes on with discovery rather than stopping. */
-function readManifestKeepingGoing(workspaceDir: string, note: (text: Localized) => void): CandidateManifest | undefined {
-  try {
-    return readCandidateManifest(workspaceDir)?.manifest;
-  } catch (error) {
-    const serialized = toSerializedError(error);
-    note(t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`, `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`));
-    return undefined;
-  }
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) } };
 }
 
 /** The report says how a deadline without a time zone (or without a time) was read. */

@@ -90,6 +90,8 @@ export interface Scenario {
   bloc: string;
   language: 'python';
   description?: Localized | string;
+  /** How a failed check counts in the score (`strict`: 0; `partial`: its own partial score). Default `strict`. */
+  scoring: 'strict' | 'partial';
   datasets: DatasetRef[];
   sandbox: SandboxSettings;
   services: ServiceSpec[];

@@ -5,8 +5,8 @@ import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { before, dataFacts } from './support/data-facts.js';
-import { datasetSources } from './support/check-support.js';
-import { sourceOfFrame } from './support/frame-lineage.js';
+import { sourcesToCheck } from './support/source-list.js';
+import { frameSources } from './support/lineage/frame-sources.js';
 import { readsOf, sourceSummary } from './support/source-files.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
@@ -31,7 +31,11 @@ export default defineCheck({
     messages: {
       ...NO_TRACE,
       pass: { fr: 'Valeurs manquantes mesurées avant nettoyage : {measured}.', en: 'Missing values measured before cleaning: {measured}.' },
-      nothingMissing: { fr: 'Aucune source ne contient de valeur manquante : rien à mesurer.', en: 'No source has missing values: nothing to measure.' },
+      nothingMissing: { fr: 'Aucune des sources ({sources}) ne contient de valeur manquante : rien à mesurer.', en: 'None of the sources ({sources}) has missing values: nothing to measure.' },
+      noSources: {
+        fr: 'Le code n’a lu aucun fichier de données et le scénario n’en fournit pas : aucune valeur manquante n’a pu être cherchée. Attendu : lire les sources puis compter leurs valeurs manquantes (C1.8).',
+        en: 'The code read no data file and the scenario provides none: no missing value could be looked for. Expected: read the sources, then count their missing values (C1.8).',
+      },
       notMeasured: {
         fr: 'Valeurs manquantes jamais mesurées pour : {missing}. Attendu : compter les manquants par colonne avant de nettoyer (df.isna().sum(), df.info(), df.describe()), C1.8.',
         en: 'Missing values never measured for: {missing}. Expected: count the missing values per column before cleaning (df.isna().sum(), df.info(), df.describe()), C1.8.',
@@ -48,17 +52,21 @@ export default defineCheck({
     const { facts } = got;
     const evidence: Evidence[] = [];
     const targets: Array<{ name: string; columns: string[]; holes: string[] }> = [];
-    for (const source of ctx.options.sources ?? datasetSources(ctx)) {
+    const { sources: listed } = sourcesToCheck(ctx, facts);
+    if (listed.length === 0) return { status: 'fail', message: 'noSources' };
+    for (const source of listed) {
       const summary = await sourceSummary(source, ctx);
       const holes = summary.columns.filter((c) => (summary.nullCounts[c] ?? 0) > 0);
       if (holes.length > 0) targets.push({ name: basename(source), columns: summary.columns, holes });
     }
-    if (targets.length === 0) return { status: 'pass', message: 'nothingMissing' };
-    const sources = targets.map((t) => ({ name: t.name, columns: t.columns }));
+    // Sources looked at and none incomplete: nothing to measure, so nothing is shown either way.
+    if (targets.length === 0) return { status: 'skip', message: 'nothingMissing', params: { sources: listed.map((s) => basename(s)).join(', ') } };
     const inspections: Array<{ event: TraceEvent; input: FrameInfo | null | undefined }> = [
       ...facts.inspections.map((e) => ({ event: e as TraceEvent, input: e.input })),
       ...facts.stats.filter((e) => e.function === 'describe').map((e) => ({ event: e as TraceEvent, input: e.input })),
       ...facts.sql.filter((e) => SQL_NULL_COUNT.test(e.statement ?? '')).map((e) => ({ event: e as TraceEvent, input: null })),
+      // The same count sent with pd.read_sql_query is SQL too.
+      ...facts.sqlReads.filter((e) => SQL_NULL_COUNT.test(e.origin?.sql ?? '')).map((e) => ({ event: e as TraceEvent, input: null })),
     ];
     const measured: string[] = [];
     const missing: string[] = [];
@@ -66,9 +74,9 @@ export default defineCheck({
     for (const target of targets) {
       // Each list is in execution order: the first cleaning is the earlier of the first imputation and the first dropna.
       const impute = facts.imputes.find((e) => target.holes.includes(e.column));
-      const dropna = facts.drops.find((e) => e.function === 'dropna' && sourceOfFrame(e.input, sources) === target.name);
+      const dropna = facts.drops.find((e) => e.function === 'dropna' && frameSources(ctx.trace, e, e.input).includes(target.name));
       const cleaning = impute && dropna ? (before(dropna, impute) ? dropna : impute) : (impute ?? dropna);
-      const covers = inspections.filter(({ event, input }) => (input ? sourceOfFrame(input, sources) === target.name || (input.columns?.length === 1 && target.holes.includes(input.columns[0]!)) : sqlMentions(event, target.holes)));
+      const covers = inspections.filter(({ event, input }) => (input ? frameSources(ctx.trace, event, input).includes(target.name) || (input.columns?.length === 1 && target.holes.includes(input.columns[0]!)) : sqlMentions(event, target.holes)));
       const timely = covers.filter(({ event }) => !cleaning || before(event, cleaning));
       if (timely.length > 0) {
         measured.push(`${target.name} (${String((timely[0]!.event as { function?: string }).function ?? 'SQL')} ${where(timely[0]!.event)})`);
@@ -89,6 +97,6 @@ export default defineCheck({
 });
 
 function sqlMentions(event: TraceEvent, columns: string[]): boolean {
-  const text = String((event as { statement?: string }).statement ?? '').toLowerCase();
+  const text = String((event as { statement?: string }).statement ?? (event as { origin?: { sql?: string } }).origin?.sql ?? '').toLowerCase();
   return columns.some((c) => text.includes(c.toLowerCase()));
 }

@@ -3,6 +3,8 @@ import { judgeImputation, type ImputationOptions } from './support/imputation.js
 import { IMPUTATION_OPTIONS } from './support/imputation-meta.js';
 import { factsOrSkip, NO_TRACE } from '../support/trace-support.js';
 import { dataFacts } from './support/data-facts.js';
+import { NO_LINKS } from './support/lineage/no-links.js';
+import { NO_DATABASE } from '../db/support/open-database.js';
 
 export default defineCheck({
   meta: {
@@ -13,6 +15,8 @@ export default defineCheck({
     options: IMPUTATION_OPTIONS,
     messages: {
       ...NO_TRACE,
+      ...NO_DATABASE,
+      ...NO_LINKS,
       pass: { fr: 'Valeurs manquantes quantitatives imputées : {ok}.', en: 'Missing quantitative values imputed: {ok}.' },
       nothingMissing: { fr: 'Aucune colonne quantitative des sources n’a de valeur manquante.', en: 'No quantitative source column has missing values.' },
       warn: {

@@ -2,6 +2,7 @@ import { MsprError } from '../../runner/errors.js';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { findTable } from '../data/support/source-files.js';
+import { reasonParams } from './support/open-database.js';
 
 interface Options {
   service?: string;
@@ -48,7 +49,7 @@ export default defineCheck({
       db = await databases.open(options.service);
     } catch (error) {
       if (!(error instanceof MsprError) || error.code !== 'MSPR_DB_UNREACHABLE') throw error;
-      return { status: 'fail', message: 'unreachable', params: { reason: error.text }, evidence: [{ kind: 'db', subject: options.service ?? 'database', expected: 'reachable', actual: error.text.en }] };
+      return { status: 'fail', message: 'unreachable', params: reasonParams(error), evidence: [{ kind: 'db', subject: options.service ?? 'database', expected: 'reachable', actual: error.text.en }] };
     }
     const tables = await db.listTables();
     const version = (await db.version().catch(() => null)) ?? db.kind;

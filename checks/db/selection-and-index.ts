@@ -5,6 +5,7 @@ import type { MongoEvent } from '../../runner/tracer/data-event-types.js';
 import type { Evidence } from '../verdict.js';
 import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { databaseOrOutcome, NO_DATABASE } from './support/open-database.js';
 
 interface Options {
   service?: string;
@@ -33,6 +34,7 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: { service: { type: 'string' } } },
     messages: {
       ...NO_TRACE,
+      ...NO_DATABASE,
       pass: { fr: 'Sélection : {selection}. Index : {indexes}.', en: 'Selection: {selection}. Index: {indexes}.' },
       fail: {
         fr: 'Manque : {missing}. Attendu : une requête qui sélectionne plusieurs observations et plusieurs variables (colonnes nommées ou filtre WHERE ; MongoDB : un filtre find, une étape $match ou $project), et au moins un index créé sur une table chargée (C2.1). Sélection : {selection} ; index : {indexes}.',
@@ -59,7 +61,9 @@ export default defineCheck({
       ? { event: query.event, text: `${query.rows} × ${query.columns}`, actual: `${query.rows} rows × ${query.columns} columns`, data: { sql: query.sql.slice(0, 200) } }
       : lookups.map(mongoSelection).find((s) => s !== undefined);
 
-    const db = await ctx.databases.open(ctx.options.service);
+    const opened = await databaseOrOutcome(ctx, ctx.options.service);
+    if ('outcome' in opened) return opened.outcome;
+    const db = opened.db;
     const created: string[] = [];
     for (const table of await db.listTables()) {
       for (const index of await db.indexes(table)) if (!index.primary && !/^sqlite_autoindex/.test(index.name) && index.name !== '_id_') created.push(`${index.name} ON ${table}(${index.columns.join(', ')})`);

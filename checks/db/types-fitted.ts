@@ -2,12 +2,14 @@ import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { MAPPINGS_SCHEMA, type Mapping } from '../data/support/source-files.js';
+import { inferredLinksEvidence } from '../data/support/lineage/link-evidence.js';
+import { comparedColumns, NOTHING_COMPARED } from './support/compared-tables.js';
 import type { ColumnPair } from './support/mapped-columns.js';
-import { mappedColumns, typeLabel } from './support/mapped-columns.js';
+import { typeLabel } from './support/mapped-columns.js';
 
 interface Options {
   service?: string;
-  mappings: Mapping[];
+  mappings?: Mapping[];
   blanketWidth: number;
 }
 
@@ -30,14 +32,14 @@ export default defineCheck({
     options: {
       type: 'object',
       additionalProperties: false,
-      required: ['mappings'],
       properties: {
         service: { type: 'string' },
-        mappings: MAPPINGS_SCHEMA,
+        mappings: { ...MAPPINGS_SCHEMA, description: 'source → table pairs (default: the links the trace shows)' },
         blanketWidth: { type: 'integer', minimum: 1, default: 255, description: 'a text width at least this large (or unbounded TEXT) counts as a blanket width' },
       },
     },
     messages: {
+      ...NOTHING_COMPARED,
       pass: { fr: 'Types et largeurs ajustés pour les {checked} colonnes comparées.', en: 'Types and widths fitted for the {checked} columns compared.' },
       warn: {
         fr: 'Types corrects mais largeurs non ajustées : {problems}. Attendu : un nombre d’octets défini d’après la longueur maximale de chaque variable (C1.10) ; largeurs suggérées : {suggestions}.',
@@ -50,12 +52,13 @@ export default defineCheck({
     },
   },
   async run(ctx: CheckContext<Options>) {
-    const db = await ctx.databases.open(ctx.options.service);
-    const { pairs } = await mappedColumns(ctx, db, ctx.options.mappings);
+    const compared = await comparedColumns(ctx);
+    if ('outcome' in compared) return compared.outcome;
+    const { db, pairs, mappings } = compared;
     const failures: Localized[] = [];
     const warnings: Localized[] = [];
     const suggestions: string[] = [];
-    const evidence: Evidence[] = [];
+    const evidence: Evidence[] = inferredLinksEvidence(mappings);
     for (const pair of pairs) {
       const judged = judge(pair, ctx.options.blanketWidth, db.kind);
       // A column that fits is evidence too: a pass shows what it compared.

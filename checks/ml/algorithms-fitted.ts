@@ -2,8 +2,8 @@ import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { DEFAULT_ALGORITHMS, resolveAlgorithms, type Task } from './support/algorithms.js';
 import { TASK_OPTION } from './support/task-option.js';
-import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
-import { mlFacts } from './support/ml-facts.js';
+import { NO_TRACE, traced } from '../support/trace-support.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 
 interface Options {
   task: Task;
@@ -42,8 +42,10 @@ export default defineCheck({
     },
   },
   run(ctx: CheckContext<Options>) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.models);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const { facts } = got;
     const algorithms = resolveAlgorithms(ctx.options.algorithms ?? DEFAULT_ALGORITHMS[ctx.options.task]);
     const evidence: Evidence[] = [];
@@ -70,8 +72,8 @@ export default defineCheck({
     const score = found.length / algorithms.length;
     if (missing.length + notOnTrain.length > 0) {
       const params = { ...listed, missing: missing.join(', ') || '-', notOnTrain: notOnTrain.join(', ') || '-', expected: algorithms.map((a) => a.name).join(', ') };
-      return { status: 'fail', score, message: 'fail', params, evidence };
+      return { ...basis, status: 'fail', score, message: 'fail', params, evidence };
     }
-    return { status: 'pass', message: 'pass', params: { ...listed, count: algorithms.length }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { ...listed, count: algorithms.length }, evidence };
   },
 });

@@ -1,10 +1,11 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { FitEvent, PredictEvent, SearchEvent } from '../../runner/tracer/trace-event-types.js';
-import { mlFacts, type MlFacts } from './support/ml-facts.js';
+import type { MlFacts } from './support/ml-facts.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 import { finalClass, searchedClass } from './support/models.js';
 import { usesParams } from './support/params-match.js';
-import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { NO_TRACE, traced, where } from '../support/trace-support.js';
 
 type Reuse = { how: 'refit'; event: PredictEvent } | { how: 'fit'; event: FitEvent };
 
@@ -20,6 +21,9 @@ function reuseOf(search: SearchEvent, facts: MlFacts): Reuse | undefined {
     const applied = facts.predicts.find((p) => p.pid === search.pid && objs.has(p.obj) && p.ts > search.ts && p.method !== 'transform');
     if (applied) return { how: 'refit', event: applied };
   }
+  // Read in the code: `Model(**search.best_params_)` names the search it unpacks (values exist only when run).
+  const unpacked = facts.fits.find((f) => f.observed === false && f.ts > search.ts && f.y && f.params_from === search.obj);
+  if (unpacked) return { how: 'fit', event: unpacked };
   const best = search.best_params;
   if (!best || Object.keys(best).length === 0) return undefined;
   const refit = facts.fits.find(
@@ -37,6 +41,10 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,
+      staticReuse: {
+        fr: '{model}.{method} ({where}) utilise les meilleurs paramètres de {search}.',
+        en: '{model}.{method} ({where}) uses the best parameters of {search}.',
+      },
       refit: {
         fr: 'Les meilleurs paramètres de {search} ({best}) sont utilisés : le modèle réentraîné par la recherche sert à {method} ({where}).',
         en: 'The best parameters of {search} ({best}) are used: the model refitted by the search is used for {method} ({where}).',
@@ -56,10 +64,12 @@ export default defineCheck({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.search);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const { facts } = got;
-    if (facts.searches.length === 0) return { status: 'fail', message: 'noSearch' };
+    if (facts.searches.length === 0) return { ...basis, status: 'fail', message: 'noSearch' };
     const evidence: Evidence[] = [];
     let found: { search: SearchEvent; reuse: Reuse } | undefined;
     for (const search of facts.searches) {
@@ -73,10 +83,11 @@ export default defineCheck({
     if (found) {
       const { search, reuse } = found;
       const params = { search: search.search, best: JSON.stringify(search.best_params ?? {}), where: where(reuse.event) };
-      if (reuse.how === 'refit') return { status: 'pass', message: 'refit', params: { ...params, method: reuse.event.method }, evidence };
-      return { status: 'pass', message: 'fit', params: { ...params, model: finalClass(reuse.event), rows: reuse.event.x?.rows ?? '?' }, evidence };
+      if (got.static) return { ...basis, status: 'pass', message: 'staticReuse', params: { search: params.search, model: finalClass(reuse.event), method: reuse.event.method, where: params.where }, evidence };
+      if (reuse.how === 'refit') return { ...basis, status: 'pass', message: 'refit', params: { ...params, method: reuse.event.method }, evidence };
+      return { ...basis, status: 'pass', message: 'fit', params: { ...params, model: finalClass(reuse.event), rows: reuse.event.x?.rows ?? '?' }, evidence };
     }
     const search = facts.searches[0]!;
-    return { status: 'fail', message: 'notReused', params: { search: search.search, best: JSON.stringify(search.best_params ?? {}), searchWhere: where(search) }, evidence };
+    return { ...basis, status: 'fail', message: 'notReused', params: { search: search.search, best: JSON.stringify(search.best_params ?? {}), searchWhere: where(search) }, evidence };
   },
 });

@@ -1,9 +1,9 @@
 import { t } from '../../runner/i18n.js';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
-import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
+import { NO_TRACE, traced, where } from '../support/trace-support.js';
 import { round } from './support/rounding.js';
-import { mlFacts } from './support/ml-facts.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 
 interface Options {
   countSearch: boolean;
@@ -41,19 +41,21 @@ export default defineCheck({
     },
   },
   run(ctx: CheckContext<Options>) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.crossValidation);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const { facts } = got;
     const found: Array<{ how: string; folds: number; event: (typeof facts.cvs)[number] | (typeof facts.splits)[number] | (typeof facts.searches)[number]; mean?: number | null }> = [];
     for (const cv of facts.cvs) found.push({ how: cv.function, folds: cv.cv?.n_splits ?? 0, event: cv, mean: cv.test_scores?.mean });
     for (const split of facts.splits) if (split.kind === 'cv_splitter') found.push({ how: `${split.splitter}.split`, folds: split.n_splits ?? 0, event: split });
     if (ctx.options.countSearch) for (const search of facts.searches) found.push({ how: search.search, folds: search.cv ?? 0, event: search, mean: search.best_score });
-    if (found.length === 0) return { status: 'fail', message: 'none' };
+    if (found.length === 0) return { ...basis, status: 'fail', message: 'none' };
     const evidence: Evidence[] = found.map((f) => traced(f.how, f.event, { expected: `>= ${ctx.options.minFolds} folds`, actual: f.folds, data: { mean_score: f.mean ?? null } }));
     const best = [...found].sort((a, b) => b.folds - a.folds)[0]!;
     const params = { folds: best.folds, how: best.how, where: where(best.event) };
-    if (best.folds < ctx.options.minFolds) return { status: 'fail', message: 'tooFew', params: { ...params, minFolds: ctx.options.minFolds }, evidence };
+    if (best.folds < ctx.options.minFolds) return { ...basis, status: 'fail', message: 'tooFew', params: { ...params, minFolds: ctx.options.minFolds }, evidence };
     const scores = typeof best.mean === 'number' ? t(`, score moyen ${round(best.mean)}`, `, mean score ${round(best.mean)}`) : '';
-    return { status: 'pass', message: 'pass', params: { ...params, scores }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { ...params, scores }, evidence };
   },
 });

@@ -1,8 +1,8 @@
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { SearchEvent } from '../../runner/tracer/trace-event-types.js';
-import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
-import { mlFacts } from './support/ml-facts.js';
+import { NO_TRACE, traced, where } from '../support/trace-support.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 import { searchedClass } from './support/models.js';
 
 interface Options {
@@ -50,11 +50,13 @@ export default defineCheck({
     },
   },
   run(ctx: CheckContext<Options>) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.search);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const { minParams, minCombinations, allowRandomized } = ctx.options;
     const searches = got.facts.searches;
-    if (searches.length === 0) return { status: 'fail', message: 'none', params: { minParams, minCombinations } };
+    if (searches.length === 0) return { ...basis, status: 'fail', message: 'none', params: { minParams, minCombinations } };
     const accepted = searches.filter((s) => allowRandomized || !isRandomized(s));
     const bigEnough = (s: SearchEvent) => (s.params_searched?.length ?? 0) >= minParams || combinations(s) >= minCombinations;
     const evidence: Evidence[] = searches.map((s) =>
@@ -66,8 +68,8 @@ export default defineCheck({
     );
     const best = accepted.find(bigEnough) ?? accepted[0] ?? searches[0]!;
     const found = { search: best.search, model: searchedClass(best) ?? '?', params: best.params_searched?.length ?? 0, combinations: combinations(best), where: where(best) };
-    if (accepted.length === 0) return { status: 'fail', message: 'randomizedOnly', params: { search: best.search, where: found.where }, evidence };
-    if (!bigEnough(best)) return { status: 'fail', score: 0.5, message: 'tooSmall', params: { ...found, minParams, minCombinations }, evidence };
-    return { status: 'pass', message: 'pass', params: { ...found, names: (best.params_searched ?? []).join(', '), cv: best.cv ?? '?' }, evidence };
+    if (accepted.length === 0) return { ...basis, status: 'fail', message: 'randomizedOnly', params: { search: best.search, where: found.where }, evidence };
+    if (!bigEnough(best)) return { ...basis, status: 'fail', score: 0.5, message: 'tooSmall', params: { ...found, minParams, minCombinations }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { ...found, names: (best.params_searched ?? []).join(', '), cv: best.cv ?? '?' }, evidence };
   },
 });

@@ -5,9 +5,9 @@ import type { Task } from './support/algorithms.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
 import { printedText, valueAppearsIn } from './support/printed-values.js';
 import { TASK_OPTION } from './support/task-option.js';
-import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
+import { NO_TRACE, traced } from '../support/trace-support.js';
 import { round } from './support/rounding.js';
-import { mlFacts } from './support/ml-facts.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 
 interface Options {
   task: Task;
@@ -25,7 +25,7 @@ const ROLE: Record<string, Localized> = { train: t('entraînement', 'train'), te
 
 function evidenceOf(use: MetricUse, expected: string): Evidence {
   const event = use.event;
-  const fn = event.type === 'metric' ? String(event.name) : `${String(event.estimator)}.score`;
+  const fn = event.type === 'metric' ? (typeof event.formula === 'string' ? event.formula : String(event.name)) : `${String(event.estimator)}.score`;
   const n = 'n' in event && typeof event.n === 'number' ? event.n : ((event.x as { rows?: number } | undefined)?.rows ?? null);
   return traced(use.key, use.event, {
     expected,
@@ -62,11 +62,13 @@ export default defineCheck({
     },
   },
   run(ctx: CheckContext<Options>) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.metrics);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const required = ctx.options.metrics ?? DEFAULTS[ctx.options.task].metrics;
     const extra = ctx.options.extraMetrics ?? DEFAULTS[ctx.options.task].extra;
-    const uses = metricUses(ctx.trace);
+    const uses = metricUses(got.trace);
     const printed = printedText(ctx.steps);
     const evidence: Evidence[] = [];
     const found: string[] = [];
@@ -97,7 +99,7 @@ export default defineCheck({
     const extras = extra.filter((key) => uses.some((u) => u.key === key && u.role === 'test'));
     for (const key of extras) evidence.push(evidenceOf(uses.find((u) => u.key === key && u.role === 'test')!, 'test'));
     const computed = found.join(', ') || '-';
-    if (missing.length > 0) return { status: 'fail', score: found.length / required.length, message: 'fail', params: { found: computed, missing: missing.join(', '), elsewhere: joinLocalized(elsewhere, ', ', '-') }, evidence };
-    return { status: 'pass', message: 'pass', params: { found: computed, extras: extras.join(', ') || '-' }, evidence };
+    if (missing.length > 0) return { ...basis, status: 'fail', score: found.length / required.length, message: 'fail', params: { found: computed, missing: missing.join(', '), elsewhere: joinLocalized(elsewhere, ', ', '-') }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { found: computed, extras: extras.join(', ') || '-' }, evidence };
   },
 });

@@ -1,8 +1,8 @@
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { applicationsOn } from './support/models.js';
-import { factsOrSkip, NO_TRACE, traced } from '../support/trace-support.js';
-import { mlFacts } from './support/ml-facts.js';
+import { NO_TRACE, traced } from '../support/trace-support.js';
+import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 
 export default defineCheck({
   meta: {
@@ -28,10 +28,12 @@ export default defineCheck({
     },
   },
   run(ctx) {
-    const got = factsOrSkip(ctx, mlFacts);
+    const got = mlEvidence(ctx, NEEDS.applied);
     if ('skip' in got) return got.skip;
+    // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
+    const basis = got.static ? { static: got.static } : {};
     const { facts } = got;
-    if (facts.models.length === 0) return { status: 'fail', message: 'none' };
+    if (facts.models.length === 0) return { ...basis, status: 'fail', message: 'none' };
     // One entry per algorithm: a model refitted in a loop or a CV fold is the same algorithm.
     const algorithms = [...new Set(facts.models.map((m) => m.algorithm))];
     const evidence: Evidence[] = [];
@@ -51,7 +53,7 @@ export default defineCheck({
       }
     }
     const listed = applied.join(', ') || '-';
-    if (missing.length > 0) return { status: 'fail', score: applied.length / algorithms.length, message: 'fail', params: { applied: listed, missing: missing.join(', ') }, evidence };
-    return { status: 'pass', message: 'pass', params: { applied: listed, count: algorithms.length }, evidence };
+    if (missing.length > 0) return { ...basis, status: 'fail', score: applied.length / algorithms.length, message: 'fail', params: { applied: listed, missing: missing.join(', ') }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { applied: listed, count: algorithms.length }, evidence };
   },
 });

@@ -2,6 +2,7 @@ import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 import { mlFacts } from './support/ml-facts.js';
+import { NEEDS, needsRun, STATIC_NEEDS_RUN } from './support/ml-evidence.js';
 
 export default defineCheck({
   meta: {
@@ -12,6 +13,7 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,
+      ...STATIC_NEEDS_RUN,
       pass: {
         fr: "Les {count} modèle(s) entraîné(s) ont plus d'observations que de variables (ex. {rows} lignes pour {cols} colonnes, {where}).",
         en: 'The {count} trained model(s) have more observations than variables (e.g. {rows} rows for {cols} columns, {where}).',
@@ -27,6 +29,8 @@ export default defineCheck({
     },
   },
   run(ctx) {
+    const unread = needsRun(ctx, NEEDS.models);
+    if (unread) return unread;
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const models = got.facts.models.filter((m) => typeof m.train?.rows === 'number');

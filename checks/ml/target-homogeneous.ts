@@ -5,6 +5,7 @@ import type { Task } from './support/algorithms.js';
 import { TASK_OPTION } from './support/task-option.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 import { mlFacts } from './support/ml-facts.js';
+import { NEEDS, needsRun, STATIC_NEEDS_RUN } from './support/ml-evidence.js';
 
 interface Options {
   task: Task;
@@ -37,6 +38,7 @@ export default defineCheck({
     },
     messages: {
       ...NO_TRACE,
+      ...STATIC_NEEDS_RUN,
       pass: {
         fr: 'Cible {name} séparée des variables explicatives et homogène, du type attendu ({dtype}, {where}).',
         en: 'Target {name} is separated from the features and homogeneous, of the expected type ({dtype}, {where}).',
@@ -64,6 +66,8 @@ export default defineCheck({
     },
   },
   run(ctx: CheckContext<Options>) {
+    const unread = needsRun(ctx, NEEDS.models);
+    if (unread) return unread;
     const got = factsOrSkip(ctx, mlFacts);
     if ('skip' in got) return got.skip;
     const targets = got.facts.targets;

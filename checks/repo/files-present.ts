@@ -2,6 +2,7 @@ import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { declaredPackages, looksBinary } from './dependency-files.js';
+import { stepFolders } from './step-folders.js';
 
 interface Options {
   readme: boolean;
@@ -34,27 +35,30 @@ export default defineCheck({
       },
     },
   },
-  run({ options, workspace }: CheckContext<Options>) {
-    const root = workspace.list().filter((path) => !path.includes('/'));
+  run({ options, workspace, steps }: CheckContext<Options>) {
+    // The root first, then the folders the steps run from (`api/` holding its own README and requirements.txt).
+    const folders = stepFolders(steps);
+    const listing = workspace.list();
+    const root = folders.flatMap((folder) => listing.filter((path) => folderOf(path) === folder));
     const found: string[] = [];
     const missing: Array<Localized | string> = [];
     const evidence: Evidence[] = [];
 
     if (options.readme) {
-      const readme = root.find((path) => README.test(path) && workspace.readText(path).trim().length > 0);
+      const readme = root.find((path) => README.test(path.split('/').pop()!) && workspace.readText(path).trim().length > 0);
       if (readme) {
         found.push(readme);
         evidence.push({ kind: 'artifact', subject: readme, data: { characters: workspace.readText(readme).trim().length } });
-      } else missing.push(root.some((p) => README.test(p)) ? t('README (vide)', 'README (empty)') : 'README');
+      } else missing.push(root.some((p) => README.test(p.split('/').pop()!)) ? t('README (vide)', 'README (empty)') : 'README');
     }
 
     if (options.dependencies) {
       // `exists`, not the listing: a requirements.txt that is a link out of the repository (or a FIFO) is there,
       // and reading it is refused with the reason — an `error` naming the file, not a silent "missing".
-      const present = DEPENDENCY_FILES.filter((name) => workspace.exists(name));
+      const present = folders.flatMap((folder) => DEPENDENCY_FILES.map((name) => (folder ? `${folder}/${name}` : name))).filter((name) => workspace.exists(name));
       const declaring = present.map((name) => {
         const text = workspace.readText(name);
-        return { name, binary: looksBinary(text), packages: declaredPackages(name, text) };
+        return { name, binary: looksBinary(text), packages: declaredPackages(name.split('/').pop()!, text) };
       });
       for (const file of declaring) {
         evidence.push({ kind: 'artifact', subject: file.name, actual: file.packages.length, data: file.binary ? { packages: [], binary: true } : { packages: file.packages.slice(0, 30) } });
@@ -75,3 +79,8 @@ export default defineCheck({
     return { status: 'pass', message: 'pass', params: { found: found.join(', ') }, evidence };
   },
 });
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}

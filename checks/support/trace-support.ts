@@ -14,14 +14,15 @@ export const NO_TRACE: Record<'noTrace', Localized> = {
 };
 
 /**
- * The facts a check derives from the trace (`dataFacts`, `mlFacts`: each cached per trace), or the `skip`
- * outcome to return when nothing was traced at all. A trace holding files the grader refused (links, FIFOs,
- * oversized files: nothing the tracer writes) was tampered with, so no trace-based check judges on it: each
- * throws, and the runner gives it an `error` verdict naming the files.
+ * The facts a check derives from the trace (`dataFacts`, `mlFacts`: each cached per trace), or the outcome to
+ * return when nothing was traced at all: `fail`, since the criterion was not shown (docs/verdict-statuses.md);
+ * when an environment failure is why nothing ran, the runner makes it `error` (checks/run-check.ts). A trace
+ * holding files the grader refused (links, FIFOs, oversized files: nothing the tracer writes) was tampered with,
+ * so no trace-based check judges on it: each throws, and the runner gives it an `error` verdict naming the files.
  */
 export function factsOrSkip<Facts>(ctx: CheckContext<unknown>, facts: (trace: TraceIndex) => Facts): { facts: Facts } | { skip: CheckOutcome<'noTrace'> } {
   if (ctx.trace.refused?.length) throw refusedTrace(ctx.trace);
-  if (!ctx.trace.available) return { skip: { status: 'skip', message: 'noTrace' } };
+  if (!ctx.trace.available) return { skip: { status: 'fail', message: 'noTrace' } };
   return { facts: facts(ctx.trace) };
 }
 

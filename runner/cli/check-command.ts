@@ -11,6 +11,7 @@ export interface CheckOptions {
   format: string;
   out: string;
   python?: string;
+  manifest?: string;
   pipIndex?: string;
   pipTrustedHost?: string;
   wheelhouse?: string;
@@ -33,6 +34,7 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option('--database <kind>', 'switch the scenario’s database service to another kind (bloc 1: sqlite by default)').choices(['sqlite', 'postgres', 'mysql', 'mongodb']))
     .option('-f, --format <list>', 'report formats besides report.json: json,junit,md,html', 'json,md')
     .option('-o, --out <dir>', 'output folder; reports go to <dir>/<run-id>/', 'out')
+    .option('--manifest <file>', 'the team’s plan kept outside its repository (mspr.yaml format); its own mspr.yaml is then ignored')
     .option('--python <path>', 'Python interpreter for the local sandbox (default: $MSPR_PYTHON, else /usr/bin/python3)')
     .option('--pip-index <url>', 'PEP 503 index the team’s requirements install from, e.g. a school’s PyPI mirror (default: $MSPR_PIP_INDEX_URL; none: no network)')
     .option('--pip-trusted-host <hosts>', 'comma-separated hosts pip may reach without a valid certificate (default: $MSPR_PIP_TRUSTED_HOST)')

@@ -1,4 +1,5 @@
 import { type Lang, pick } from '../i18n.js';
+import { describePlan } from '../plan/describe-plan.js';
 import type { ProgressListener } from '../progress.js';
 import { paint } from './terminal-style.js';
 import { terminalLine } from '../../reports/safe-text.js';
@@ -15,6 +16,9 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
     switch (event.type) {
       case 'phase':
         write(paint('bold', `» ${terminalLine(pick(event.text, lang))}`, stream));
+        break;
+      case 'plan':
+        for (const line of describePlan(event.plan, lang)) write(line.startsWith(' ') ? line : paint('bold', line, stream));
         break;
       case 'notice':
         write(paint('yellow', `! ${terminalLine(pick(event.text, lang))}`, stream));

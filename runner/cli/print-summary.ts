@@ -2,6 +2,7 @@ import type { VerdictStatus } from '../../checks/verdict.js';
 import { environmentDetails, environmentHeadline } from '../../reports/format-environment.js';
 import { environmentProblems } from '../../reports/environment-problems.js';
 import { formatEvidence } from '../../reports/format-evidence.js';
+import { staticCountText } from '../../reports/static-count.js';
 import type { RunReport } from '../../reports/report.js';
 import { mapStrings, terminalLine } from '../../reports/safe-text.js';
 import { type Lang, pick } from '../i18n.js';
@@ -56,6 +57,8 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   const color = summary.status === 'pass' ? 'green' : 'red';
   lines.push('');
   lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore} — ${Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+  const read = staticCountText(summary);
+  if (read) lines.push(paint('yellow', pick(read, lang)));
   if (files.length > 0) lines.push(`${fr ? 'Rapports' : 'Reports'}: ${files.join(', ')}`);
   return lines.join('\n');
 }

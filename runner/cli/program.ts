@@ -1,8 +1,13 @@
 import { Command, Option } from 'commander';
+import { registerBatchCommand } from './batch-command.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
+import { registerCiCommand } from './ci-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
+import { registerDoctorCommand } from './doctor-command.js';
 import { registerImagesCommand } from './images-command.js';
+import { registerInitCommand } from './init-command.js';
+import { registerPlanCommand } from './plan-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
@@ -20,19 +25,28 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCheckCommand(program);
+  registerBatchCommand(program);
+  registerPlanCommand(program);
+  registerInitCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
   registerRenderCommand(program);
   registerImagesCommand(program);
   registerCleanupCommand(program);
+  registerDoctorCommand(program);
+  registerCiCommand(program);
   program.addHelpText(
     'after',
     `
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
+  mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl -o promo-2026
+  mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
   mspr-lab render out/<run-id>/report.json --format junit,md
+  mspr-lab doctor
+  mspr-lab ci github --scenario cdp-data-ia-bloc1-etl
   sudo mspr-lab images build && mspr-lab check . -s cdp-data-ia-bloc1-etl --sandbox docker`,
   );
   return program;

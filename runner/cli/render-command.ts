@@ -20,7 +20,8 @@ export function registerRenderCommand(program: Command): void {
       const lang = langOf(command);
       const { renderersFor } = await import('../../reports/registry.js');
       const { validateReport } = await import('../../reports/validate-report.js');
-      const report = readReport(file, validateReport);
+      const { migrateReport } = await import('../../reports/migrate-report.js');
+      const report = readReport(file, (content) => validateReport(migrateReport(content)), migrateReport);
       const renderers = renderersFor(options.format.split(',').map((f) => f.trim()).filter(Boolean));
       const outDir = options.stdout ? undefined : prepareOutputFolder(options.out ?? dirname(file), '--out');
       for (const renderer of renderers) {
@@ -39,7 +40,7 @@ export function registerRenderCommand(program: Command): void {
     });
 }
 
-function readReport(file: string, validateReport: (report: unknown) => string[]): RunReport {
+function readReport(file: string, validateReport: (report: unknown) => string[], migrate: (report: unknown) => unknown): RunReport {
   let content: unknown;
   try {
     content = JSON.parse(readFileSync(file, 'utf8'));
@@ -50,5 +51,5 @@ function readReport(file: string, validateReport: (report: unknown) => string[])
   if (problems.length > 0) {
     throw new MsprError('MSPR_REPORT_INVALID', { fr: `${file} n'est pas un rapport mspr-lab valide.`, en: `${file} is not a valid mspr-lab report.` }, { details: problems });
   }
-  return content as RunReport;
+  return migrate(content) as RunReport;
 }

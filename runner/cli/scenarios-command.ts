@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { asLocalized, pick } from '../i18n.js';
 import { langOf } from './lang-option.js';
+import { MsprError } from '../errors.js';
 
 /** The loader compiles the scenario schema; load it only when a subcommand runs, not for `--help`. */
 const loader = () => import('../../scenarios/load-scenario.js');
@@ -48,9 +49,26 @@ export function registerScenariosCommand(program: Command): void {
     .action(async (files: string[], _options, command: Command) => {
       const lang = langOf(command);
       const { loadScenario } = await loader();
+      const { unreadableDatasets } = await import('../../scenarios/dataset-readability.js');
       for (const file of files) {
-        await loadScenario(file);
+        const problems = await unreadableDatasets(await loadScenario(file));
+        if (problems.length > 0) throw unreadable(file, problems);
         process.stdout.write(lang === 'fr' ? `${file} : valide\n` : `${file}: valid\n`);
       }
     });
+}
+
+/** A dataset the checks could not read is a scenario problem: said before any submission is graded against it. */
+function unreadable(file: string, problems: string[]): MsprError {
+  return new MsprError(
+    'MSPR_SCENARIO_INVALID',
+    { fr: `Le scénario ${file} a ${problems.length} fichier(s) de données illisible(s).`, en: `Scenario ${file} has ${problems.length} unreadable data file(s).` },
+    {
+      details: problems,
+      hint: {
+        fr: 'Vérifiez chaque fichier signalé (séparateur, encodage, format) ; les vérifications le liraient de la même façon.',
+        en: 'Check each reported file (separator, encoding, format); the checks would read it the same way.',
+      },
+    },
+  );
 }

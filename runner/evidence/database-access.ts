@@ -12,6 +12,9 @@ import type { ServiceEndpoint } from './db/service-endpoint.js';
 import { copySqliteDatabase } from './db/sqlite-copy.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
+/** Opens a server database from its endpoint (default: `openInspector`, live; a batch records, a regrade replays). */
+export type ServerOpener = (endpoint: ServiceEndpoint, label: string) => Promise<DbInspector>;
+
 const SQLITE_FILE = /\.(db|sqlite|sqlite3)$/i;
 const CLOSE_WAIT_MS = 5_000;
 
@@ -27,6 +30,7 @@ export interface DatabaseAccessOptions {
   scratchDir?: string;
   /** Committed SQLite files the run did not write (see past-run-databases.ts). */
   unwritten?: ReadonlySet<string>;
+  openServer?: ServerOpener;
 }
 
 /**
@@ -61,7 +65,7 @@ export function createDatabaseAccess(options: DatabaseAccessOptions): DatabaseAc
         }
         const endpoint = options.endpoints.get(service.id);
         if (!endpoint) throw noEndpoint(service);
-        return openInspector(endpoint, labelOf(endpoint));
+        return (options.openServer ?? openInspector)(endpoint, labelOf(endpoint));
       });
       opened.set(service.id, pending);
     }

@@ -1,4 +1,5 @@
 import type { DataFrame } from 'nodejs-polars';
+import type { ReadOptions } from './reading/read-options.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 export type TabularFormat = 'csv' | 'xlsx' | 'json';
@@ -12,6 +13,8 @@ export interface FrameSummary {
   columns: string[];
   nullCounts: Record<string, number>;
   dtypes: Record<string, string>;
+  /** CSV: how it was read (`sep ";", decimal ",", latin-1 (as the code read it)`), see reading/read-options.ts. */
+  reading?: string;
 }
 
 /** A tabular file and the folder it is read from (the candidate's repository or the scenario's datasets). */
@@ -29,6 +32,7 @@ export interface SourceFile {
  * verdict for the check that asked.
  */
 export interface FrameReader {
-  summary(source: SourceFile): Promise<FrameSummary>;
-  frame(source: SourceFile): Promise<DataFrame>;
+  /** `options`: how the team's code read the file (from the trace); without them a CSV is sniffed. */
+  summary(source: SourceFile, options?: ReadOptions): Promise<FrameSummary>;
+  frame(source: SourceFile, options?: ReadOptions): Promise<DataFrame>;
 }

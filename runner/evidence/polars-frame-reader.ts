@@ -3,6 +3,9 @@ import type { DataFrame } from 'nodejs-polars';
 import { MsprError } from '../errors.js';
 import type { FrameReader, FrameSummary, SourceFile, TabularFormat } from './frame-reader.js';
 import { xlsxProblem } from './xlsx-guard.js';
+import { parseCsv } from './reading/parse-csv.js';
+import { describeReading, optionsKey, type ReadOptions } from './reading/read-options.js';
+import { sniffCsv } from './reading/sniff-csv.js';
 
 /** Spreadsheets are parsed in memory; past this size a file is refused rather than risking the grader. */
 const MAX_XLSX_BYTES = 50 * 1024 * 1024;
@@ -14,28 +17,30 @@ const loadPolars = () => (polars ??= import('nodejs-polars').then((module) => mo
 
 /**
  * Reads tabular sources with nodejs-polars (1M-row CSV + null counts in 0.26 s here; see README), caching
- * per file so several checks reading the same file read it once. Polars is given bytes the safe reader
- * read, never a path: it would open it itself and follow whatever link the candidate left there.
+ * per file and reading options so several checks reading the same file read it once. Polars is given bytes
+ * the safe reader read, never a path: it would open it itself and follow whatever link the candidate left there.
+ * Without options a CSV is sniffed (separator, encoding, decimal comma); pandas' NA tokens are missing values.
  */
 export function createFrameReader(): FrameReader {
-  const frames = new Map<string, Promise<DataFrame>>();
+  const frames = new Map<string, Promise<{ df: DataFrame; reading?: string }>>();
   const summaries = new Map<string, Promise<FrameSummary>>();
-  const keyOf = (source: SourceFile) => `${source.files.root}\0${source.path}`;
+  const keyOf = (source: SourceFile, options: ReadOptions | undefined) => `${source.files.root}\0${source.path}\0${optionsKey(options)}`;
 
-  const frame = (source: SourceFile): Promise<DataFrame> => {
-    let pending = frames.get(keyOf(source));
+  const read = (source: SourceFile, options: ReadOptions | undefined): Promise<{ df: DataFrame; reading?: string }> => {
+    let pending = frames.get(keyOf(source, options));
     if (!pending) {
-      pending = readFrame(source);
-      frames.set(keyOf(source), pending);
+      pending = readFrame(source, options);
+      frames.set(keyOf(source, options), pending);
     }
     return pending;
   };
+  const frame = (source: SourceFile, options?: ReadOptions): Promise<DataFrame> => read(source, options).then(({ df }) => df);
 
-  const summary = (source: SourceFile): Promise<FrameSummary> => {
-    let pending = summaries.get(keyOf(source));
+  const summary = (source: SourceFile, options?: ReadOptions): Promise<FrameSummary> => {
+    let pending = summaries.get(keyOf(source, options));
     if (!pending) {
-      pending = frame(source).then((df) => summarize(df, source.path, formatOf(source.path)));
-      summaries.set(keyOf(source), pending);
+      pending = read(source, options).then(({ df, reading }) => ({ ...summarize(df, source.path, formatOf(source.path)), ...(reading ? { reading } : {}) }));
+      summaries.set(keyOf(source, options), pending);
     }
     return pending;
   };
@@ -50,19 +55,21 @@ export function formatOf(path: string): TabularFormat {
   return 'csv';
 }
 
-async function readFrame(source: SourceFile): Promise<DataFrame> {
+async function readFrame(source: SourceFile, options: ReadOptions | undefined): Promise<{ df: DataFrame; reading?: string }> {
   const format = formatOf(source.path);
   // Read first, outside the try: a refused file (link out, FIFO, over the cap) says so, not "cannot parse".
   const bytes = source.files.readBytes(source.path, format === 'xlsx' ? Math.min(MAX_XLSX_BYTES, source.files.limits.dataBytes) : source.files.limits.dataBytes, 'dataBytes');
   const pl = await loadPolars();
   try {
     switch (format) {
-      case 'csv':
-        return pl.readCSV(bytes, { inferSchemaLength: 10_000 });
+      case 'csv': {
+        const reading = options ?? sniffCsv(bytes);
+        return { df: parseCsv(pl, bytes, reading), reading: describeReading(reading) };
+      }
       case 'json':
-        return pl.DataFrame(jsonRecords(bytes, source.path));
+        return { df: pl.DataFrame(jsonRecords(bytes, source.path, options)) };
       case 'xlsx':
-        return pl.DataFrame(await xlsxRecords(bytes));
+        return { df: pl.DataFrame(await xlsxRecords(bytes, options)) };
     }
   } catch (error) {
     throw unreadable(source.path, error);
@@ -82,9 +89,9 @@ function summarize(df: DataFrame, path: string, format: TabularFormat): FrameSum
 }
 
 /** Accepts what candidates are given: an array of records, JSON lines, or `{ "items": [ … ] }`. */
-function jsonRecords(bytes: Buffer, path: string): Record<string, unknown>[] {
+function jsonRecords(bytes: Buffer, path: string, options: ReadOptions | undefined): Record<string, unknown>[] {
   const text = bytes.toString('utf8');
-  if (/\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+  if (options?.lines || /\.(jsonl|ndjson)$/i.test(path)) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
   const parsed = JSON.parse(text) as unknown;
   if (Array.isArray(parsed)) return parsed as Record<string, unknown>[];
   if (parsed && typeof parsed === 'object') {
@@ -94,12 +101,13 @@ function jsonRecords(bytes: Buffer, path: string): Record<string, unknown>[] {
   throw new Error('expected an array of records, JSON lines, or an object holding one array of records');
 }
 
-async function xlsxRecords(bytes: Buffer): Promise<Record<string, unknown>[]> {
+/** The sheet the code read (`sheet_name=`), rows skipped above the header, or no header row at all. */
+async function xlsxRecords(bytes: Buffer, options: ReadOptions | undefined): Promise<Record<string, unknown>[]> {
   const problem = xlsxProblem(bytes);
   if (problem) throw new Error(`refused: ${problem}`);
   const { readSheet } = await import('read-excel-file/node');
-  const rows = await readSheet(bytes);
-  const [header, ...body] = rows;
+  const rows = (await readSheet(bytes, options?.sheet ?? 1)).slice(options?.skipRows ?? 0);
+  const [header, ...body] = options?.hasHeader === false ? [rows[0]?.map((_, i) => options.names?.[i] ?? String(i)), ...rows] : rows;
   if (!header) return [];
   const names = header.map((cell, index) => (cell === null || cell === undefined ? `column_${index + 1}` : String(cell)));
   return body.map((row) => Object.fromEntries(names.map((name, index) => [name, normalizeCell(row[index])])));

@@ -48,7 +48,8 @@ function fromPythonError(error: PythonError, record: StepRecord, context: Failur
       hint: t('Corrigez la ligne indiquée, puis relancez.', 'Fix the line shown, then run again.'),
     };
   }
-  const cwd = record.kind === 'notebook' && record.entry ? posix.dirname(record.entry) : '';
+  // Relative paths in the error are relative to the folder the step ran from (the run plan's `cwd`).
+  const cwd = record.cwd ?? (record.kind === 'notebook' && record.entry ? posix.dirname(record.entry) : '');
   const blamed = classifyImport(error, context, base) ?? classifyConnection(error, context, base) ?? classifyMissingFile(error, context, base, cwd);
   if (blamed) return blamed;
   const where = location ? ` (${placeOf(location, 'fr')})` : '';

@@ -3,6 +3,7 @@ import { join, posix } from 'node:path';
 import { MsprError } from '../errors.js';
 import type { ProgressListener } from '../progress.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import { relativeTo } from '../plan/working-directory.js';
 import { pythonWithoutSite } from '../tracer/python-without-site.js';
 import { newTraceKey, TRACE_KEY_ENV } from '../tracer/trace-seal.js';
 import { type PlannedStep, stepSlug } from './plan-steps.js';
@@ -58,19 +59,24 @@ export async function runSteps(steps: PlannedStep[], options: StepRunOptions): P
 
 async function runOne(step: PlannedStep, sandboxTraceDir: string, traceKey: Buffer, options: StepRunOptions): Promise<StepRecord> {
   const { sandbox } = options;
-  const base = { id: step.id, kind: step.kind, entry: step.entry, optional: step.optional };
-  if (step.entry && !existsSync(join(options.hostWorkspaceDir, step.entry))) {
+  const base = { id: step.id, kind: step.kind, entry: step.entry, ...(step.cwd && step.cwd !== '.' ? { cwd: step.cwd } : {}), optional: step.optional };
+  const cwd = step.cwd ?? '.';
+  const from = step.reason ? ` (${step.reason})` : '';
+  // Both paths are relative to the workspace, whatever folder the step starts from.
+  const missing = step.entry && !existsSync(join(options.hostWorkspaceDir, step.entry)) ? step.entry : cwd !== '.' && !existsSync(join(options.hostWorkspaceDir, cwd)) ? `${cwd}/` : undefined;
+  if (missing) {
     const error = new MsprError(
       'MSPR_SUBMISSION_UNREADABLE',
-      { fr: `Le fichier à exécuter est absent : ${step.entry}.`, en: `The file to run is missing: ${step.entry}.` },
-      { hint: { fr: 'Vérifiez le chemin dans mspr.yaml (run:).', en: 'Check the path in mspr.yaml (run:).' } },
+      { fr: `Le fichier à exécuter est absent : ${missing}${from}.`, en: `The file to run is missing: ${missing}${from}.` },
+      { hint: { fr: 'Vérifiez le chemin dans mspr.yaml (run:), ou voyez le plan avec « mspr-lab plan ».', en: 'Check the path in mspr.yaml (run:), or see the plan with `mspr-lab plan`.' } },
     );
     return { ...base, status: 'error', error: error.toJSON() };
   }
   const env: Record<string, string> = {
     // Services' URLs are already in the sandbox's base environment (SandboxSpec.env); the step's own come on top.
     ...step.env,
-    PYTHONPATH: sandbox.paths.tracer,
+    // The tracer's folder stays first: its sitecustomize must be the one Python imports.
+    PYTHONPATH: step.pythonPathRoot ? `${sandbox.paths.tracer}:${sandbox.paths.workspace}` : sandbox.paths.tracer,
     PYTHONUNBUFFERED: '1',
     MPLBACKEND: 'Agg',
     MSPR_TRACE_DIR: sandboxTraceDir,
@@ -78,10 +84,11 @@ async function runOne(step: PlannedStep, sandboxTraceDir: string, traceKey: Buff
     MSPR_DATASETS_DIR: sandbox.paths.datasets,
     ...(step.kind === 'notebook' && step.entry ? { MSPR_NOTEBOOK: step.entry } : {}),
   };
-  const argv = step.kind === 'notebook' ? notebookArgv(sandbox.python, step.entry!, sandboxTraceDir) : withInterpreter(step.argv, sandbox.python);
+  const argv = step.kind === 'notebook' ? notebookArgv(sandbox.python, relativeTo(cwd, step.entry!), sandboxTraceDir) : withInterpreter(step.argv, sandbox.python);
   if (!pythonWithoutSite(argv)) env[TRACE_KEY_ENV] = traceKey.toString('hex');
   const result = await sandbox.exec(argv, {
     timeoutMs: step.timeoutSec * 1000,
+    ...(cwd !== '.' ? { cwd } : {}),
     env,
     onOutput: (chunk) => {
       const line = chunk.trimEnd().split('\n').pop();
@@ -97,9 +104,10 @@ function withInterpreter(argv: string[], python: string): string[] {
 }
 
 /**
- * Executes a notebook top to bottom with nbconvert. The executed copy goes to the trace folder, not the
- * workspace, so grading never adds files to the candidate's tree. The kernel inherits the environment,
- * hence the tracer.
+ * Executes a notebook top to bottom with nbconvert, started from the notebook's folder (nbconvert runs
+ * the kernel there too, as Jupyter does). The executed copy goes to the trace folder, not the workspace,
+ * so grading never adds files to the candidate's tree. The kernel inherits the environment, hence the
+ * tracer.
  */
 function notebookArgv(python: string, notebook: string, outputDir: string): string[] {
   return [

@@ -10,6 +10,8 @@ export interface StepRecord {
   kind: 'command' | 'notebook';
   /** The candidate file the step runs (script or notebook), relative to the workspace, when there is one. */
   entry?: string;
+  /** The folder it started from, relative to the workspace, when not the root (run plan: notebooks, `cd x &&`). */
+  cwd?: string;
   optional: boolean;
   status: StepStatus;
   result?: ExecResult;

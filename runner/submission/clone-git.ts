@@ -61,7 +61,7 @@ export async function cloneRepository(source: string, destination: string, optio
 }
 
 /** Tags and shas resolve as given; a branch name is looked up on the remote (a fresh clone has no local branches). */
-async function resolveCommit(git: SimpleGit, ref: string): Promise<string> {
+export async function resolveCommit(git: SimpleGit, ref: string): Promise<string> {
   for (const candidate of [ref, `origin/${ref}`]) {
     const sha = await git.revparse([`${candidate}^{commit}`]).catch(() => '');
     if (sha.trim()) return sha.trim();

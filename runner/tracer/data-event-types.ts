@@ -21,7 +21,7 @@ export interface FrameInfo {
 export interface DataSourceRef {
   path?: string;
   name?: string;
-  format?: 'csv' | 'xlsx' | 'xls' | 'json' | 'parquet' | 'sql' | null;
+  format?: 'csv' | 'xlsx' | 'xls' | 'json' | 'parquet' | 'yaml' | 'sql' | null;
   url?: boolean;
   buffer?: string;
   connection?: string;
@@ -32,10 +32,14 @@ export interface DataSourceRef {
 
 export interface DataReadEvent extends TraceEvent {
   type: 'data_read';
+  /** read_csv, read_excel…, or `csv.reader` / `csv.DictReader` (no `output`: their rows are not counted). */
   function: string;
   origin?: DataSourceRef;
   sheet?: string | null;
   output?: FrameInfo | null;
+  /** csv module readers: the dialect options given (delimiter…). */
+  options?: Record<string, unknown> | null;
+  encoding?: string | null;
   duration?: number | null;
   error?: string;
 }
@@ -68,7 +72,12 @@ export type FillMatch = 'mean' | 'median' | 'mode' | 'zero';
 
 export interface ImputeEvent extends TraceEvent {
   type: 'impute';
+  /** fillna, replace, interpolate, ffill, bfill, loc (`.loc[mask, col] = v`), groupby.transform, groupby.apply. */
   function: string;
+  /** Group-wise fill: the group keys; `matches` names the statistic each filled cell equals within its group. */
+  by?: string[];
+  /** The fill value was a series or an array that is no group statistic the trace knows. */
+  from_values?: boolean;
   column: string;
   on?: 'series' | 'frame';
   obj?: string;
@@ -108,6 +117,20 @@ export interface CombineEvent extends TraceEvent {
   error?: string;
 }
 
+/**
+ * A frame reshaped on its way to a table: renamed (`rename`, `df.columns = …`, `set_axis`), columns selected
+ * (`df[[…]]`, `drop(columns=…)`, `filter`) or copied with other types (`astype`, `copy`, `reset_index`…). The
+ * output derives from the input (same token for in-place calls such as `df.columns = …`).
+ */
+export interface FrameDeriveEvent extends TraceEvent {
+  type: 'frame_derive';
+  function: string;
+  input?: FrameInfo | null;
+  output?: FrameInfo | null;
+  /** `{old: new}` for each column the call renamed. */
+  renamed?: Record<string, string> | null;
+}
+
 export interface StatsEvent extends TraceEvent {
   type: 'stats';
   function: string;
@@ -131,6 +154,8 @@ export interface HeadEvent extends TraceEvent {
 export interface SqlEvent extends TraceEvent {
   type: 'sql';
   driver: string;
+  /** psycopg2 copy_from: the method the (reconstructed) COPY statement stands for. */
+  function?: string;
   statement?: string | null;
   verb?: string | null;
   tables?: string[];
@@ -162,6 +187,32 @@ export interface MongoEvent extends TraceEvent {
   spec?: unknown;
   duration?: number | null;
   error?: string;
+}
+
+/** A results-like file (*.json, *.csv, *.yaml, *.yml) the candidate's code wrote: ties the file to its process and step. */
+export interface FileWriteEvent extends TraceEvent {
+  type: 'file_write';
+  /** open, json.dump, yaml.dump, yaml.safe_dump, Path.write_text. */
+  function: string;
+  target: DataSourceRef;
+  mode?: string | null;
+}
+
+/** Text shortened with pandas' string accessor: `s.str[:n]`, `s.str.slice(0, n)`. */
+export interface TextSliceEvent extends TraceEvent {
+  type: 'text_slice';
+  function: 'str[]' | 'str.slice';
+  column?: string | null;
+  start?: number | null;
+  stop: number;
+  /** The slice's step (named so: `step` is the runner's step id on every event). */
+  stride?: number | null;
+  rows?: number | null;
+  /** Longest value before the slice, in characters. */
+  longest?: number | null;
+  /** Values longer than `stop` (when the slice starts at 0): values the slice cut. */
+  cut?: number | null;
+  out?: string;
 }
 
 export type ChartKind = 'scatter' | 'distribution' | 'heatmap' | 'bar' | 'pie' | 'line' | 'other';

@@ -17,6 +17,8 @@ export interface TracedData {
   dtype?: string;
   /** Split outputs only. */
   role?: 'train' | 'test';
+  /** Static facts only: the code naming this data at the call (`X_train`, `model.predict(X_test)`). */
+  expr?: string;
   input?: number;
 }
 
@@ -44,7 +46,8 @@ export interface ScoreSummary {
 
 export interface SplitEvent extends TraceEvent {
   type: 'split';
-  kind: 'train_test_split' | 'cv_splitter';
+  /** `by_column`: static facts only, rows selected on a date column (`column`, `conditions`). */
+  kind: 'train_test_split' | 'cv_splitter' | 'by_column';
   function?: string;
   n_rows?: number | null;
   train_rows?: number | null;
@@ -76,7 +79,22 @@ export interface FitEvent extends TraceEvent {
   y?: TracedData | null;
   output?: TracedData | null;
   duration?: number;
+  /** Imputers inside the estimator (pipeline steps, ColumnTransformer entries), flattened with their columns. */
+  imputers?: TracedImputer[];
   error?: string;
+}
+
+/** An imputer found inside a fitted estimator: where (`prep/num/imp`), which columns, which strategy. */
+export interface TracedImputer {
+  path: string;
+  class: string;
+  /** Column names it was given (resolved once fitted); absent when they could not be named. */
+  columns?: string[] | null;
+  strategy?: unknown;
+  fill_value?: unknown;
+  n_neighbors?: unknown;
+  /** SimpleImputer: the fill value it computed per column. */
+  statistics?: Record<string, unknown> | null;
 }
 
 export interface PredictEvent extends TraceEvent {
@@ -139,6 +157,10 @@ export interface MetricEvent extends TraceEvent {
   y_pred?: TracedData | null;
   options?: Record<string, unknown> | null;
   value?: number | null;
+  /** Metrics computed by hand (`module: "formula"`): the candidate's expression, e.g. `np.sqrt(np.mean((y_test - y_pred) ** 2))`. */
+  formula?: string;
+  /** module formula: the metric this one derives from in a later statement (`mse ** 0.5` → mean_squared_error). */
+  derived?: string;
   error?: string;
 }
 

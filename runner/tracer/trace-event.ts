@@ -21,5 +21,9 @@ export interface TraceEvent {
    * same file/line/cell record no event of this type, so a count of these events is a lower bound.
    */
   truncated?: true;
+  /** Set on facts the static reader read in the code (runner/static): never observed when run. */
+  observed?: false;
+  /** Static facts only: fields the code gives as something the reader cannot resolve, with the code as written. */
+  unresolved?: Record<string, string>;
   [field: string]: unknown;
 }

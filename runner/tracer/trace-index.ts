@@ -2,6 +2,7 @@ import { basename, dirname, relative } from 'node:path';
 import { type FileRefusedError, TRACE_FOLDER } from '../safe-read/file-refused.js';
 import { DEFAULT_READ_LIMITS } from '../safe-read/read-limits.js';
 import { existsInside, readFileInside } from '../safe-read/read-inside.js';
+import type { StaticFacts } from '../static/static-facts.js';
 import { readSealedLines, type StepSeal } from './read-sealed-lines.js';
 import type { TraceEvent } from './trace-event.js';
 import { traceEventProblems } from './trace-validation.js';
@@ -25,6 +26,16 @@ export interface TraceIndex {
    * these, so the trace was tampered with and trace-based checks say `error` (checks/support/trace-support.ts).
    */
   readonly refused?: readonly FileRefusedError[];
+  /**
+   * Facts read in the team's code, tagged by step and file, never observed (runner/static): kept apart from the
+   * events above, which only the tracer writes. Checks reach them through checks/support/static-basis.ts.
+   */
+  readonly static?: StaticFacts;
+}
+
+/** The same index, with the static reader's facts beside its events (never mixed into `all()` or `ofType`). */
+export function withStaticFacts(index: TraceIndex, facts: StaticFacts): TraceIndex {
+  return { ...index, static: facts };
 }
 
 /** What the seals of a trace said, beside its events (see `read-sealed-lines.ts`), and the files refused unread. */

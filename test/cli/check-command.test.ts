@@ -22,13 +22,15 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
     expect(run.report!.steps).toMatchObject([{ id: 'pipeline:src/main.py', status: 'ok', exitCode: 0 }]);
     // No mspr.yaml: the report says what was run and which database was read.
     const assumed = run.report!.assumptions.map((a) => a.en).join('\n');
-    expect(assumed).toContain('No mspr.yaml: ran src/main.py as the entry point');
+    expect(assumed).toContain('No mspr.yaml: ran src/main.py, from README.md');
+    expect(run.report!.plan).toMatchObject({ origin: 'discovered', steps: [{ id: 'src/main.py', run: ['python', 'src/main.py'], cwd: '.', reason: 'README.md:3' }] });
     expect(assumed).toContain('SQLite database not declared: used warehouse.sqlite');
     expect(run.report!.sandbox).toMatchObject({ backend: 'local', isolated: false });
     expect(run.stdout).toContain('PASSED — score 6/6');
     const junit = readFileSync(join(run.runDir!, 'report.junit.xml'), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);
-    expect(junit).toContain('tests="3" failures="0" errors="0"');
+    // One testsuite per competency (1.1): the three checks pass, the two jury items are skipped testcases.
+    expect(junit).toContain('<testsuites name="mspr-lab" tests="5" failures="0" errors="0" skipped="2"');
   });
 
   it('missing rows: exit 1 with both counts in the evidence', () => {

@@ -3,6 +3,7 @@ import { isSecretEntry, isEnvFile, secretsFromEnvFiles } from '../../runner/reda
 import { redactReport } from '../../runner/redaction/redact-report.js';
 import { createRedactor } from '../../runner/redaction/redactor.js';
 import type { RunReport } from '../../reports/report.js';
+import { rollUpCompetencies } from '../../reports/competencies.js';
 import { summarize } from '../../reports/summarize.js';
 import { validateReport } from '../../reports/validate-report.js';
 import { tempRepo } from '../helpers/temp-repo.js';
@@ -75,12 +76,12 @@ describe('the report redacted once', () => {
       { id: 'steps/succeeded', checkId: 'steps/succeeded', title: { fr: 't', en: 't' }, status: 'fail' as const, score: 0, weight: 1, required: true, message: { fr: 'échec : fail hunter22', en: 'failed: fail hunter22' }, messageKey: 'fail', evidence: [{ kind: 'step' as const, subject: 'pipeline:main.py', data: { exception: 'KeyError: hunter22' } }], criteria: ['cdp-data-ia:C2.6'], durationMs: 1 },
     ];
     const report: RunReport = {
-      schemaVersion: '1.0', tool: { name: 'mspr-lab', version: '0.1.0' }, runId: 'r', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1,
+      schemaVersion: '1.1', tool: { name: 'mspr-lab', version: '0.1.0' }, runId: 'r', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1,
       scenario: { id: 's', title: { fr: 's', en: 's' }, framework: 'f', bloc: '1', source: 's.yaml' },
       submission: { source: 'https://team:ghp_abcdefghijklmnopqrstuvwxyz0123456789@git.example/t.git', kind: 'git', refused: [], fileCount: 1, totalBytes: 1 },
       sandbox: { backend: 'local', isolated: false }, assumptions: [],
       steps: [{ id: 'pipeline:main.py', kind: 'command', argv: ['python', 'main.py'], status: 'failed', optional: false, exitCode: 1, signal: null, timedOut: false, oomKilled: false, durationMs: 1, stdoutTail: 'connexion hunter22\n', stderrTail: '', outputBytes: { stdout: 18, stderr: 0 }, outputTruncated: false }],
-      trace: { events: 0, problems: [] }, verdicts, manual: [], errors: [], summary: summarize(verdicts, []),
+      trace: { events: 0, problems: [] }, verdicts, manual: [], errors: [], summary: summarize(verdicts, []), competencies: rollUpCompetencies('f', verdicts, [], false),
     };
     // A candidate whose "password" is the word fail cannot change a verdict's status.
     const redactor = createRedactor(['hunter22', 'fail']);

@@ -5,6 +5,7 @@ import { junitRenderer } from '../../reports/junit-renderer.js';
 import { markdownRenderer } from '../../reports/markdown-renderer.js';
 import type { RunReport } from '../../reports/report.js';
 import { summarize } from '../../reports/summarize.js';
+import { rollUpCompetencies } from '../../reports/competencies.js';
 import { validateReport } from '../../reports/validate-report.js';
 import type { Verdict } from '../../checks/verdict.js';
 
@@ -25,8 +26,9 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     verdict('viz/charts', 'warn', 'One chart has no title.'),
     verdict('extra/skip', 'skip', 'Nothing to check.'),
   ];
+  const manual = [{ criteria: ['cdp-data-ia:C1.6'], label: { fr: 'RGPD précisé', en: 'GDPR stated' } }];
   const base: RunReport = {
-    schemaVersion: '1.0',
+    schemaVersion: '1.1',
     tool: { name: 'mspr-lab', version: '0.1.0' },
     runId: 'run-1',
     startedAt: '2026-11-22T10:00:00.000Z',
@@ -36,12 +38,20 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
     submission: { source: `team-${HOSTILE}`, kind: 'git', commit: 'a'.repeat(40), refused: [{ path: 'passwd', reason: 'symlink-escapes', message: { fr: 'passwd : lien', en: 'passwd: link' } }], fileCount: 3, totalBytes: 10 },
     sandbox: { backend: 'local', isolated: false, notice: { fr: 'non isolé', en: 'not isolated' } },
     assumptions: [{ fr: `supposé ${HOSTILE}`, en: `assumed ${HOSTILE}` }],
+    plan: {
+      origin: 'discovered',
+      steps: [{ id: `${HOSTILE}.py`, kind: 'command', run: ['python', `${HOSTILE}.py`], cwd: 'etl', reason: 'README.md:12', entry: `etl/${HOSTILE}.py`, pythonPathRoot: true }],
+      skipped: [{ path: `pytest ${HOSTILE}`, source: 'README.md:20', reason: { fr: 'tests : hors pipeline', en: 'tests: not the pipeline' } }],
+      requirementFiles: [{ file: 'requirements/dev.txt', reason: 'README.md:8' }],
+      notes: [{ fr: 'résumé', en: 'summary' }, { fr: 'Le code attend PostgreSQL', en: 'The code expects PostgreSQL' }],
+    },
     steps: [{ id: `pipeline:${HOSTILE}.py`, kind: 'command', argv: ['python', 'x.py'], status: 'failed', optional: false, exitCode: 1, signal: null, timedOut: false, oomKilled: false, durationMs: 1200, stdoutTail: '', stderrTail: 'KeyError', outputBytes: { stdout: 0, stderr: 8 }, outputTruncated: false }],
     trace: { events: 0, problems: [] },
     verdicts,
-    manual: [{ criteria: ['cdp-data-ia:C1.6'], label: { fr: 'RGPD précisé', en: 'GDPR stated' } }],
+    manual,
     errors: [],
     summary: summarize(verdicts, []),
+    competencies: rollUpCompetencies('cdp-data-ia', verdicts, manual, false),
   };
   return { ...base, ...overrides };
 }
@@ -52,11 +62,17 @@ describe('renderers', () => {
   });
 
   describe('JUnit', () => {
-    it('is well-formed XML with one testcase per verdict and the right counts', () => {
+    it('is well-formed XML with one testsuite per competency, a testcase per check and jury item, and the right counts', () => {
       const xml = junitRenderer.render(report(), 'en');
       expect(XMLValidator.validate(xml)).toBe(true);
-      expect(xml).toContain('<testsuites name="mspr-lab" tests="5" failures="1" errors="1" skipped="1"');
-      expect(xml.match(/<testcase /g)).toHaveLength(5);
+      // C1.6: the jury item (skipped); C1.9: the five checks (one fail, one error, one skip).
+      expect(xml).toContain('<testsuites name="mspr-lab" tests="6" failures="1" errors="1" skipped="2"');
+      expect(xml).toContain('<testsuite name="cdp-data-ia:C1.6 — to be checked" tests="1" failures="0" errors="0" skipped="1"');
+      expect(xml).toContain('<testsuite name="cdp-data-ia:C1.9 — not achieved" tests="5" failures="1" errors="1" skipped="1"');
+      expect(xml).toContain('<testcase classname="cdp-data-ia:C1.6" name="For the jury to assess — GDPR stated" time="0">');
+      expect(xml).toContain('<property name="status" value="non-acquis"/>');
+      expect(xml.match(/<testsuite /g)).toHaveLength(2);
+      expect(xml.match(/<testcase /g)).toHaveLength(6);
       expect(xml).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(xml).not.toContain('<img');
     });
@@ -64,6 +80,7 @@ describe('renderers', () => {
     it('turns a run that could not be done into an error testcase, never an empty green suite', () => {
       const failed = report({ verdicts: [], errors: [{ code: 'MSPR_SUBMISSION_UNREADABLE', message: { fr: 'introuvable', en: 'not found' }, details: [] }] });
       failed.summary = summarize([], failed.errors);
+      failed.competencies = rollUpCompetencies('cdp-data-ia', [], failed.manual, false);
       const xml = junitRenderer.render(failed, 'en');
       expect(XMLValidator.validate(xml)).toBe(true);
       expect(xml).toContain('tests="1" failures="0" errors="1"');
@@ -76,10 +93,20 @@ describe('renderers', () => {
       const md = markdownRenderer.render(report(), 'en');
       expect(md).not.toContain('<img');
       expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
-      const row = md.split('\n').find((line) => line.includes('db/rows-match-source') && line.startsWith('|'))!;
+      const row = md.split('\n').find((line) => line.includes('(`db/rows-match-source`)') && line.startsWith('|'))!;
       expect(row.split(/(?<!\\)\|/)).toHaveLength(6); // 4 cells between 5 unescaped pipes
       expect(md).toContain('- [ ] GDPR stated (cdp-data-ia:C1.6)');
       expect(md).toContain('table &lt;img src=x onerror=alert(1)&gt; & "quotes" | pipes — expected 2000 — found 1980 — @ etl.py:42');
+    });
+
+    it('shows the run plan: each step with its command, folder and reason; what was left out; the notes', () => {
+      const md = markdownRenderer.render(report(), 'en');
+      expect(md).toContain('## Run plan (discovered in the repository)');
+      expect(md).toContain('| `&lt;img src=x onerror=alert(1)&gt; & "quotes" \\| pipes.py` | `python &lt;img src=x onerror=alert(1)&gt; & "quotes" \\| pipes.py` | etl | README.md:12 |');
+      expect(md).toContain('- pytest &lt;img src=x onerror=alert(1)&gt; & "quotes" | pipes (README.md:20): tests: not the pipeline');
+      expect(md).toContain('> The code expects PostgreSQL');
+      expect(md).toContain('Requirements the README installs: requirements/dev.txt (README.md:8)');
+      expect(markdownRenderer.render(report(), 'fr')).toContain('## Plan d’exécution (découvert dans le dépôt)');
     });
 
     it('is in French with lang fr', () => {
@@ -100,7 +127,9 @@ describe('renderers', () => {
     it('escapes every candidate-controlled string', () => {
       const html = htmlRenderer.render(report(), 'en');
       expect(html).not.toContain('<img');
-      expect(html.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)!.length).toBeGreaterThanOrEqual(5);
+      expect(html.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)!.length).toBeGreaterThanOrEqual(8);
+      expect(html).toContain('<section aria-labelledby="plan"><h2 id="plan">Run plan (discovered in the repository)</h2>');
+      expect(html).toContain('<td><code>etl</code></td><td>README.md:12</td>');
     });
 
     it('writes each status as a word, not by colour alone', () => {

@@ -6,6 +6,7 @@ import { junitRenderer } from '../../reports/junit-renderer.js';
 import { markdownRenderer } from '../../reports/markdown-renderer.js';
 import type { RunReport } from '../../reports/report.js';
 import { mapStrings, plainText, terminalLine } from '../../reports/safe-text.js';
+import { rollUpCompetencies } from '../../reports/competencies.js';
 import { summarize } from '../../reports/summarize.js';
 import { consoleProgress } from '../../runner/cli/console-progress.js';
 import { formatSummary } from '../../runner/cli/print-summary.js';
@@ -48,14 +49,14 @@ function hostileReport(): RunReport {
     },
   ];
   return {
-    schemaVersion: '1.0', tool: { name: 'mspr-lab', version: '0.1.0' }, runId: 'r', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000,
+    schemaVersion: '1.1', tool: { name: 'mspr-lab', version: '0.1.0' }, runId: 'r', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:01.000Z', durationMs: 1000,
     scenario: { id: 'bloc1', title: { fr: 'Bloc 1', en: 'Bloc 1' }, framework: 'cdp-data-ia', bloc: '1', source: 'x.yaml' },
     submission: { source: 'équipe\x1b[2J', kind: 'directory', refused: [{ path: 'a\x1b[2J', reason: 'symlink-escapes', message: { fr: 'lien\x1b[2J\x07 : refusé', en: 'link\x1b[2J\x07: refused' } }], fileCount: 1, totalBytes: 1 },
     sandbox: { backend: 'local', isolated: false },
     assumptions: [{ fr: 'voir www.evil.example et @octocat, #12', en: 'see www.evil.example and @octocat, #12' }],
     steps: [{ id: 'pipeline:\x1b[31mmain.py', kind: 'command', argv: ['python', 'main.py'], status: 'failed', optional: false, exitCode: 1, signal: null, timedOut: false, oomKilled: false, durationMs: 1, stdoutTail: '\x1b[2J', stderrTail: '\x00', outputBytes: { stdout: 4, stderr: 1 }, outputTruncated: false }],
     trace: { events: 0, problems: [] }, verdicts, manual: [], errors: [{ code: 'MSPR_INTERNAL', message: { fr: 'erreur\x1b[2J', en: 'error\x1b[2J' }, details: ['détail\nPASSED — score 20/20'] }],
-    summary: summarize(verdicts, []),
+    summary: summarize(verdicts, []), competencies: rollUpCompetencies('cdp-data-ia', verdicts, [], false),
   };
 }
 
@@ -66,7 +67,7 @@ describe('renderers and the terminal, fed candidate text', () => {
     expect(xml).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/);
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
-    expect(parsed.testsuites.testsuite.testcase[1].failure['@_message']).toBe('failed: KeyError: PASSED — score 20/20\nPASSED — score 20/20');
+    expect(parsed.testsuites.testsuite[0].testcase.failure['@_message']).toBe('failed: KeyError: PASSED — score 20/20\nPASSED — score 20/20');
   });
 
   it('Markdown: no live link, image, HTML or autolink', () => {

@@ -43,6 +43,11 @@ describe('scenario loader', () => {
     expect(scenario.checks[0]).toMatchObject({ use: 'repo/files-present', weight: 1, required: true, with: { readme: true, dependencies: true, files: [] } });
   });
 
+  it('accepts a data check without mappings (the links come from the trace)', async () => {
+    const { scenario } = await loadScenario(scenarioFile(valid.replace('  - use: repo/files-present', '  - use: db/rows-match-source')));
+    expect(scenario.checks[0]).toMatchObject({ use: 'db/rows-match-source', with: { allowReportedDrops: true } });
+  });
+
   it('accepts the same scenario as JSON', async () => {
     const json = JSON.stringify({ id: 'demo', title: 'x', framework: 'dev-ia-ds', bloc: 2, checks: [{ use: 'steps/succeeded' }] });
     const { scenario } = await loadScenario(scenarioFile(json, 'json'));
@@ -84,7 +89,8 @@ describe('scenario loader', () => {
     ['unknown check, nothing close', valid.replace('repo/files-present', 'ml/quantum-magic'), 'checks[0].use: unknown check "ml/quantum-magic"'],
     ['check option of the wrong type', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n    with: { readme: "yes" }'), 'checks[0].with.readme: must be boolean'],
     ['unknown check option', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n    with: { readmee: true }'), 'checks[0].with: unknown property "readmee"'],
-    ['missing required check option', valid.replace('  - use: repo/files-present', '  - use: db/rows-match-source\n    with: {}'), 'checks[0].with: missing required property "mappings"'],
+    // `mappings` itself is optional since the links can be inferred from the trace (issue 10 §1); a mapping is not.
+    ['missing required check option', valid.replace('  - use: repo/files-present', '  - use: db/rows-match-source\n    with: { mappings: [{ source: ventes.csv }] }'), 'checks[0].with.mappings[0]: missing required property "table"'],
     ['nested check option', valid.replace('  - use: repo/files-present', '  - use: db/rows-match-source\n    with: { mappings: [{ source: a.parquet, table: t }] }'), 'checks[0].with.mappings[0].source: must match pattern'],
     ['duplicate check ids', valid.replace('  - use: repo/files-present', '  - use: repo/files-present\n  - use: repo/files-present'), 'checks[1]: duplicate id "repo/files-present"'],
     ['duplicate step ids', valid.replace('  - { id: pipeline, candidate: true }', '  - { id: pipeline, candidate: true }\n  - { id: pipeline, run: [python, x.py] }'), 'steps[1]: duplicate id "pipeline"'],

@@ -5,6 +5,7 @@ import type {
   DataReadEvent,
   DataWriteEvent,
   FigureEvent,
+  FileWriteEvent,
   HeadEvent,
   ImputeEvent,
   MissingInspectEvent,
@@ -14,8 +15,10 @@ import type {
   SqlEvent,
   SqlFetchEvent,
   StatsEvent,
+  TextSliceEvent,
 } from '../../../runner/tracer/data-event-types.js';
 import type { FitEvent } from '../../../runner/tracer/trace-event-types.js';
+import { imputerUses, type ImputerUse } from './imputer-uses.js';
 
 /** The data-bloc events of a run, by kind, each list in execution order (the trace index's); computed once per trace. */
 export interface DataFacts {
@@ -35,12 +38,15 @@ export interface DataFacts {
   mongo: MongoEvent[];
   plots: PlotEvent[];
   figures: FigureEvent[];
-  /** scikit-learn imputers fitted (SimpleImputer, KNNImputer, IterativeImputer), from the ML hooks' fit events. */
-  imputers: FitEvent[];
+  /** scikit-learn imputers fitted (SimpleImputer, KNNImputer, IterativeImputer), alone or inside pipelines and ColumnTransformers. */
+  imputers: ImputerUse[];
+  /** Text columns shortened with `str[:n]` / `str.slice`. */
+  textSlices: TextSliceEvent[];
+  /** Results-like files (*.json, *.csv, *.yaml) the code wrote. */
+  fileWrites: FileWriteEvent[];
 }
 
 const cache = new WeakMap<TraceIndex, DataFacts>();
-const IMPUTERS = /Imputer$/;
 
 export function dataFacts(trace: TraceIndex): DataFacts {
   let facts = cache.get(trace);
@@ -61,7 +67,9 @@ export function dataFacts(trace: TraceIndex): DataFacts {
       mongo: trace.ofType<MongoEvent>('mongo'),
       plots: trace.ofType<PlotEvent>('plot'),
       figures: trace.ofType<FigureEvent>('figure'),
-      imputers: trace.ofType<FitEvent>('fit').filter((e) => IMPUTERS.test(e.estimator) && !e.error),
+      imputers: imputerUses(trace.ofType<FitEvent>('fit')),
+      textSlices: trace.ofType<TextSliceEvent>('text_slice'),
+      fileWrites: trace.ofType<FileWriteEvent>('file_write'),
     };
     cache.set(trace, facts);
   }

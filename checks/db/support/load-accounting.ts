@@ -22,10 +22,14 @@ export interface LoadAccount {
   incomplete: SqlEvent[];
 }
 
-/** Accounts for one `source → table` load from the trace. */
-export function accountLoad(facts: DataFacts, source: string, table: string): LoadAccount {
+/**
+ * Accounts for one `source → table` load from the trace. `pathDrops`: the removals on the frames between the
+ * source and the table (lineage/table-links.ts), when the trace shows that way: a subset only looked at
+ * (`recent = df[mask]`) is then no drop. Without it, any removal on a frame holding the source's columns counts.
+ */
+export function accountLoad(facts: DataFacts, source: string, table: string, pathDrops?: RowsDroppedEvent[]): LoadAccount {
   const sources = sourceColumns(facts.fileReads);
-  const drops = facts.drops.filter((d) => (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === source);
+  const drops = pathDrops ?? facts.drops.filter((d) => (d.removed ?? 0) > 0 && sourceOfFrame(d.input, sources) === source);
   const same = (name: string | undefined) => (name ?? '').toLowerCase() === table.toLowerCase();
   const inserts = facts.sql.filter((s) => s.verb === 'INSERT' && (s.tables ?? []).some(same));
   const writes: Array<DataWriteEvent | SqlEvent> = [...facts.writes.filter((w) => w.function === 'to_sql' && same(w.table)), ...inserts].sort(byTime);

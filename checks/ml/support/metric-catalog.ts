@@ -11,8 +11,11 @@ export interface MetricUse {
   value: number | null;
   role: DataRole | undefined;
   event: MetricEvent | PredictEvent;
-  /** `sqrt`: RMSE taken as the root of an MSE call (the source line shows sqrt or ** 0.5). */
-  derived?: 'sqrt';
+  /**
+   * `sqrt`: RMSE taken as the root of an MSE (the call's line shows sqrt or ** 0.5, or the tracer saw `np.sqrt(mse)`
+   * further down); `formula`: a metric computed by hand (`np.mean((y - p) ** 2)`), recorded by the tracer.
+   */
+  derived?: 'sqrt' | 'formula';
   /** The model whose predictions were scored, when the trace links them. */
   model?: TracedModel;
 }
@@ -64,8 +67,10 @@ export const METRIC_ALIASES: Record<string, string> = {
 
 const SQRT = /sqrt|\*\*\s*\(?\s*(0?\.5|1\s*\/\s*2)\b/;
 
-function keysOf(event: MetricEvent): Array<{ key: string; value: number | null; derived?: 'sqrt' }> {
+function keysOf(event: MetricEvent): Array<{ key: string; value: number | null; derived?: 'sqrt' | 'formula' }> {
   const value = typeof event.value === 'number' ? event.value : null;
+  // Computed by hand: the tracer already named the metric (an RMSE is its own event, never the line's sqrt).
+  if (event.module === 'formula') return [{ key: event.name === 'mean_squared_error' ? 'mse' : (BY_FUNCTION[event.name]?.[0] ?? event.name), value, derived: event.derived ? 'sqrt' : 'formula' }];
   if (event.name === 'mean_squared_error') {
     if (event.options?.squared === false) return [{ key: 'rmse', value }];
     const uses: Array<{ key: string; value: number | null; derived?: 'sqrt' }> = [{ key: 'mse', value }];

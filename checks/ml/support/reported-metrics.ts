@@ -10,9 +10,20 @@ export interface ReportedMetric {
   key: string;
   /** Algorithm key when the path names one (ridge, random_forest…). */
   algorithm?: string;
-  /** `train` when the path says it is a train score; test otherwise. */
-  role: 'train' | 'test';
+  /**
+   * `cv` when the path says it is a cross-validation score (`cv_rmse`, `cross_val`, `val_score`, `best_score`),
+   * `train` when it says train; test otherwise.
+   */
+  role: 'train' | 'test' | 'cv';
+  /** cv: the path says it is the train side of the folds (`cv.train_rmse`). */
+  trainSide?: boolean;
+  /** cv: the path says it is the spread of the fold scores (`rmse_std`), not their mean. */
+  spread?: boolean;
 }
+
+const CV = /(^|[^a-z])(cv|cross|crossval|cross_val|validation|val|folds?|kfold|best_score)([^a-z]|$)/i;
+const TRAIN = /(^|[^a-z])(train|entrainement|entraînement|apprentissage)/i;
+const SPREAD = /(^|[^a-z])(std|ecart|écart|sigma)([^a-z]|$)/i;
 
 const MODEL_WORDS: Record<string, string> = {
   rf: 'random_forest',
@@ -62,14 +73,18 @@ export function reportedMetrics(json: unknown): ReportedMetric[] {
       const last = segments[segments.length - 1] ?? '';
       const key = metricKeyOf(last) ?? [...segments].reverse().map(metricKeyOf).find(Boolean);
       if (!key) return;
-      const role = segments.some((s) => /(^|[^a-z])train/i.test(s)) ? 'train' : 'test';
-      found.push({ path: segments.join('.'), value, key, algorithm: algorithmOf(segments), role });
+      const train = segments.some((s) => TRAIN.test(s));
+      const cv = segments.some((s) => CV.test(s));
+      const claim: ReportedMetric = { path: segments.join('.'), value, key, algorithm: algorithmOf(segments), role: cv ? 'cv' : train ? 'train' : 'test' };
+      if (cv && train) claim.trainSide = true;
+      if (cv && segments.some((s) => SPREAD.test(s))) claim.spread = true;
+      found.push(claim);
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walk(item, [...segments, String(i)]));
     } else if (value && typeof value === 'object') {
       // {"model": "Ridge", "rmse": 3.2}: a name field inside a record names the algorithm of its siblings.
       const record = value as Record<string, unknown>;
-      const name = ['model', 'name', 'algorithm', 'estimator'].map((k) => record[k]).find((v) => typeof v === 'string') as string | undefined;
+      const name = ['model', 'modele', 'modèle', 'name', 'nom', 'algorithm', 'algorithme', 'estimator'].map((k) => record[k]).find((v) => typeof v === 'string') as string | undefined;
       for (const [key, item] of Object.entries(record)) walk(item, name ? [...segments, name, key] : [...segments, key]);
     }
   };

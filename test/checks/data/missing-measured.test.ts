@@ -21,6 +21,14 @@ testCheck(check, {
       },
       expect: { status: 'pass', message: 'pass', includes: ['produits.json (SQL etl.py:9)'] },
     },
+    {
+      name: 'the NULL count sent with pd.read_sql_query',
+      evidence: () => {
+        const t = inspect(reads(), 7, VENTES).add('data_read', { function: 'read_sql_query', origin: { format: 'sql', connection: 'psycopg2', sql: 'SELECT COUNT(*) - COUNT(categorie) AS manquants FROM produits', tables: ['produits'] }, output: { rows: 1, cols: 1, columns: ['manquants'] } }, 9);
+        return { datasets: boutique, trace: t.index() };
+      },
+      expect: { status: 'pass', includes: ['produits.json (read_sql_query etl.py:9)'] },
+    },
   ],
   invalid: [
     {
@@ -33,6 +41,6 @@ testCheck(check, {
       evidence: () => ({ datasets: boutique, trace: inspect(inspect(impute(reads(), 6, 'remise_pct'), 7, VENTES), 8, PRODUITS).index() }),
       expect: { status: 'fail', message: 'late', includes: ['ventes.csv (etl.py:7, after etl.py:6)'] },
     },
-    { name: 'no trace', evidence: { datasets: boutique }, expect: { status: 'skip', message: 'noTrace' } },
+    { name: 'no trace', evidence: { datasets: boutique }, expect: { status: 'fail', message: 'noTrace' } },
   ],
 });

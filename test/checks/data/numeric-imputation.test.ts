@@ -28,6 +28,18 @@ testCheck(check, {
       evidence: run(new DataTrace().add('fit', { method: 'fit_transform', estimator: 'SimpleImputer', obj: 'o9', params: { strategy: 'mean' }, x: { rows: 2000, cols: 1, columns: ['remise_pct'] } }, 30)),
       expect: { status: 'pass', message: 'pass', includes: ['SimpleImputer(mean) etl.py:30'] },
     },
+    {
+      name: 'the median of each store (groupby transform): credited on the column, with its group keys',
+      options,
+      evidence: run(new DataTrace().impute(26, 'remise_pct', { function: 'groupby.transform', by: ['magasin'], value: 'median by magasin', kind: 'numeric', matches: ['median'], stats: { mean: 7.29, median: 5 } })),
+      expect: { status: 'pass', includes: ['ventes.remise_pct: median groupby(magasin) (etl.py:26)'], evidence: [{ subject: 'ventes.remise_pct', actual: 'median by magasin', data: { nullsInSource: 181, nullsInTable: 0, by: ['magasin'], function: 'groupby.transform', mean: 7.29, median: 5 } }] },
+    },
+    {
+      name: 'a SimpleImputer(median) inside a ColumnTransformer entry that names the column',
+      options,
+      evidence: run(new DataTrace().add('fit', { method: 'fit_transform', estimator: 'ColumnTransformer', obj: 'o3', x: { rows: 2000, cols: 9 }, imputers: [{ path: 'num/imputation', class: 'SimpleImputer', columns: ['remise_pct', 'quantite'], strategy: 'median', statistics: { remise_pct: 5, quantite: 6 } }] }, 40)),
+      expect: { status: 'pass', includes: ['ventes.remise_pct: SimpleImputer(median) [num/imputation] etl.py:40'], evidence: [{ subject: 'ventes.remise_pct', actual: 'SimpleImputer(median)', data: { nullsInSource: 181, nullsInTable: 0, path: 'num/imputation', value: 5 } }] },
+    },
   ],
   invalid: [
     {
@@ -59,6 +71,30 @@ testCheck(check, {
       options: { mappings: [{ source: 'ventes.csv', table: 'sales' }], categorical: ['satisfaction'] },
       evidence: run(new DataTrace().impute(24, 'remise_pct', { value: 5, kind: 'numeric', matches: ['median'], stats })),
       expect: { status: 'fail', message: 'fail', includes: ['sales.remise_pct: table absent'] },
+    },
+    {
+      name: 'rows with holes left out before loading (a csv filter): dropped, not imputed',
+      options,
+      evidence: () => ({ datasets: boutique, trace: new DataTrace().add('data_read', { function: 'csv.DictReader', origin: { path: 'data/ventes.csv', name: 'ventes.csv', format: 'csv' }, output: { columns: ['id_vente'], cols: 1 } }, 13).sql(22, 'INSERT INTO ventes VALUES (?, ?, ?)', { verb: 'INSERT', tables: ['ventes'], params_rows: 3 }).index(), ...sqliteWorkspace(table()) }),
+      expect: { status: 'fail', includes: ['ventes.remise_pct: rows dropped instead / lignes supprimées au lieu d\'imputer (2000 → 3, −1997, csv.DictReader etl.py:13 → INSERT etl.py:22)'], evidence: [{ subject: 'ventes.remise_pct', expected: 'imputed', actual: 'dropped before loading', location: { file: 'etl.py', line: 22 }, data: { nullsInSource: 181, nullsInTable: 0, sourceRows: 2000, tableRows: 3, removed: 1997 } }] },
+    },
+    {
+      name: 'a group-wise fill whose values are no group statistic: to justify',
+      options,
+      evidence: run(new DataTrace().impute(26, 'remise_pct', { function: 'groupby.apply', by: ['magasin'], value: '? by magasin', kind: 'numeric', matches: [] })),
+      expect: { status: 'warn', includes: ['ventes.remise_pct: groupby(magasin) ? (etl.py:26)'] },
+    },
+    {
+      name: 'the same constant in every group is judged as a constant',
+      options,
+      evidence: run(new DataTrace().impute(26, 'remise_pct', { function: 'groupby.transform', value: -1, kind: 'numeric', matches: [], stats })),
+      expect: { status: 'fail', includes: ['ventes.remise_pct: -1 ≠ mean 7.29, median 5 (etl.py:26)'] },
+    },
+    {
+      name: 'interpolation: a method to justify',
+      options,
+      evidence: run(new DataTrace().impute(24, 'remise_pct', { function: 'interpolate', method: 'interpolate:linear', kind: 'numeric' })),
+      expect: { status: 'warn', includes: ['ventes.remise_pct: interpolate:linear (etl.py:24)'] },
     },
   ],
 });

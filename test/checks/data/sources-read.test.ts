@@ -38,6 +38,6 @@ testCheck(check, {
       evidence: () => ({ datasets: boutique, trace: merge(readAll(), 22, VENTES, 1960, 'objectifs.xlsx', 23520, { on: 'magasin' }).index() }),
       expect: { status: 'warn', message: 'granularity', includes: ['merge etl.py:22: 1960 × 60 → 23520'] },
     },
-    { name: 'no trace', evidence: { datasets: boutique }, expect: { status: 'skip', message: 'noTrace' } },
+    { name: 'no trace', evidence: { datasets: boutique }, expect: { status: 'fail', message: 'noTrace' } },
   ],
 });

@@ -1,6 +1,9 @@
 import check from '../../../checks/db/no-truncation.js';
 import { testCheck } from '../../../checks/tester.js';
-import { inserts, sqliteWorkspace } from '../data/support/data-trace.js';
+import { DataTrace, inserts, sqliteWorkspace } from '../data/support/data-trace.js';
+
+/** A trace where the labels went through `str[:stop]` at etl.py:31, cutting `cut` of them. */
+const sliced = (stop: number, cut: number) => new DataTrace().add('text_slice', { function: 'str[]', column: 'libelle', stop, rows: 2, longest: 38, cut }, 31).index();
 
 const csv = 'code,libelle,stock,prix\nA1,Épicerie fine réf. 001 format familial,12,4.5\nB2,Boissons,300,12.25\n';
 const files = { 'data/produits.csv': csv };
@@ -22,6 +25,12 @@ testCheck(check, {
       evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', rows),
       expect: { status: 'pass', message: 'pass' },
     },
+    {
+      name: 'a str[:n] that cut nothing the table holds: every value stored whole',
+      options,
+      evidence: () => ({ ...load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', rows)(), trace: sliced(60, 0) }),
+      expect: { status: 'pass' },
+    },
   ],
   invalid: [
     {
@@ -31,9 +40,9 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'fail',
-        includes: ['produits.libelle VARCHAR(20) < 38 chars, 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars)'],
-        includesFr: ['produits.libelle VARCHAR(20) < 38 caractères, 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères)'],
-        evidence: [{ subject: 'produits.libelle', expected: '>= 38 chars', actual: 'VARCHAR(20)', data: { source: 'data/produits.csv', longest: 38, declaredWidth: 20, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'] } }],
+        includes: ['produits.libelle VARCHAR(20) < 38 chars, 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0"'],
+        includesFr: ['produits.libelle VARCHAR(20) < 38 caractères, 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0"'],
+        evidence: [{ subject: 'produits.libelle', expected: '>= 38 chars', actual: 'VARCHAR(20)', data: { source: 'data/produits.csv', longest: 38, declaredWidth: 20, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'], storedAs: ['Épicerie fine réf. 0'], storedLongest: 20 } }],
       },
     },
     {
@@ -53,6 +62,26 @@ testCheck(check, {
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock INTEGER, prix DECIMAL(4,1))', rows),
       expect: { status: 'fail', message: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimal(s)'] },
+    },
+    {
+      name: 'labels cut with str[:20] before loading into TEXT: the declared width says nothing, the values do',
+      options,
+      evidence: () => ({ ...load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', [['A1', 'Épicerie fine réf. 0', 12, 4.5], ['B2', 'Boissons', 300, 12.25]])(), trace: sliced(20, 1) }),
+      expect: {
+        status: 'fail',
+        message: 'cut',
+        includes: ['produits.libelle 1 value(s) truncated / tronquée(s), e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
+        evidence: [
+          { subject: 'produits.libelle', expected: '>= 38 chars', actual: 'TEXT', data: { source: 'data/produits.csv', longest: 38, declaredWidth: null, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'], storedAs: ['Épicerie fine réf. 0'], storedLongest: 20 } },
+          { subject: 'produits.libelle', actual: 'str[:20]', location: { file: 'etl.py', line: 31 }, data: { cut: 1, longest: 38 } },
+        ],
+      },
+    },
+    {
+      name: 'values shortened before loading with no trace of how: their stored prefix gives them away',
+      options,
+      evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', [['A1', 'Épicerie fine réf. 0', 12, 4.5], ['B2', 'Boissons', 300, 12.25]]),
+      expect: { status: 'fail', message: 'cut', includes: ['produits.libelle 1 value(s) truncated / tronquée(s)'] },
     },
   ],
 });

@@ -70,6 +70,21 @@ testCheck(check, {
       },
       expect: { status: 'pass', message: 'pass', includes: ['accuracy. Other metrics: precision, recall, f1.'], evidence: [{ subject: 'accuracy', actual: null, data: { role: 'test', function: 'classification_report', n: 300 } }] },
     },
+    {
+      name: 'MSE, RMSE and MAE computed by hand with numpy (metric events of module formula), RMSE as mse ** 0.5 further down',
+      evidence: run()
+        .metric(60, 'mean_squared_error', yte, predTest, 4.0, { module: 'formula', formula: 'np.mean((y_test - y_pred) ** 2)' })
+        .metric(61, 'root_mean_squared_error', yte, predTest, 2.0, { module: 'formula', formula: 'mse ** 0.5', derived: 'mean_squared_error', source: 'rmse = mse ** 0.5' })
+        .metric(62, 'mean_absolute_error', yte, predTest, 1.5, { module: 'formula', formula: 'np.mean(np.abs(y_test - y_pred))' })
+        .evidence(),
+      expect: {
+        status: 'pass',
+        evidence: [
+          { subject: 'rmse', actual: 2, location: { file: 'model.py', line: 61 }, data: { role: 'test', function: 'mse ** 0.5', n: 300, derived: 'sqrt' } },
+          { subject: 'mse', actual: 4, location: { file: 'model.py', line: 60 }, data: { role: 'test', function: 'np.mean((y_test - y_pred) ** 2)', n: 300, derived: 'formula' } },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -92,6 +107,14 @@ testCheck(check, {
         .metric(50, 'mean_squared_error', yte, predTest, 4.0)
         .evidence({ steps: [printedStep('score 0.95\n')] }),
       expect: { status: 'fail', message: 'fail', score: 1 / 3, includes: ['test set: rmse, mae ('] },
+    },
+    {
+      name: 'metrics by hand on the train predictions only',
+      evidence: run()
+        .metric(60, 'root_mean_squared_error', ytr, D('pred-train', 700, null), 1.0, { module: 'formula', formula: 'np.sqrt(np.mean((y_train - p_train) ** 2))' })
+        .metric(61, 'mean_absolute_error', ytr, D('pred-train', 700, null), 0.8, { module: 'formula', formula: 'np.mean(np.abs(y_train - p_train))' })
+        .evidence(),
+      expect: { status: 'fail', includes: ['not computed on the test set: rmse, mae, mse (computed on other data only: rmse (train), mae (train))'] },
     },
   ],
 });

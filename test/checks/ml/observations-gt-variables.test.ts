@@ -41,6 +41,6 @@ testCheck(check, {
       },
       expect: { status: 'fail', message: 'none' },
     },
-    { name: 'no trace', evidence: { trace: indexTraceEvents([]) }, expect: { status: 'skip', message: 'noTrace' } },
+    { name: 'no trace', evidence: { trace: indexTraceEvents([]) }, expect: { status: 'fail', message: 'noTrace' } },
   ],
 });

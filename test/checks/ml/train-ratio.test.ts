@@ -62,7 +62,7 @@ testCheck(check, {
     {
       name: 'nothing traced',
       evidence: { trace: indexTraceEvents([]) },
-      expect: { status: 'skip', message: 'noTrace' },
+      expect: { status: 'fail', message: 'noTrace' },
     },
   ],
 });

@@ -47,7 +47,7 @@ testCheck(check, {
     {
       name: 'no trace at all (nothing ran)',
       evidence: { trace: indexTraceEvents([]) },
-      expect: { status: 'skip', message: 'noTrace' },
+      expect: { status: 'fail', message: 'noTrace' },
     },
   ],
 });

@@ -19,6 +19,12 @@ function binaryBytes(withoutNul = false): Buffer {
 testCheck(check, {
   valid: [
     {
+      // Issue 10 §4: found in the folders the steps run from, not only at the root.
+      name: 'a service in api/ with its own README and requirements.txt, run from there',
+      evidence: () => ({ workspace: tempRepo({ 'api/README.md': readme, 'api/requirements.txt': 'fastapi==0.110.0\nuvicorn\n', 'api/app/main.py': 'import fastapi\n' }), steps: [{ id: 'api', kind: 'command' as const, entry: 'api/app/main.py', optional: false, status: 'ok' as const }] }),
+      expect: { status: 'pass', message: 'pass', includes: ['api/README.md', 'api/requirements.txt'], evidence: [{ subject: 'api/requirements.txt', actual: 2 }] },
+    },
+    {
       name: 'README.md and requirements.txt',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': 'pandas==1.5.3\nscikit-learn>=1.2 # ML\n' }) }),
       expect: { status: 'pass', message: 'pass', includes: ['README.md', 'requirements.txt'], evidence: [{ subject: 'requirements.txt', actual: 2 }] },
@@ -46,6 +52,11 @@ testCheck(check, {
     },
   ],
   invalid: [
+    {
+      name: 'a requirements.txt in a folder no step runs from does not count',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'archives/requirements.txt': 'pandas\n', 'main.py': 'import pandas\n' }), steps: [{ id: 'api', kind: 'command' as const, entry: 'main.py', optional: false, status: 'ok' as const }] }),
+      expect: { status: 'fail', message: 'missing', includes: ['requirements.txt | pyproject.toml'] },
+    },
     {
       name: 'no README',
       evidence: () => ({ workspace: tempRepo({ 'requirements.txt': 'pandas\n' }) }),

@@ -15,6 +15,8 @@ def safe(value, depth=0):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else str(value)
+    if isinstance(value, type):
+        return _label(value)  # a class (dtype=np.float64): its attributes are descriptors, not values
     item = getattr(value, "item", None)
     if item is not None and getattr(value, "ndim", None) == 0:
         try:

@@ -6,7 +6,7 @@ import sys
 from mspr_tracer import config
 
 _FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls",
-            ".json": "json", ".jsonl": "json", ".ndjson": "json", ".parquet": "parquet"}
+            ".json": "json", ".jsonl": "json", ".ndjson": "json", ".parquet": "parquet", ".yaml": "yaml", ".yml": "yaml"}
 
 
 def describe_path(target):

@@ -1,12 +1,12 @@
-"""Missing-value inspection (isna/isnull/info…), imputation (fillna) and row removal (dropna, drop_duplicates,
-boolean filters, query, drop)."""
+"""Missing-value inspection (isna/isnull/info…) and row removal (dropna, drop_duplicates, boolean filters, query,
+drop); imputation is pandas_imputation's."""
 
 import functools
 import sys
 
 from mspr_tracer import api, callsite, context
 
-from . import frame_facts, site_budget
+from . import frame_facts, pandas_lineage, site_budget
 
 INSPECTORS = ("isna", "isnull", "notna", "notnull", "info")
 DROPPERS = ("dropna", "drop_duplicates", "query", "drop")
@@ -28,77 +28,6 @@ def inspect_handler(function):
     return handler
 
 
-def fillna_handler(call):
-    if not call.direct:
-        return None
-    target = call.args[0]
-    value = call.arg(1, "value")
-    method = call.kwargs.get("method") or (call.args[2] if len(call.args) > 2 and isinstance(call.args[2], str) else None)
-    inplace = bool(call.kwargs.get("inplace", False))
-    # Everything about the column before imputation is measured now: after the call it is gone (inplace).
-    events = []
-    for column, series, fill in _fill_plans(target, value):
-        fields = {
-            "function": "fillna",
-            "column": column,
-            "on": "series" if frame_facts.is_series(target) else "frame",
-            "obj": api.token(target),
-            "rows": int(len(series)),
-            "nulls_before": int(series.isna().sum()),
-            "inplace": inplace,
-        }
-        if method is not None:
-            fields["method"] = str(method)
-        else:
-            fields["value"] = api.safe(fill)
-            fields.update(frame_facts.classify_fill(series, fill))
-        events.append(fields)
-    if not events:
-        return None
-
-    def after(result, error):
-        filled = target if inplace else result
-        for fields in events:
-            if error is not None:
-                fields["error"] = api.error_text(error)
-            elif filled is not None:
-                after_series = filled if frame_facts.is_series(filled) else _column(filled, fields["column"])
-                if after_series is not None:
-                    fields["nulls_after"] = int(after_series.isna().sum())
-            if not inplace and error is None:
-                fields["out"] = api.token(result)
-            api.emit("impute", call, **fields)
-
-    return after
-
-
-def _column(frame, column):
-    try:
-        return frame[column] if column in frame.columns else None
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _fill_plans(target, value):
-    """[(column, series before, fill value)] for each column that has missing values and gets filled."""
-    if frame_facts.is_series(target):
-        return [(str(target.name), target, value)] if bool(target.hasnans) else []
-    if not frame_facts.is_frame(target):
-        return []
-    nulls = target.isna().sum()
-    holes = [c for c in target.columns if int(nulls[c]) > 0][: frame_facts.MAX_COLUMNS]
-    plans = []
-    for column in holes:
-        if isinstance(value, dict) or frame_facts.is_series(value):
-            if column not in value:
-                continue
-            fill = value[column]
-        else:
-            fill = value
-        plans.append((str(column), target[column], fill))
-    return plans
-
-
 def drop_handler(function):
     def handler(call):
         if not call.direct or not site_budget.allow(call, "rows_dropped"):
@@ -106,10 +35,8 @@ def drop_handler(function):
         target = call.args[0]
         if not frame_facts.is_frame(target) and not frame_facts.is_series(target):
             return None
-        if function == "drop" and call.kwargs.get("columns") is not None:
-            return None  # dropping columns, not rows
-        if function == "drop" and (call.kwargs.get("axis") in (1, "columns")):
-            return None
+        if function == "drop" and (call.kwargs.get("columns") is not None or call.kwargs.get("axis") in (1, "columns")):
+            return pandas_lineage.column_drop(call, target)  # dropping columns, not rows: a step of the frame's lineage
         before = frame_facts.frame_info(target)
         inplace = bool(call.kwargs.get("inplace", False))
         options = {k: api.safe(v, 1) for k, v in call.kwargs.items() if k in ("subset", "how", "thresh", "keep", "axis")}
@@ -157,18 +84,21 @@ def patch_boolean_filter(cls):
         return lambda result, error: error is None and frame_facts.is_frame(result) and _filter_event(call, target, result)
 
     traced = api.traced(original, handler, cls.__name__ + ".__getitem__[mask]")
+    select = api.traced(original, pandas_lineage.select_handler, cls.__name__ + ".__getitem__[columns]")
 
     @functools.wraps(original)
     def getitem(self, key):
-        if isinstance(key, pd.Series) and key.dtype == bool and not context.state().depth and _candidate_caller():
+        if isinstance(key, pd.Series) and key.dtype == bool and not context.state().depth and candidate_caller():
             return traced(self, key)
+        if type(key) is list and not context.state().depth and candidate_caller():
+            return select(self, key)  # df[["a", "b"]]: a column selection, a step of the frame's lineage
         return original(self, key)
 
     getitem.__mspr_traced__ = True
     cls.__getitem__ = getitem
 
 
-def _candidate_caller():
+def candidate_caller():
     code = sys._getframe(2).f_code.co_filename
     return code in callsite.cell_files or callsite.candidate_path(code) is not None
 
@@ -177,7 +107,6 @@ def patch(pd):
     for cls in (pd.DataFrame, pd.Series):
         for name in INSPECTORS:
             api.patch_method(cls, name, inspect_handler(name))
-        api.patch_method(cls, "fillna", fillna_handler)
         for name in DROPPERS:
             api.patch_method(cls, name, drop_handler(name))
     patch_boolean_filter(pd.DataFrame)

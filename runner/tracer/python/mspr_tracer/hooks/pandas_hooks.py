@@ -4,7 +4,7 @@ Only calls the candidate's own code makes directly are recorded (pandas calling 
 every statistic the tracer needs is computed on the column concerned only, before the call changes it.
 """
 
-from . import pandas_analysis, pandas_cleaning, pandas_io
+from . import pandas_analysis, pandas_cleaning, pandas_imputation, pandas_io, pandas_text, pandas_warnings
 
 
 def _patch(pd):
@@ -12,7 +12,10 @@ def _patch(pd):
         return
     pandas_io.patch(pd)
     pandas_cleaning.patch(pd)
+    pandas_imputation.patch(pd)
     pandas_analysis.patch(pd)
+    pandas_text.patch(pd)
+    pandas_warnings.patch(pd)
 
 
 def register(api):

@@ -9,6 +9,9 @@ import sys
 
 from mspr_tracer import api
 
+from . import hand_metrics
+from .sklearn_columns import describe_transformer, imputers_of
+
 FIT_METHODS = ("fit", "partial_fit", "fit_transform", "fit_predict")
 APPLY_METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function", "score", "transform")
 _seen_targets = set()
@@ -57,13 +60,9 @@ def describe_estimator(est, depth=0):
             for step in steps
             if isinstance(step, tuple) and len(step) >= 2
         ]
-    transformers = getattr(est, "transformers", None)
+    transformers = getattr(est, "transformers_", None) or getattr(est, "transformers", None)
     if isinstance(transformers, list):
-        out["transformers"] = [
-            {"name": str(t[0]), "class": type(t[1]).__name__ if hasattr(t[1], "get_params") else str(t[1])}
-            for t in transformers
-            if isinstance(t, tuple) and len(t) >= 2
-        ]
+        out["transformers"] = [describe_transformer(est, t) for t in transformers if isinstance(t, tuple) and len(t) >= 2]
     final = final_estimator(est)
     if final is not est:
         out["final"] = {"class": type(final).__name__, "module": type(final).__module__}
@@ -104,6 +103,9 @@ def fit_handler(method):
             fields = {"estimator": described.pop("class")}
             fields.update(described)
             fields.update(method=method, obj=api.token(est), x=x, y=yd, duration=call.elapsed())
+            imputers = imputers_of(est, (x or {}).get("columns"))
+            if imputers and not (len(imputers) == 1 and imputers[0]["path"] == fields["estimator"]):
+                fields["imputers"] = imputers
             if error is not None:
                 fields["error"] = api.error_text(error)
             elif method in ("fit_transform", "fit_predict"):
@@ -143,6 +145,8 @@ def apply_handler(method):
                 fields["y"] = api.describe(y, with_columns=False)
             else:
                 fields["output"] = api.describe(result, with_columns=False)
+                if method == "predict":
+                    hand_metrics.note_prediction(call, result, fields["output"])
             api.emit("predict", call, **fields)
 
         return after

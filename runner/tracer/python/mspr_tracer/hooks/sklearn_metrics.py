@@ -2,6 +2,8 @@
 
 from mspr_tracer import api
 
+from . import hand_metrics
+
 METRIC_MODULES = ("sklearn.metrics._regression", "sklearn.metrics._classification", "sklearn.metrics._ranking")
 _TRUE_NAMES = ("y_true", "labels_true")
 _PRED_NAMES = ("y_pred", "y_score", "y_prob", "probas_pred", "labels_pred")
@@ -39,6 +41,8 @@ def metric_handler(name, module_name):
                 if value is None:
                     fields["output"] = api.safe(result, 1) if not isinstance(result, str) else {"class": "str"}
             api.emit("metric", call, **fields)
+            if error is None:
+                hand_metrics.follow_sklearn(call, name, fields.get("value"), y_true, y_pred)
 
         return after
 

@@ -4,6 +4,7 @@ import sys
 
 from mspr_tracer import api
 
+from . import hand_metrics
 from .sklearn_estimators import describe_estimator
 
 CV_FUNCTIONS = (
@@ -29,6 +30,7 @@ def on_train_test_split(call):
                 described = api.describe(part, with_columns=False) or {}
                 described.update(role="train" if i % 2 == 0 else "test", input=i // 2)
                 outputs.append(described)
+        hand_metrics.note_targets(outputs)
         train = outputs[0].get("rows") if outputs else None
         test = outputs[1].get("rows") if len(outputs) > 1 else None
         api.emit(
@@ -156,6 +158,7 @@ def _add_scores(fields, function, result):
         fields["result_keys"] = sorted(result)
     elif function == "cross_val_predict":
         fields["output"] = api.describe(result, with_columns=False)
+        hand_metrics.note_prediction(call, result, fields["output"])
     elif function in ("learning_curve", "validation_curve") and isinstance(result, tuple):
         offset = 1 if function == "learning_curve" else 0
         fields["train_scores"] = summary(result[offset])

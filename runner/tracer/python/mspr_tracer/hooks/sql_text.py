@@ -4,7 +4,7 @@ import re
 
 MAX_SQL = 2000
 _WORD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*$")
-_TABLES = re.compile(r"\b(?:from|join|into|update|table|on)\s+(?:if\s+(?:not\s+)?exists\s+)?[`\"\[]?([A-Za-z_][A-Za-z0-9_]*)", re.I)
+_TABLES = re.compile(r"\b(?:from|join|into|update|table|on|copy)\s+(?:if\s+(?:not\s+)?exists\s+)?[`\"\[]?([A-Za-z_][A-Za-z0-9_]*)", re.I)
 
 
 def text_of(sql):
@@ -51,6 +51,6 @@ def tables_of(sql):
     seen = []
     for match in _TABLES.finditer(sql):
         name = match.group(1)
-        if name.lower() not in ("select", "where", "set", "values", "exists", "not") and name not in seen:
+        if name.lower() not in ("select", "where", "set", "values", "exists", "not", "stdin", "stdout") and name not in seen:
             seen.append(name)
     return seen[:10]

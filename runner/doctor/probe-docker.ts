@@ -1,0 +1,53 @@
+import { t } from '../i18n.js';
+import { type ImageInfo, listImages } from '../images/image-lookup.js';
+import { DockerClient } from '../sandbox/docker/docker-client.js';
+import { type DoctorLine, line } from './doctor-line.js';
+
+/** What the docker probe learnt, for the database lines (a service image serves a kind without a server). */
+export interface DockerFindings {
+  lines: DoctorLine[];
+  images: ImageInfo[];
+}
+
+/** The engine (optional: `--sandbox local` works without it) and mspr-lab's images in it. */
+export async function probeDocker(): Promise<DockerFindings> {
+  const client = new DockerClient({ callTimeoutMs: 10_000 });
+  const engineLabel = t('Moteur Docker', 'Docker engine');
+  const engineNeed = t('isoler le code des équipes (--sandbox docker) et lancer les bases en conteneurs (--services docker)', 'isolating the teams’ code (--sandbox docker) and running databases in containers (--services docker)');
+  const imagesLabel = t('Images Docker', 'Docker images');
+  const imagesNeed = t('--sandbox docker (mspr-lab/python) et --services docker (postgres, mariadb)', '--sandbox docker (mspr-lab/python) and --services docker (postgres, mariadb)');
+  let version: string;
+  try {
+    version = (await client.call('version', () => client.docker.version())).Version;
+  } catch (error) {
+    const reason = String((error as Error).message).split('\n')[0]!.slice(0, 200);
+    const fix = ['sudo systemctl start docker   # or: sudo dockerd &', 'sudo usermod -aG docker "$USER"   # then log in again'];
+    return {
+      images: [],
+      lines: [
+        line({ id: 'docker-engine', label: engineLabel, required: false, ok: false, summary: t(`injoignable : ${reason}`, `unreachable: ${reason}`), need: engineNeed, fix }),
+        line({ id: 'docker-images', label: imagesLabel, required: false, ok: false, summary: t('non vérifiées : pas de moteur', 'not checked: no engine'), need: imagesNeed, fix }),
+      ],
+    };
+  }
+  const images = await listImages(client).catch(() => [] as ImageInfo[]);
+  const recipes = ['python', 'postgres', 'mariadb'];
+  const present = recipes.filter((recipe) => images.some((image) => image.recipe === recipe));
+  const missing = recipes.filter((recipe) => !present.includes(recipe));
+  const tags = present.map((recipe) => images.find((image) => image.recipe === recipe)!.tag).join(', ') || '—';
+  return {
+    images,
+    lines: [
+      line({ id: 'docker-engine', label: engineLabel, required: false, ok: true, summary: t(`Docker ${version}`, `Docker ${version}`), need: engineNeed }),
+      line({
+        id: 'docker-images',
+        label: imagesLabel,
+        required: false,
+        ok: missing.length === 0,
+        summary: missing.length ? t(`manquante(s) : ${missing.join(', ')} ; présente(s) : ${tags}`, `missing: ${missing.join(', ')}; present: ${tags}`) : t(tags, tags),
+        need: imagesNeed,
+        fix: [`sudo mspr-lab images build ${missing.join(' ')}`],
+      }),
+    ],
+  };
+}

@@ -1,0 +1,69 @@
+import { rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+import { detectLang, t } from '../i18n.js';
+import { DirectoryError, makeDirectory } from '../output/make-directory.js';
+import { type DoctorLine, line } from './doctor-line.js';
+
+/** Below this, a run (copy of the repository, venv, databases, trace) may not fit. */
+const MIN_FREE_BYTES = 1024 ** 3;
+const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+
+/** The work dir exists or can be made, takes a write, and has room; required (every run makes a folder there). */
+export function probeWorkDir(path: string): DoctorLine {
+  const workRoot = resolve(path);
+  const label = t('Dossier de travail', 'Work folder');
+  const need = t('accueillir chaque passage : copie du dépôt, environnement, trace', 'holding each run: copy of the repository, environment, trace');
+  const fix = [`mkdir -p ${workRoot}   # or: export MSPR_WORK_DIR=<folder on a disk with room>`, 'mspr-lab doctor --work-dir <folder>'];
+  try {
+    // Not mkdirSync(recursive): it never returns on a missing path under /proc (Node 20).
+    makeDirectory(workRoot);
+    const probe = join(workRoot, `.doctor-${process.pid}`);
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
+    const stats = statfsSync(workRoot);
+    const free = stats.bavail * stats.bsize;
+    const gib = (free / 1024 ** 3).toFixed(1);
+    const ok = free >= MIN_FREE_BYTES;
+    const summary = ok ? t(`${workRoot} : ${gib} Gio libres`, `${workRoot}: ${gib} GiB free`) : t(`${workRoot} : ${gib} Gio libres, il en faut au moins 1`, `${workRoot}: ${gib} GiB free, at least 1 is needed`);
+    return line({ id: 'work-dir', label, required: true, ok, summary, need, fix });
+  } catch (error) {
+    const reason = error instanceof DirectoryError ? error.reason : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return line({ id: 'work-dir', label, required: true, ok: false, summary: t(`${workRoot} n’est pas accessible en écriture (${reason})`, `${workRoot} cannot be written (${reason})`), need, fix });
+  }
+}
+
+/** Chromium (or Chrome) for the accessibility and print checks of the HTML report; `MSPR_CHROMIUM` names one. */
+export async function probeBrowser(env: NodeJS.ProcessEnv = process.env): Promise<DoctorLine> {
+  const candidates = env.MSPR_CHROMIUM ? [env.MSPR_CHROMIUM] : BROWSERS;
+  for (const browser of candidates) {
+    const result = await execa(browser, ['--version'], { reject: false, timeout: 20_000, env: { ...env, CHROME_DEVEL_SANDBOX: '' } });
+    if (result.exitCode === 0 && result.stdout.trim()) {
+      const version = result.stdout.trim().split('\n')[0]!;
+      return line({ id: 'browser', label: t('Navigateur', 'Browser'), required: false, ok: true, summary: t(`${browser} : ${version}`, `${browser}: ${version}`), need: browserNeed });
+    }
+  }
+  const looked = candidates.join(', ');
+  return line({ id: 'browser', label: t('Navigateur', 'Browser'), required: false, ok: false, summary: t(`introuvable (cherché : ${looked})`, `not found (looked for: ${looked})`), need: browserNeed, fix: ['sudo apt-get install -y chromium', 'export MSPR_CHROMIUM=/path/to/chromium'] });
+}
+
+const browserNeed = t('vérifier l’accessibilité et l’impression des rapports HTML', 'checking the accessibility and printing of HTML reports');
+
+/** The language messages take from the locale, and whether text is UTF-8 (accents in French output and data). */
+export function probeLocale(env: NodeJS.ProcessEnv = process.env): DoctorLine {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  const utf8 = /utf-?8/i.test(locale);
+  const lang = detectLang(env) === 'fr' ? t('français', 'French') : t('anglais', 'English');
+  const shown = { fr: locale || '(aucune)', en: locale || '(none)' };
+  return line({
+    id: 'locale',
+    label: t('Langue et encodage', 'Locale'),
+    required: false,
+    ok: utf8,
+    summary: utf8
+      ? t(`${shown.fr} : messages en ${lang.fr}, UTF-8`, `${shown.en}: messages in ${lang.en}, UTF-8`)
+      : t(`${shown.fr} : messages en ${lang.fr}, encodage autre que UTF-8`, `${shown.en}: messages in ${lang.en}, an encoding other than UTF-8`),
+    need: t('afficher les accents ; une locale fr_* donne les messages en français (ou --lang fr)', 'showing accents; an fr_* locale gives French messages (or --lang fr)'),
+    fix: ['export LANG=fr_FR.UTF-8   # or C.UTF-8; Debian: sudo apt-get install -y locales && sudo dpkg-reconfigure locales'],
+  });
+}

@@ -1,0 +1,35 @@
+import { type Lang, pick } from '../i18n.js';
+import type { RunPlan } from './run-plan.js';
+
+const WORDS = {
+  fr: { plan: 'Plan d’exécution', from: 'depuis', root: 'la racine', pythonPath: 'racine du dépôt ajoutée au PYTHONPATH (le code importe son propre paquet)', skipped: 'Non exécuté :', requirements: 'Dépendances installées par le README :', none: 'aucune étape', steps: 'étape(s)', notes: 'À savoir :' },
+  en: { plan: 'Run plan', from: 'from', root: 'the root', pythonPath: 'repository root added to PYTHONPATH (the code imports its own package)', skipped: 'Not run:', requirements: 'Requirements the README installs:', none: 'no step', steps: 'step(s)', notes: 'Good to know:' },
+} as const;
+
+const ORIGINS = {
+  fr: { discovered: 'découvert dans le dépôt', manifest: 'manifeste du dépôt', 'external-manifest': 'manifeste externe' },
+  en: { discovered: 'discovered in the repository', manifest: 'the repository’s manifest', 'external-manifest': 'external manifest' },
+} as const;
+
+/** The plan as terminal lines: each step with its folder and reason, then what was left out and why. */
+export function describePlan(plan: RunPlan, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const lines = [`${w.plan} (${ORIGINS[lang][plan.origin]}${plan.manifestFile ? `: ${plan.manifestFile}` : ''}) — ${plan.steps.length === 0 ? w.none : `${plan.steps.length} ${w.steps}`}`];
+  for (const [index, step] of plan.steps.entries()) {
+    const what = step.kind === 'notebook' ? `notebook ${step.run[0]}` : step.run.join(' ');
+    lines.push(`  ${index + 1}. ${what}   [${w.from} ${step.cwd === '.' ? w.root : `${step.cwd}/`}]   ← ${step.reason}`);
+    if (step.pythonPathRoot) lines.push(`     ${w.pythonPath}`);
+  }
+  if (plan.skipped.length > 0) {
+    lines.push(w.skipped);
+    for (const item of plan.skipped) lines.push(`  - ${item.path}${item.source ? ` (${item.source})` : ''}${lang === 'fr' ? ' : ' : ': '}${pick(item.reason, lang)}`);
+  }
+  if (plan.requirementFiles.length > 0) {
+    lines.push(`${w.requirements} ${plan.requirementFiles.map((r) => `${r.file} (${r.reason})`).join(', ')}`);
+  }
+  if (plan.notes.length > 1) {
+    lines.push(w.notes);
+    for (const note of plan.notes.slice(1)) lines.push(`  - ${pick(note, lang)}`);
+  }
+  return lines;
+}
