@@ -33,13 +33,13 @@ testCheck(check, {
       evidence: run(new DataTrace()
         .impute(25, 'canal', { function: 'groupby.transform', by: ['magasin'], value: 'mode by magasin', kind: 'categorical', matches: ['mode'] })
         .impute(26, 'categorie', { function: 'loc', inplace: true, value: 'textile', kind: 'categorical', matches: ['mode'], stats: { mode: 'textile', distinct: 6 } })),
-      expect: { status: 'pass', includes: ['ventes.canal: mode groupby(magasin) (etl.py:25)', 'produits.categorie: mode ("textile", etl.py:26)'] },
+      expect: { status: 'pass', message: 'pass', includes: ['ventes.canal: mode groupby(magasin) (etl.py:25)', 'produits.categorie: mode ("textile", etl.py:26)'] },
     },
     {
       name: 'SimpleImputer(most_frequent) inside a ColumnTransformer, for the column it was given',
       options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
       evidence: run(new DataTrace().add('fit', { method: 'fit_transform', estimator: 'Pipeline', obj: 'o4', x: { rows: 2000, cols: 9 }, imputers: [{ path: 'prep/cat', class: 'SimpleImputer', columns: ['canal'], strategy: 'most_frequent', statistics: { canal: 'magasin' } }] }, 33)),
-      expect: { status: 'pass', includes: ['ventes.canal: SimpleImputer(most_frequent) [prep/cat] etl.py:33'] },
+      expect: { status: 'pass', message: 'pass', includes: ['ventes.canal: SimpleImputer(most_frequent) [prep/cat] etl.py:33'] },
     },
   ],
   invalid: [
@@ -65,7 +65,7 @@ testCheck(check, {
       name: 'fillna with a series no group statistic explains: to justify',
       options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
       evidence: run(new DataTrace().impute(25, 'canal', { value: { class: 'Series' }, from_values: true, kind: 'categorical', matches: [] })),
-      expect: { status: 'warn', includes: ['ventes.canal: fillna(Series) (etl.py:25)'] },
+      expect: { status: 'warn', message: 'warn', includes: ['ventes.canal: fillna(Series) (etl.py:25)'] },
     },
   ],
 });

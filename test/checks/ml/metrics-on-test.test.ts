@@ -78,7 +78,7 @@ testCheck(check, {
         .metric(62, 'mean_absolute_error', yte, predTest, 1.5, { module: 'formula', formula: 'np.mean(np.abs(y_test - y_pred))' })
         .evidence(),
       expect: {
-        status: 'pass',
+        status: 'pass', message: 'pass',
         evidence: [
           { subject: 'rmse', actual: 2, location: { file: 'model.py', line: 61 }, data: { role: 'test', function: 'mse ** 0.5', n: 300, derived: 'sqrt' } },
           { subject: 'mse', actual: 4, location: { file: 'model.py', line: 60 }, data: { role: 'test', function: 'np.mean((y_test - y_pred) ** 2)', n: 300, derived: 'formula' } },
@@ -114,7 +114,7 @@ testCheck(check, {
         .metric(60, 'root_mean_squared_error', ytr, D('pred-train', 700, null), 1.0, { module: 'formula', formula: 'np.sqrt(np.mean((y_train - p_train) ** 2))' })
         .metric(61, 'mean_absolute_error', ytr, D('pred-train', 700, null), 0.8, { module: 'formula', formula: 'np.mean(np.abs(y_train - p_train))' })
         .evidence(),
-      expect: { status: 'fail', includes: ['not computed on the test set: rmse, mae, mse (computed on other data only: rmse (train), mae (train))'] },
+      expect: { status: 'fail', message: 'fail', includes: ['not computed on the test set: rmse, mae, mse (computed on other data only: rmse (train), mae (train))'] },
     },
   ],
 });
