@@ -83,7 +83,7 @@ describe('verdicts on the code read where a step stopped (real reader, real chec
   it('a step that ran to its end is never judged on its code', async () => {
     const evidence = await readCode(writeRepo({ 'train.py': script('train_test_split(X, y, test_size=0.2)') }), [stepOf('train.py')]);
     const verdict = await check(trainTestSplit, evidence);
-    expect(verdict).toMatchObject({ status: 'skip', messageKey: 'noTrace' });
+    expect(verdict).toMatchObject({ status: 'fail', messageKey: 'noTrace' });
     expect(verdict.static).toBeUndefined();
   });
 
