@@ -10,7 +10,7 @@ export type OptionsSchema = Record<string, unknown>;
  * What a check declares about itself, ESLint-rule style: enough to list it, document it, validate its
  * options and render its messages without running it.
  */
-export interface CheckMeta {
+export interface CheckMeta<Key extends string = string> {
   /** `family/name`, e.g. `db/rows-match-source`. */
   id: string;
   title: Localized;
@@ -20,20 +20,21 @@ export interface CheckMeta {
   /** Options schema; `default` values in it are applied by the runner. */
   options: OptionsSchema;
   /** Message templates by key; `{name}` placeholders are filled from the outcome's params. */
-  messages: Record<string, Localized>;
+  messages: Record<Key, Localized>;
 }
 
 /**
- * What `run` returns: a status, a message key into `meta.messages`, and the facts behind it. A check
- * returns `error` only with `blockedBy`, when it can tell that it could not judge because of the
- * environment (steps/succeeded does); a check that throws is `error` too.
+ * What `run` returns: a status, a message key into `meta.messages`, and the facts behind it. `Key` is the
+ * check's own message keys, so a key that does not exist is a compile error. A check returns `error` only
+ * with `blockedBy`, when it can tell that it could not judge because of the environment (steps/succeeded
+ * does); a check that throws is `error` too.
  */
-export interface CheckOutcome {
+export interface CheckOutcome<Key extends string = string> {
   status: VerdictStatus;
   blockedBy?: VerdictBlock;
   /** Defaults to 1 for pass, 0.5 for warn, 0 otherwise. */
   score?: number;
-  message: string;
+  message: Key;
   params?: MessageParams;
   evidence?: Evidence[];
   /**
@@ -50,12 +51,19 @@ export interface CheckContext<Options = Record<string, unknown>> extends CheckEv
   lang: Lang;
 }
 
-export interface CheckModule<Options = Record<string, unknown>> {
-  meta: CheckMeta;
-  run(ctx: CheckContext<Options>): Promise<CheckOutcome> | CheckOutcome;
+export interface CheckModule<Options = Record<string, unknown>, Key extends string = string> {
+  meta: CheckMeta<Key>;
+  run(ctx: CheckContext<Options>): Promise<CheckOutcome<Key>> | CheckOutcome<Key>;
 }
 
-/** Identity helper that keeps the options type attached to a check definition. */
-export function defineCheck<Options>(check: CheckModule<Options>): CheckModule<Options> {
+/**
+ * Identity helper that ties a check together for the compiler: the options type comes from `run`'s
+ * parameter (`run(ctx: CheckContext<Options>)`), the message keys from `meta.messages`, and every outcome
+ * `run` returns must name one of those keys (`message: 'pas'` for `pass` does not compile).
+ */
+export function defineCheck<Options, const Key extends string>(check: {
+  meta: CheckMeta<Key>;
+  run(ctx: CheckContext<Options>): Promise<CheckOutcome<NoInfer<Key>>> | CheckOutcome<NoInfer<Key>>;
+}): CheckModule<Options, Key> {
   return check;
 }

@@ -7,8 +7,13 @@ export interface Localized {
   en: string;
 }
 
-/** Values that message templates interpolate: `{name}` in a template is replaced by `params.name`. */
-export type MessageParams = Record<string, string | number | boolean | null | undefined>;
+/**
+ * Values that message templates interpolate: `{name}` in a template is replaced by `params.name`. A value
+ * carries names, numbers and code; when it must hold words (a list whose items say something), it is a
+ * {@link Localized} pair and each language's message takes its own side.
+ */
+export type MessageParam = string | number | boolean | null | undefined | Localized;
+export type MessageParams = Record<string, MessageParam>;
 
 /**
  * The language to speak when the user did not say: French under a French locale, English otherwise.
@@ -19,11 +24,15 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return /^fr([_.-]|$)/i.test(locale) ? 'fr' : 'en';
 }
 
-/** Replaces `{name}` placeholders; a missing parameter stays visible as `{name}` rather than vanishing. */
-export function interpolate(template: string, params: MessageParams = {}): string {
+/**
+ * Replaces `{name}` placeholders, taking the `lang` side of a localized value; a missing parameter stays
+ * visible as `{name}` rather than vanishing.
+ */
+export function interpolate(template: string, params: MessageParams = {}, lang: Lang = 'en'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined || value === null ? whole : formatValue(value);
+    if (value === undefined || value === null) return whole;
+    return typeof value === 'object' ? value[lang] : formatValue(value);
   });
 }
 
@@ -34,7 +43,7 @@ function formatValue(value: string | number | boolean): string {
 
 /** Interpolates both languages of a template pair. */
 export function localize(template: Localized, params: MessageParams = {}): Localized {
-  return { fr: interpolate(template.fr, params), en: interpolate(template.en, params) };
+  return { fr: interpolate(template.fr, params, 'fr'), en: interpolate(template.en, params, 'en') };
 }
 
 /** Builds a Localized from two strings; reads better at call sites than an object literal. */
@@ -49,4 +58,18 @@ export function pick(text: Localized | string, lang: Lang): string {
 /** Scenario texts may be one string for both languages; reports always carry both. */
 export function asLocalized(text: Localized | string): Localized {
   return typeof text === 'string' ? { fr: text, en: text } : text;
+}
+
+/** A text written once per language: `byLang((lang) => `${label[lang]} (${where})`)`. */
+export function byLang(render: (lang: Lang) => string): Localized {
+  return { fr: render('fr'), en: render('en') };
+}
+
+/**
+ * Joins list items into one message parameter: each item is a name (`ventes.csv`, the same in both languages)
+ * or a {@link Localized} text; `empty` stands for an empty list.
+ */
+export function joinLocalized(items: ReadonlyArray<Localized | string>, separator = ', ', empty = '—'): Localized {
+  if (items.length === 0) return { fr: empty, en: empty };
+  return byLang((lang) => items.map((item) => (typeof item === 'string' ? item : item[lang])).join(separator));
 }

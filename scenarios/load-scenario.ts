@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { withRebuildHint } from '../runner/build-freshness/stale-build.js';
 import { MsprError } from '../runner/errors.js';
+import type { Localized } from '../runner/i18n.js';
 import { packagePath } from '../runner/paths.js';
 import { compileSchema, formatSchemaErrors } from '../runner/schema-validation.js';
 import type { LoadedScenario, Scenario } from './scenario.js';
@@ -35,10 +37,10 @@ export async function loadScenario(reference: string): Promise<LoadedScenario> {
       },
       {
         details: problems,
-        hint: {
+        hint: (problems.some((p) => p.includes('unknown check')) ? withRebuildHint : (h: Localized) => h)({
           fr: 'Corrigez chaque chemin signalé ; `mspr-lab scenarios validate <fichier>` revérifie sans rien exécuter.',
           en: 'Fix each reported path; `mspr-lab scenarios validate <file>` re-checks without running anything.',
-        },
+        }),
       },
     );
   }

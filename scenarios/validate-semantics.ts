@@ -5,6 +5,7 @@ import { packagePath } from '../runner/paths.js';
 import { checkLoaders, knownCheckIds, loadCheck } from '../checks/registry.js';
 import { validateCheckOptions } from '../checks/validate-options.js';
 import type { Scenario } from './scenario.js';
+import { criterionRefProblem } from './criteria.js';
 
 /**
  * What JSON Schema cannot say: ids unique, checks known (with the closest id suggested), each check's
@@ -28,6 +29,8 @@ export async function validateScenarioSemantics(scenario: Scenario, baseDir: str
     use.with = use.with ?? {};
     problems.push(...validateCheckOptions(check, use.with, `${path}.with`));
   }
+
+  problems.push(...criteriaProblems(scenario));
 
   for (const [index, dataset] of scenario.datasets.entries()) {
     if (!existsSync(resolveDatasetPath(dataset.path, baseDir))) {
@@ -54,6 +57,18 @@ function unknownCheck(id: string, index: number): string | undefined {
   if (Object.hasOwn(checkLoaders, id)) return undefined;
   const suggestion = closestMatch(id, knownCheckIds());
   return `checks[${index}].use: unknown check "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+}
+
+/** Criterion refs of checks and manual items that name no criterion of their framework (scenarios/criteria.json). */
+function criteriaProblems(scenario: Scenario): string[] {
+  const refs = [
+    ...scenario.checks.flatMap((use, i) => (use.criteria ?? []).map((ref, j) => ({ path: `checks[${i}].criteria[${j}]`, ref }))),
+    ...(scenario.manual ?? []).flatMap((item, i) => item.criteria.map((ref, j) => ({ path: `manual[${i}].criteria[${j}]`, ref }))),
+  ];
+  return refs.flatMap(({ path, ref }) => {
+    const problem = criterionRefProblem(ref);
+    return problem ? [`${path}: ${problem}`] : [];
+  });
 }
 
 /** Dataset paths resolve against the scenario's folder first, then the bundled `datasets/` folder. */

@@ -1,4 +1,5 @@
 import type { StatsEvent } from '../../runner/tracer/data-event-types.js';
+import { byLang, joinLocalized, type Localized } from '../../runner/i18n.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
@@ -7,8 +8,15 @@ import { dataFacts } from '../data/support/data-facts.js';
 type Part = 'mean' | 'median' | 'quartiles' | 'frequencies';
 
 const LABELS: Record<Part, string> = { mean: 'mean / moyenne', median: 'median / médiane', quartiles: 'quartiles', frequencies: 'frequencies of modalities / fréquences des modalités' };
+/** The same parts, as message words. */
+const NAMES: Record<Part, Localized> = {
+  mean: { fr: 'moyenne', en: 'mean' },
+  median: { fr: 'médiane', en: 'median' },
+  quartiles: { fr: 'quartiles', en: 'quartiles' },
+  frequencies: { fr: 'fréquences des modalités', en: 'frequencies of modalities' },
+};
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'analysis/descriptive-stats',
     title: { fr: 'Statistiques descriptives', en: 'Descriptive statistics' },
@@ -50,12 +58,13 @@ export default defineCheck<Record<string, never>>({
       const event = found.get(part);
       return event ? traced(LABELS[part], event, { actual: event.function, data: { columns: event.input?.columns?.slice(0, 10) ?? null } }) : { kind: 'trace', subject: LABELS[part], expected: 'computed', actual: null };
     });
-    const params = {
-      found: parts.filter((p) => found.has(p)).map((p) => `${LABELS[p]} (${found.get(p)!.function} ${where(found.get(p))})`).join('; ') || '—',
-      missing: parts.filter((p) => !found.has(p)).map((p) => LABELS[p]).join(', '),
-    };
-    if (found.size < parts.length) return { status: 'fail', score: found.size / parts.length, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    const computed = joinLocalized(
+      parts.filter((p) => found.has(p)).map((p) => byLang((lang) => `${NAMES[p][lang]} (${found.get(p)!.function} ${where(found.get(p))})`)),
+      '; ',
+    );
+    const missing = joinLocalized(parts.filter((p) => !found.has(p)).map((p) => NAMES[p]));
+    if (found.size < parts.length) return { status: 'fail', score: found.size / parts.length, message: 'fail', params: { missing, found: computed }, evidence };
+    return { status: 'pass', message: 'pass', params: { found: computed }, evidence };
   },
 });
 

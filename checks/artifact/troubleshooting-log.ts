@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { xlsxProblem } from '../../runner/evidence/xlsx-guard.js';
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { COLUMN_NAMES, LOG_COLUMNS, type LogColumn, matchColumns } from './support/log-columns.js';
 import { day, isBlank, isUrl, parseDate } from './support/log-values.js';
@@ -13,7 +14,7 @@ interface Options {
 const LOG_NAME = /journal|carnet|bord|log|probl|d[ée]pann|troubleshoot|incident|solution|veille/i;
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'artifact/troubleshooting-log',
     title: { fr: 'Carnet de bord des solutions techniques (Excel)', en: 'Troubleshooting log workbook (Excel)' },
@@ -41,12 +42,12 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run({ options, workspace, manifest, datasets }) {
+  async run({ options, workspace, manifest, datasets }: CheckContext<Options>) {
     const declared = options.path ?? manifest?.outputs?.troubleshooting;
     const given = new Set((datasets?.list() ?? []).map((p) => basename(p)));
     const workbooks = workspace.list().filter((p) => /\.xlsx$/i.test(p) && !given.has(basename(p)));
     const file = declared ?? workbooks.find((p) => LOG_NAME.test(basename(p))) ?? (workbooks.length === 1 ? workbooks[0] : undefined);
-    if (!file || !workspace.exists(file)) return { status: 'fail', message: 'noFile', params: { xlsx: workbooks.join(', ') || 'no .xlsx' }, evidence: [{ kind: 'artifact', subject: declared ?? 'troubleshooting log', expected: '.xlsx', actual: null, data: { workbooks } }] };
+    if (!file || !workspace.exists(file)) return { status: 'fail', message: 'noFile', params: { xlsx: workbooks.length ? workbooks.join(', ') : t('aucun .xlsx', 'no .xlsx') }, evidence: [{ kind: 'artifact', subject: declared ?? 'troubleshooting log', expected: '.xlsx', actual: null, data: { workbooks } }] };
     const bytes = workspace.readBytes(file);
     const refused = bytes.length > MAX_BYTES ? `${bytes.length} bytes (limit ${MAX_BYTES})` : xlsxProblem(bytes);
     let rows: unknown[][] = [];
@@ -55,34 +56,48 @@ export default defineCheck<Options>({
       const { readSheet } = await import('read-excel-file/node');
       rows = (await readSheet(bytes)) as unknown[][];
     } catch (error) {
-      return { status: 'fail', message: 'unreadable', params: { file, reason: (error as Error).message }, evidence: [{ kind: 'artifact', subject: file, actual: (error as Error).message }] };
+      return { status: 'fail', message: 'unreadable', params: { file, reason: `"${(error as Error).message}"` }, evidence: [{ kind: 'artifact', subject: file, actual: (error as Error).message }] };
     }
     const headerRow = rows.findIndex((row) => row.filter((cell) => !isBlank(cell)).length >= 3);
     const header = rows[headerRow] ?? [];
     const columns = matchColumns(header);
     const missing = LOG_COLUMNS.filter((c) => columns[c] === undefined);
     const headers = header.filter((h) => !isBlank(h)).map(String).join(', ') || '∅';
-    if (missing.length > 0) return { status: 'fail', score: 1 - missing.length / LOG_COLUMNS.length, message: 'columns', params: { file, missing: missing.map((c) => COLUMN_NAMES[c]).join(', '), headers }, evidence: [{ kind: 'artifact', subject: file, expected: LOG_COLUMNS.map((c) => COLUMN_NAMES[c]).join(', '), actual: headers }] };
+    // The headers are the team's own text: quoted, they read the same in both languages.
+    const quotedHeaders = header.filter((h) => !isBlank(h)).map((h) => JSON.stringify(String(h))).join(', ') || '∅';
+    if (missing.length > 0) return { status: 'fail', score: 1 - missing.length / LOG_COLUMNS.length, message: 'columns', params: { file, missing: joinLocalized(missing.map((c) => COLUMN_TITLES[c])), headers: quotedHeaders }, evidence: [{ kind: 'artifact', subject: file, expected: LOG_COLUMNS.map((c) => COLUMN_NAMES[c]).join(', '), actual: headers }] };
     const body = rows.slice(headerRow + 1).filter((row) => row.some((cell) => !isBlank(cell)));
     const problems = body.flatMap((row, i) => rowProblems(row, columns as Record<LogColumn, number>, headerRow + i + 2));
-    if (body.length < options.minRows) problems.unshift(`${body.length} row(s) / ligne(s) < ${options.minRows}`);
-    const evidence: Evidence[] = [{ kind: 'artifact', subject: file, actual: body.length, data: { columns: Object.fromEntries(LOG_COLUMNS.map((c) => [c, String(header[columns[c]!])])), problems: problems.slice(0, 20) } }];
-    if (problems.length > 0) return { status: 'fail', score: Math.max(0, 1 - problems.length / Math.max(body.length, 1)), message: 'invalid', params: { file, problems: problems.slice(0, 8).join('; ') + (problems.length > 8 ? ` (+${problems.length - 8})` : ''), minRows: options.minRows }, evidence };
+    if (body.length < options.minRows) problems.unshift(t(`${body.length} ligne(s) < ${options.minRows}`, `${body.length} row(s) < ${options.minRows}`));
+    const evidence: Evidence[] = [{ kind: 'artifact', subject: file, actual: body.length, data: { columns: Object.fromEntries(LOG_COLUMNS.map((c) => [c, String(header[columns[c]!])])), problems: problems.slice(0, 20).map((p) => p.en) } }];
+    const shown = [...problems.slice(0, 8), ...(problems.length > 8 ? [`(+${problems.length - 8})`] : [])];
+    if (problems.length > 0) return { status: 'fail', score: Math.max(0, 1 - problems.length / Math.max(body.length, 1)), message: 'invalid', params: { file, problems: joinLocalized(shown, '; '), minRows: options.minRows }, evidence };
     return { status: 'pass', message: 'pass', params: { file, rows: body.length }, evidence };
   },
 });
 
-function rowProblems(row: unknown[], at: Record<LogColumn, number>, line: number): string[] {
-  const problems: string[] = [];
+/** Column titles as message words (the evidence keeps `COLUMN_NAMES`). */
+const COLUMN_TITLES: Record<LogColumn, Localized> = {
+  index: t('index', 'index'),
+  problemDate: t('date du problème', 'problem date'),
+  label: t('libellé', 'label'),
+  resolutionDate: t('date de résolution', 'resolution date'),
+  url: t('URL', 'URL'),
+  description: t('description', 'description'),
+};
+
+function rowProblems(row: unknown[], at: Record<LogColumn, number>, line: number): Localized[] {
+  const problems: Localized[] = [];
   const cell = (c: LogColumn) => row[at[c]];
-  if (isBlank(cell('index'))) problems.push(`row ${line}: no index`);
+  const quoted = (c: LogColumn) => JSON.stringify(String(cell(c) ?? ''));
+  if (isBlank(cell('index'))) problems.push(t(`ligne ${line} : pas d'index`, `row ${line}: no index`));
   const opened = parseDate(cell('problemDate'));
   const closed = parseDate(cell('resolutionDate'));
-  if (!opened) problems.push(`row ${line}: problem date "${String(cell('problemDate') ?? '')}" invalid`);
-  if (!isBlank(cell('resolutionDate')) && !closed) problems.push(`row ${line}: resolution date "${String(cell('resolutionDate'))}" invalid`);
-  if (opened && closed && closed < opened) problems.push(`row ${line}: resolved ${day(closed)} before / avant ${day(opened)}`);
-  if (isBlank(cell('label'))) problems.push(`row ${line}: no label / libellé vide`);
-  if (!isUrl(cell('url'))) problems.push(`row ${line}: URL "${String(cell('url') ?? '')}" malformed / mal formée`);
-  if (isBlank(cell('description'))) problems.push(`row ${line}: no description`);
+  if (!opened) problems.push(t(`ligne ${line} : date du problème ${quoted('problemDate')} invalide`, `row ${line}: problem date ${quoted('problemDate')} invalid`));
+  if (!isBlank(cell('resolutionDate')) && !closed) problems.push(t(`ligne ${line} : date de résolution ${quoted('resolutionDate')} invalide`, `row ${line}: resolution date ${quoted('resolutionDate')} invalid`));
+  if (opened && closed && closed < opened) problems.push(t(`ligne ${line} : résolu le ${day(closed)}, avant le ${day(opened)}`, `row ${line}: resolved ${day(closed)} before ${day(opened)}`));
+  if (isBlank(cell('label'))) problems.push(t(`ligne ${line} : libellé vide`, `row ${line}: no label`));
+  if (!isUrl(cell('url'))) problems.push(t(`ligne ${line} : URL ${quoted('url')} mal formée`, `row ${line}: URL ${quoted('url')} malformed`));
+  if (isBlank(cell('description'))) problems.push(t(`ligne ${line} : description vide`, `row ${line}: no description`));
   return problems;
 }

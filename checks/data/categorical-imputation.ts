@@ -1,4 +1,4 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import { judgeImputation, type ImputationOptions } from './support/imputation.js';
 import { IMPUTATION_OPTIONS } from './support/imputation-meta.js';
 import { factsOrSkip, NO_TRACE } from '../support/trace-support.js';
@@ -6,7 +6,7 @@ import { dataFacts } from './support/data-facts.js';
 import { NO_LINKS } from './support/lineage/no-links.js';
 import { NO_DATABASE } from '../db/support/open-database.js';
 
-export default defineCheck<ImputationOptions>({
+export default defineCheck({
   meta: {
     id: 'data/categorical-imputation',
     title: { fr: 'Imputation des variables qualitatives', en: 'Qualitative imputation' },
@@ -29,7 +29,7 @@ export default defineCheck<ImputationOptions>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<ImputationOptions>) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     return judgeImputation(ctx, got.facts, 'categorical');

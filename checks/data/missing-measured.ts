@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
 import type { FrameInfo } from '../../runner/tracer/data-event-types.js';
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { before, dataFacts } from './support/data-facts.js';
 import { sourcesToCheck } from './support/source-list.js';
@@ -16,7 +17,7 @@ interface Options {
 /** SQL that counts missing values counts as a measure too (`… WHERE col IS NULL`, `COUNT(*) - COUNT(col)`). */
 const SQL_NULL_COUNT = /\bis\s+null\b|count\s*\(\s*\*\s*\)\s*-\s*count\s*\(/i;
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'data/missing-measured',
     title: { fr: 'Valeurs manquantes mesurées avant nettoyage', en: 'Missing values measured before cleaning' },
@@ -45,7 +46,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<Options>) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
@@ -69,7 +70,7 @@ export default defineCheck<Options>({
     ];
     const measured: string[] = [];
     const missing: string[] = [];
-    const late: string[] = [];
+    const late: Localized[] = [];
     for (const target of targets) {
       // Each list is in execution order: the first cleaning is the earlier of the first imputation and the first dropna.
       const impute = facts.imputes.find((e) => target.holes.includes(e.column));
@@ -81,7 +82,7 @@ export default defineCheck<Options>({
         measured.push(`${target.name} (${String((timely[0]!.event as { function?: string }).function ?? 'SQL')} ${where(timely[0]!.event)})`);
         evidence.push(traced(`missing values of ${target.name}`, timely[0]!.event, { actual: 'measured', data: { columnsWithMissing: target.holes } }));
       } else if (covers.length > 0) {
-        late.push(`${target.name} (${where(covers[0]!.event)}, after ${where(cleaning)})`);
+        late.push(t(`${target.name} (${where(covers[0]!.event)}, après ${where(cleaning)})`, `${target.name} (${where(covers[0]!.event)}, after ${where(cleaning)})`));
         evidence.push(traced(`missing values of ${target.name}`, covers[0]!.event, { expected: 'before cleaning', actual: 'after cleaning', data: { cleaning: where(cleaning) } }));
       } else {
         missing.push(`${target.name} (${target.holes.join(', ')})`);
@@ -90,7 +91,7 @@ export default defineCheck<Options>({
     }
     const score = measured.length / targets.length;
     if (missing.length > 0) return { status: 'fail', score, message: 'notMeasured', params: { missing: missing.join('; ') }, evidence };
-    if (late.length > 0) return { status: 'fail', score, message: 'late', params: { late: late.join('; ') }, evidence };
+    if (late.length > 0) return { status: 'fail', score, message: 'late', params: { late: joinLocalized(late, '; ') }, evidence };
     return { status: 'pass', message: 'pass', params: { measured: measured.join('; ') }, evidence };
   },
 });

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { CombineEvent, DataReadEvent } from '../../runner/tracer/data-event-types.js';
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { sourcesToCheck } from './support/source-list.js';
 import { sourceColumns, sourceOfFrame, type SourceColumns } from './support/frame-lineage.js';
@@ -15,7 +15,7 @@ interface Options {
   requireCombination: boolean;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'data/sources-read',
     title: { fr: 'Sources CSV/XLSX/JSON lues et agrégées', en: 'CSV/XLSX/JSON sources read and combined' },
@@ -51,7 +51,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;

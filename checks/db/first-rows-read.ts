@@ -1,5 +1,5 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
 import { carriesColumns } from './support/select-list.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
@@ -12,7 +12,7 @@ interface Options {
 
 const LIMITED = /\blimit\s+\d+|\btop\s*\(?\s*\d+|\bfetch\s+first\b|\brownum\b/i;
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'db/first-rows-read',
     title: { fr: 'Premières lignes relues depuis la base', en: 'First rows read back from the database' },
@@ -36,7 +36,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<Options>) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;

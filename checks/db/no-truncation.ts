@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { TextSliceEvent } from '../../runner/tracer/data-event-types.js';
 import { dataFacts } from '../data/support/data-facts.js';
@@ -14,7 +15,7 @@ interface Options {
   mappings?: Mapping[];
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'db/no-truncation',
     title: { fr: 'Aucune valeur tronquée ni altérée au chargement', en: 'No value truncated or altered by the load' },
@@ -34,31 +35,32 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<Options>) {
     const compared = await comparedColumns(ctx);
     if ('outcome' in compared) return compared.outcome;
     const { db, pairs, mappings } = compared;
     const slices = ctx.trace.available ? dataFacts(ctx.trace).textSlices.filter((s) => (s.cut ?? 0) > 0) : [];
-    const problems: string[] = [];
+    const problems: Localized[] = [];
     const evidence: Evidence[] = inferredLinksEvidence(mappings);
     let cut = false;
     for (const pair of pairs) {
       const sliced = slices.filter((s) => [pair.source.name, pair.column.name].some((n) => n.toLowerCase() === (s.column ?? '').toLowerCase()));
       const found = pair.source.distinct ? await textProblems(pair, db, sliced) : numericProblems(pair);
       if (found) {
-        problems.push(`${pair.table}.${pair.column.name} ${found.text}`);
+        const column = `${pair.table}.${pair.column.name}`;
+        problems.push(t(`${column} ${found.text.fr}`, `${column} ${found.text.en}`));
         evidence.push({ kind: 'db', subject: `${pair.table}.${pair.column.name}`, expected: found.expected, actual: typeLabel(pair.column), data: { source: pair.mapping.source, ...found.data } });
         if (found.slice) evidence.push(traced(`${pair.table}.${pair.column.name}`, found.slice, { expected: `>= ${pair.source.maxLength ?? 0} chars`, actual: sliceLabel(found.slice), data: { cut: found.slice.cut ?? null, longest: found.slice.longest ?? null } }));
         if (found.cut) cut = true;
       }
     }
-    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: cut ? 'cut' : 'fail', params: { problems: problems.join('; ') }, evidence };
+    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / Math.max(pairs.length, 1), message: cut ? 'cut' : 'fail', params: { problems: joinLocalized(problems, '; ') }, evidence };
     return { status: 'pass', message: 'pass', params: { checked: pairs.length }, evidence: [...evidence, { kind: 'db', subject: db.label, actual: pairs.length, data: { columns: pairs.map((p) => `${p.table}.${p.column.name} ${typeLabel(p.column)}`) } }] };
   },
 });
 
 /** `cut`: values shortened before they reached the column (no declared width explains it). */
-type Problem = { text: string; expected: string; data: Record<string, unknown>; slice?: TextSliceEvent; cut?: boolean };
+type Problem = { text: Localized; expected: string; data: Record<string, unknown>; slice?: TextSliceEvent; cut?: boolean };
 
 /** `str[:40]`, `str.slice(0, 8)`: the slice as the candidate wrote it. */
 function sliceLabel(slice: TextSliceEvent): string {
@@ -97,13 +99,15 @@ async function textProblems(pair: ColumnPair, db: { distinctValues(table: string
   truncated.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   const example = truncated[0];
   const slice = truncated.length > 0 ? slices[0] : undefined;
+  const quoted = example === undefined ? '' : `"${example.value.slice(0, 60)}…" (${codePoints(example.value)}`;
+  const storedAs = example === undefined ? '' : ` → "${example.stored.slice(0, 60)}"`;
   const parts = [
-    width !== null && width < longest ? `${typeLabel(pair.column)} < ${longest} chars / caractères` : '',
-    example ? `${truncated.length} value(s) truncated / tronquée(s), e.g. "${example.value.slice(0, 60)}…" (${codePoints(example.value)} chars) → "${example.stored.slice(0, 60)}"` : '',
-    slice ? `${sliceLabel(slice)} ${where(slice)}` : '',
-  ];
+    width !== null && width < longest ? t(`${typeLabel(pair.column)} < ${longest} caractères`, `${typeLabel(pair.column)} < ${longest} chars`) : undefined,
+    example ? t(`${truncated.length} valeur(s) tronquée(s), par ex. ${quoted} caractères)${storedAs}`, `${truncated.length} value(s) truncated, e.g. ${quoted} chars)${storedAs}`) : undefined,
+    slice ? `${sliceLabel(slice)} ${where(slice)}` : undefined,
+  ].filter((part): part is Localized | string => part !== undefined);
   const data = { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3).map((t) => t.value), storedAs: truncated.slice(0, 3).map((t) => t.stored), storedLongest };
-  return { text: parts.filter(Boolean).join(', '), expected: `>= ${longest} chars`, data, slice, cut: truncated.length > 0 && (width === null || width >= longest) };
+  return { text: joinLocalized(parts), expected: `>= ${longest} chars`, data, slice, cut: truncated.length > 0 && (width === null || width >= longest) };
 }
 
 /** Integer and DECIMAL ranges against the source's min/max, and decimals an integer or DECIMAL(p,s) would round. */
@@ -113,15 +117,20 @@ function numericProblems(pair: ColumnPair): Problem | undefined {
   const shape = column.shape;
   const range = `${source.min}..${source.max}`;
   if (shape.integerRange && (source.min < shape.integerRange.min || source.max > shape.integerRange.max)) {
-    return { text: `${typeLabel(column)} holds / contient ${shape.integerRange.min}..${shape.integerRange.max}, source ${range}`, expected: `holds ${range}`, data: { min: source.min, max: source.max } };
+    const holds = `${shape.integerRange.min}..${shape.integerRange.max}`;
+    return { text: t(`${typeLabel(column)} contient ${holds}, source ${range}`, `${typeLabel(column)} holds ${holds}, source ${range}`), expected: `holds ${range}`, data: { min: source.min, max: source.max } };
   }
   if (shape.family === 'integer' && (source.maxDecimals ?? 0) > 0) {
-    return { text: `${typeLabel(column)} rounds / arrondit ${source.maxDecimals} decimal(s)`, expected: 'a type with decimals', data: { maxDecimals: source.maxDecimals } };
+    return { text: rounds(typeLabel(column), source.maxDecimals), expected: 'a type with decimals', data: { maxDecimals: source.maxDecimals } };
   }
   if (shape.family === 'decimal' && shape.precision !== null && shape.scale !== null) {
     const limit = 10 ** (shape.precision - shape.scale);
-    if (Math.max(Math.abs(source.min), Math.abs(source.max)) >= limit) return { text: `${typeLabel(column)} < ${limit}, source ${range}`, expected: `holds ${range}`, data: { min: source.min, max: source.max } };
-    if ((source.maxDecimals ?? 0) > shape.scale) return { text: `${typeLabel(column)} rounds / arrondit ${source.maxDecimals} decimal(s)`, expected: `scale >= ${source.maxDecimals}`, data: { maxDecimals: source.maxDecimals } };
+    if (Math.max(Math.abs(source.min), Math.abs(source.max)) >= limit) return { text: t(`${typeLabel(column)} < ${limit}, source ${range}`, `${typeLabel(column)} < ${limit}, source ${range}`), expected: `holds ${range}`, data: { min: source.min, max: source.max } };
+    if ((source.maxDecimals ?? 0) > shape.scale) return { text: rounds(typeLabel(column), source.maxDecimals), expected: `scale >= ${source.maxDecimals}`, data: { maxDecimals: source.maxDecimals } };
   }
   return undefined;
+}
+
+function rounds(type: string, decimals: number | undefined): Localized {
+  return t(`${type} arrondit ${decimals} décimale(s)`, `${type} rounds ${decimals} decimal(s)`);
 }

@@ -31,7 +31,7 @@ interface Pair {
 
 const TIMING = /perf_counter|time\.time\s*\(|time\(\)|monotonic|timeit|%%?time\b|process_time/;
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'db/optimisation-measured',
     title: { fr: 'Optimisation mesurée (même requête avant/après)', en: 'Optimisation measured (same query before/after)' },
@@ -75,13 +75,14 @@ export default defineCheck<Record<string, never>>({
     const best = firstPair(queries, optimisations, timedByCode(ctx.workspace));
     if (best) {
       const { optimisation, first, second, timed } = best;
-      const params = { optimisation: optimisation.label, before: `${seconds(first.duration)} (${where(first.event)})`, after: `${seconds(second.duration)} (${where(second.event)})`, timing: 'time/timeit' };
+      const params = { optimisation: optimisation.label, before: `${seconds(first.duration)} (${where(first.event)})`, after: `${seconds(second.duration)} (${where(second.event)})` };
       const evidence = [
         traced('query before', first.event, { actual: first.duration, data: { sql: first.sql.slice(0, 200) } }),
         traced('optimisation', optimisation.event, { actual: optimisation.label }),
         traced('query after', second.event, { actual: second.duration, data: { sql: second.sql.slice(0, 200), timedByCode: timed } }),
       ];
-      return { status: timed ? 'pass' : 'warn', message: timed ? 'pass' : 'untimed', params, evidence };
+      if (timed) return { status: 'pass', message: 'pass', params: { ...params, timing: 'time/timeit' }, evidence };
+      return { status: 'warn', message: 'untimed', params, evidence };
     }
     if (optimisations.length > 0) return { status: 'fail', message: 'notRerun', params: { optimisation: optimisations.map((o) => o.label).join(', ') }, evidence: optimisations.map((o) => traced('optimisation', o.event, { actual: o.label })) };
     return { status: 'fail', message: 'noOptimisation', params: { queries: queries.length }, evidence: [{ kind: 'trace', subject: 'optimisation', expected: 'CREATE INDEX / ALTER TABLE between two runs of a query', actual: null }] };

@@ -1,5 +1,5 @@
 import { MsprError } from '../../runner/errors.js';
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { findTable } from '../data/support/source-files.js';
 import { reasonParams } from './support/open-database.js';
@@ -11,7 +11,7 @@ interface Options {
   minRows: number;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'db/reachable',
     title: { fr: 'Base installée, joignable et listant ses tables', en: 'Database installed, reachable and listing its tables' },
@@ -30,8 +30,8 @@ export default defineCheck<Options>({
     messages: {
       pass: { fr: 'Base {database} ({version}) joignable : {count} table(s) — {tables}.', en: 'Database {database} ({version}) reachable: {count} table(s) — {tables}.' },
       unreachable: {
-        fr: 'Base injoignable : {reasonFr}. Attendu : une base installée et joignable qui affiche ses tables (C1.6). Vérifiez que le pipeline crée la base et que mspr.yaml indique où.',
-        en: 'Database unreachable: {reasonEn}. Expected: an installed, reachable database that lists its tables (C1.6). Check that the pipeline creates the database and that mspr.yaml says where.',
+        fr: 'Base injoignable : {reason}. Attendu : une base installée et joignable qui affiche ses tables (C1.6). Vérifiez que le pipeline crée la base et que mspr.yaml indique où.',
+        en: 'Database unreachable: {reason}. Expected: an installed, reachable database that lists its tables (C1.6). Check that the pipeline creates the database and that mspr.yaml says where.',
       },
       tooFew: {
         fr: 'La base {database} ne contient que {count} table(s) ({tables}) ; attendu au moins {min}. Créez les tables et chargez-y les données.',
@@ -43,7 +43,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run({ options, databases }) {
+  async run({ options, databases }: CheckContext<Options>) {
     let db;
     try {
       db = await databases.open(options.service);
@@ -57,13 +57,13 @@ export default defineCheck<Options>({
     for (const table of tables.slice(0, 50)) counts.set(table, await db.countRows(table));
     const listing = tables.map((t) => (counts.has(t) ? `${t} (${counts.get(t)})` : t)).join(', ') || '∅';
     const evidence: Evidence[] = [{ kind: 'db', subject: db.label, actual: tables.length, data: { version, tables: Object.fromEntries(counts) } }];
-    const params = { database: db.label, version, count: tables.length, tables: listing, min: options.minTables, minRows: options.minRows };
+    const found = { database: db.label, tables: listing };
     const missing = (options.tables ?? []).filter((wanted) => {
       const table = findTable(tables, wanted);
       return !table || (counts.get(table) ?? 0) < options.minRows;
     });
-    if (missing.length > 0) return { status: 'fail', message: 'missing', params: { ...params, missing: missing.join(', ') }, evidence: [...evidence, { kind: 'db', subject: 'expected tables', expected: (options.tables ?? []).join(', '), actual: missing.join(', '), data: { missing } }] };
-    if (tables.length < options.minTables) return { status: 'fail', message: 'tooFew', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence };
+    if (missing.length > 0) return { status: 'fail', message: 'missing', params: { ...found, missing: missing.join(', '), minRows: options.minRows }, evidence: [...evidence, { kind: 'db', subject: 'expected tables', expected: (options.tables ?? []).join(', '), actual: missing.join(', '), data: { missing } }] };
+    if (tables.length < options.minTables) return { status: 'fail', message: 'tooFew', params: { ...found, count: tables.length, min: options.minTables }, evidence };
+    return { status: 'pass', message: 'pass', params: { ...found, version, count: tables.length }, evidence };
   },
 });

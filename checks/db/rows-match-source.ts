@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { dataFacts } from '../data/support/data-facts.js';
 import { findTable, MAPPINGS_SCHEMA, type Mapping, readsOf, sourceSummary } from '../data/support/source-files.js';
@@ -16,7 +17,7 @@ interface Options {
   allowReportedDrops: boolean;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'db/rows-match-source',
     title: { fr: 'Lignes chargées = lignes de la source', en: 'Rows loaded = rows in the source' },
@@ -52,7 +53,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<Options>) {
     const { options, frames, workspace, datasets, trace } = ctx;
     if (!options.mappings?.length && !trace.available) return { status: 'fail', message: 'noTrace' };
     // Only sources whose rows the table holds: a catalogue merged in (lookup) or a table of groups has other rows.
@@ -65,17 +66,18 @@ export default defineCheck<Options>({
     const tables = await db.listTables();
     const facts = trace.available && options.allowReportedDrops ? dataFacts(trace) : undefined;
     const evidence: Evidence[] = inferredLinksEvidence(all);
-    const problems: string[] = [];
-    const lost: string[] = [];
+    const problems: Localized[] = [];
+    const lost: Localized[] = [];
     const filtered: string[] = [];
-    const matches: string[] = [];
+    const matches: Array<Localized | string> = [];
     let explained = false;
 
     for (const mapping of mappings) {
       const source = await sourceSummary(mapping.source, { workspace, datasets, frames, trace });
       const table = findTable(tables, mapping.table);
       if (!table) {
-        problems.push(`${mapping.table}: table absente / missing table (${db.label}: ${tables.join(', ') || '∅'})`);
+        const found = `${db.label}: ${tables.join(', ') || '∅'}`;
+        problems.push(t(`${mapping.table} : table absente (${found})`, `${mapping.table}: missing table (${found})`));
         evidence.push({ kind: 'db', subject: `table ${mapping.table}`, expected: source.rows, actual: null, data: { source: mapping.source, tablesFound: tables } });
         continue;
       }
@@ -90,13 +92,19 @@ export default defineCheck<Options>({
       if (account && ((account.sent !== null && rows < account.sent) || (account.failed.length > 0 && rows < source.rows - account.dropped))) {
         const failures = account.failed.map((w) => `${w.error?.split(':')[0]} ${where(w)}`).join(', ');
         const sent = Math.max(account.sent ?? 0, source.rows - account.dropped);
-        lost.push(`${table} ${rows} / ${sent} sent / envoyées (${sent - rows} lost / perdues${failures ? `; failed / en échec : ${failures}` : ''})`);
+        lost.push(
+          t(
+            `${table} ${rows} / ${sent} envoyées (${sent - rows} perdues${failures ? ` ; en échec : ${failures}` : ''})`,
+            `${table} ${rows} / ${sent} sent (${sent - rows} lost${failures ? `; failed: ${failures}` : ''})`,
+          ),
+        );
         for (const write of [...account.writes.filter((w) => !w.error).slice(-1), ...account.failed]) evidence.push(traced(`load ${table}`, write, { expected: sent, actual: rows, data: { error: write.error ?? null } }));
         continue;
       }
       if (account && account.dropped > 0 && rows === source.rows - account.dropped && (account.sent === null || account.sent === rows)) {
         explained = true;
-        matches.push(`${line} − ${account.dropped} dropped on purpose / supprimées volontairement (${account.drops.map((d) => `${d.function} ${d.removed} ${where(d)}`).join(', ')})`);
+        const drops = account.drops.map((d) => `${d.function} ${d.removed} ${where(d)}`).join(', ');
+        matches.push(t(`${line} − ${account.dropped} supprimées volontairement (${drops})`, `${line} − ${account.dropped} dropped on purpose (${drops})`));
         for (const drop of account.drops) evidence.push(traced(`dropped from ${mapping.source}`, drop, { actual: drop.removed ?? null, data: { function: drop.function, before: drop.rows_before, after: drop.rows_after } }));
         continue;
       }
@@ -110,14 +118,14 @@ export default defineCheck<Options>({
         if (write) evidence.push(traced(`load ${table}`, write, { expected: source.rows - account.dropped, actual: rows, data: { removedBeforeLoad: removed, tracedDrops: account.dropped } }));
         continue;
       }
-      problems.push(`${line} (${rows < source.rows ? `${source.rows - rows} missing / manquantes` : `${rows - source.rows} extra / en trop`})`);
+      problems.push(rows < source.rows ? t(`${line} (${source.rows - rows} manquantes)`, `${line} (${source.rows - rows} missing)`) : t(`${line} (${rows - source.rows} en trop)`, `${line} (${rows - source.rows} extra)`));
     }
 
     const score = matches.length / mappings.length;
-    if (lost.length > 0) return { status: 'fail', score, message: 'lost', params: { summary: [...lost, ...problems].join('; ') }, evidence };
-    if (filtered.length > 0) return { status: 'fail', score, message: 'filtered', params: { summary: [...filtered, ...problems].join('; ') }, evidence };
-    if (problems.length > 0) return { status: 'fail', score, message: 'mismatch', params: { summary: problems.join('; ') }, evidence };
-    return { status: 'pass', message: explained ? 'passDropped' : 'pass', params: { summary: matches.join('; ') }, evidence };
+    if (lost.length > 0) return { status: 'fail', score, message: 'lost', params: { summary: joinLocalized([...lost, ...problems], '; ') }, evidence };
+    if (filtered.length > 0) return { status: 'fail', score, message: 'filtered', params: { summary: joinLocalized([...filtered, ...problems], '; ') }, evidence };
+    if (problems.length > 0) return { status: 'fail', score, message: 'mismatch', params: { summary: joinLocalized(problems, '; ') }, evidence };
+    return { status: 'pass', message: explained ? 'passDropped' : 'pass', params: { summary: joinLocalized(matches, '; ') }, evidence };
   },
 });
 

@@ -1,5 +1,6 @@
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
-import { defineCheck } from '../check.js';
+import { joinLocalized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { MongoEvent } from '../../runner/tracer/data-event-types.js';
 import type { Evidence } from '../verdict.js';
 import { dataFacts, fetchAfter } from '../data/support/data-facts.js';
@@ -24,7 +25,7 @@ const SCOPED = /\bwhere\b|\bgroup\s+by\b|\bhaving\b|^\s*(?:with\b[\s\S]*?\)\s*)?
 /** Pipeline stages that choose documents or fields. */
 const SELECTING_STAGES = new Set(['$match', '$project']);
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'db/selection-and-index',
     title: { fr: 'Sélection de lignes et de colonnes, index créé', en: 'Rows and columns selected, index created' },
@@ -41,7 +42,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  async run(ctx) {
+  async run(ctx: CheckContext<Options>) {
     const got = factsOrSkip(ctx, dataFacts);
     if ('skip' in got) return got.skip;
     const { facts } = got;
@@ -76,9 +77,9 @@ export default defineCheck<Options>({
     const params = {
       selection: selection ? `${selection.text} (${where(selection.event)})` : '—',
       indexes: created.slice(0, 5).join(', ') || '—',
-      missing: [selection ? '' : 'selection / sélection', created.length ? '' : 'index'].filter(Boolean).join(', '),
     };
-    if (!selection || created.length === 0) return { status: 'fail', score: (selection ? 0.5 : 0) + (created.length ? 0.5 : 0), message: 'fail', params, evidence };
+    const missing = joinLocalized([...(selection ? [] : [t('sélection', 'selection')]), ...(created.length ? [] : ['index'])]);
+    if (!selection || created.length === 0) return { status: 'fail', score: (selection ? 0.5 : 0) + (created.length ? 0.5 : 0), message: 'fail', params: { ...params, missing }, evidence };
     return { status: 'pass', message: 'pass', params, evidence };
   },
 });
@@ -90,18 +91,19 @@ export default defineCheck<Options>({
  * its depth limit reads as `{class: 'dict'}`, which counts as a body.
  */
 function mongoSelection(op: MongoEvent): Selection | undefined {
-  const on = `on ${op.collection ?? '?'}`;
+  // pymongo's own notation (`ventes.find({…})`) names the collection and reads the same in both languages.
+  const collection = op.collection ?? '?';
   if (op.operation === 'find') {
     const projected = hasContent(op.projection);
     if (!hasContent(op.filter) && !projected) return undefined;
     const actual = `find ${JSON.stringify(op.filter ?? {})}${projected ? ` ${JSON.stringify(op.projection)}` : ''}`;
     const data = { collection: op.collection ?? null, filter: op.filter, ...(projected ? { projection: op.projection } : {}) };
-    return { event: op, text: `${actual} ${on}`, actual, data };
+    return { event: op, text: `${collection}.find(${JSON.stringify(op.filter ?? {})}${projected ? `, ${JSON.stringify(op.projection)}` : ''})`, actual, data };
   }
   const stages = (Array.isArray(op.spec) ? op.spec : []).filter((stage): stage is Record<string, unknown> => typeof stage === 'object' && stage !== null && !Array.isArray(stage));
   if (!stages.some((stage) => Object.entries(stage).some(([name, body]) => SELECTING_STAGES.has(name) && hasContent(body)))) return undefined;
   const actual = `aggregate [${stages.flatMap((stage) => Object.keys(stage)).join(', ')}]`;
-  return { event: op, text: `${actual} ${on}`, actual, data: { collection: op.collection ?? null, pipeline: op.spec } };
+  return { event: op, text: `${collection}.aggregate([${stages.flatMap((stage) => Object.keys(stage)).join(', ')}])`, actual, data: { collection: op.collection ?? null, pipeline: op.spec } };
 }
 
 function hasContent(value: unknown): boolean {

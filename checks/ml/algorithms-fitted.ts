@@ -1,4 +1,4 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { DEFAULT_ALGORITHMS, resolveAlgorithms, type Task } from './support/algorithms.js';
 import { TASK_OPTION } from './support/task-option.js';
@@ -10,7 +10,7 @@ interface Options {
   algorithms?: string[];
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/algorithms-fitted',
     title: { fr: "Algorithmes attendus entraînés sur le jeu d'entraînement", en: 'Required algorithms fitted on the train set' },
@@ -41,7 +41,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = mlEvidence(ctx, NEEDS.models);
     if ('skip' in got) return got.skip;
     // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
@@ -68,15 +68,12 @@ export default defineCheck<Options>({
           : { kind: 'trace', subject: algorithm.name, expected: 'fitted on train', actual: 'not fitted', data: { classes: algorithm.classes } },
       );
     }
-    const params = {
-      count: algorithms.length,
-      found: found.join(', ') || '-',
-      missing: missing.join(', ') || '-',
-      notOnTrain: notOnTrain.join(', ') || '-',
-      expected: algorithms.map((a) => a.name).join(', '),
-    };
+    const listed = { found: found.join(', ') || '-' };
     const score = found.length / algorithms.length;
-    if (missing.length + notOnTrain.length > 0) return { ...basis, status: 'fail', score, message: 'fail', params, evidence };
-    return { ...basis, status: 'pass', message: 'pass', params, evidence };
+    if (missing.length + notOnTrain.length > 0) {
+      const params = { ...listed, missing: missing.join(', ') || '-', notOnTrain: notOnTrain.join(', ') || '-', expected: algorithms.map((a) => a.name).join(', ') };
+      return { ...basis, status: 'fail', score, message: 'fail', params, evidence };
+    }
+    return { ...basis, status: 'pass', message: 'pass', params: { ...listed, count: algorithms.length }, evidence };
   },
 });

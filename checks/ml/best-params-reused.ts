@@ -3,13 +3,12 @@ import type { Evidence } from '../verdict.js';
 import type { FitEvent, PredictEvent, SearchEvent } from '../../runner/tracer/trace-event-types.js';
 import type { MlFacts } from './support/ml-facts.js';
 import { mlEvidence, NEEDS } from './support/ml-evidence.js';
-import { finalClass } from './support/models.js';
+import { finalClass, searchedClass } from './support/models.js';
 import { usesParams } from './support/params-match.js';
 import { NO_TRACE, traced, where } from '../support/trace-support.js';
 
 type Reuse = { how: 'refit'; event: PredictEvent } | { how: 'fit'; event: FitEvent };
 
-const searchedClass = (s: SearchEvent) => s.estimator?.final?.class ?? s.estimator?.class;
 
 /**
  * How a search's best parameters were put to use afterwards, if they were. A refit counts on the search's own
@@ -33,7 +32,7 @@ function reuseOf(search: SearchEvent, facts: MlFacts): Reuse | undefined {
   return refit ? { how: 'fit', event: refit } : undefined;
 }
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/best-params-reused',
     title: { fr: 'Meilleurs paramètres retenus pour le modèle final', en: 'Best parameters reused for the final model' },
@@ -83,9 +82,10 @@ export default defineCheck<Record<string, never>>({
     }
     if (found) {
       const { search, reuse } = found;
-      const params = { search: search.search, best: JSON.stringify(search.best_params ?? {}), method: reuse.event.method, model: finalClass(reuse.event), rows: reuse.event.x?.rows ?? '?', where: where(reuse.event) };
-      if (got.static) return { ...basis, status: 'pass', message: 'staticReuse', params: { search: params.search, model: params.model, method: params.method, where: params.where }, evidence };
-      return { ...basis, status: 'pass', message: reuse.how, params, evidence };
+      const params = { search: search.search, best: JSON.stringify(search.best_params ?? {}), where: where(reuse.event) };
+      if (got.static) return { ...basis, status: 'pass', message: 'staticReuse', params: { search: params.search, model: finalClass(reuse.event), method: reuse.event.method, where: params.where }, evidence };
+      if (reuse.how === 'refit') return { ...basis, status: 'pass', message: 'refit', params: { ...params, method: reuse.event.method }, evidence };
+      return { ...basis, status: 'pass', message: 'fit', params: { ...params, model: finalClass(reuse.event), rows: reuse.event.x?.rows ?? '?' }, evidence };
     }
     const search = facts.searches[0]!;
     return { ...basis, status: 'fail', message: 'notReused', params: { search: search.search, best: JSON.stringify(search.best_params ?? {}), searchWhere: where(search) }, evidence };

@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { NO_TRACE, traced, where } from '../support/trace-support.js';
 import { round } from './support/rounding.js';
@@ -9,7 +10,7 @@ interface Options {
   minFolds: number;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/cross-validation',
     title: { fr: 'Validation croisée', en: 'Cross-validation' },
@@ -39,7 +40,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = mlEvidence(ctx, NEEDS.crossValidation);
     if ('skip' in got) return got.skip;
     // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
@@ -52,14 +53,9 @@ export default defineCheck<Options>({
     if (found.length === 0) return { ...basis, status: 'fail', message: 'none' };
     const evidence: Evidence[] = found.map((f) => traced(f.how, f.event, { expected: `>= ${ctx.options.minFolds} folds`, actual: f.folds, data: { mean_score: f.mean ?? null } }));
     const best = [...found].sort((a, b) => b.folds - a.folds)[0]!;
-    const params = {
-      folds: best.folds,
-      how: best.how,
-      where: where(best.event),
-      minFolds: ctx.options.minFolds,
-      scores: typeof best.mean === 'number' ? `, score ${round(best.mean)}` : '',
-    };
-    if (best.folds < ctx.options.minFolds) return { ...basis, status: 'fail', message: 'tooFew', params, evidence };
-    return { ...basis, status: 'pass', message: 'pass', params, evidence };
+    const params = { folds: best.folds, how: best.how, where: where(best.event) };
+    if (best.folds < ctx.options.minFolds) return { ...basis, status: 'fail', message: 'tooFew', params: { ...params, minFolds: ctx.options.minFolds }, evidence };
+    const scores = typeof best.mean === 'number' ? t(`, score moyen ${round(best.mean)}`, `, mean score ${round(best.mean)}`) : '';
+    return { ...basis, status: 'pass', message: 'pass', params: { ...params, scores }, evidence };
   },
 });

@@ -1,8 +1,9 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { SearchEvent } from '../../runner/tracer/trace-event-types.js';
 import { NO_TRACE, traced, where } from '../support/trace-support.js';
 import { mlEvidence, NEEDS } from './support/ml-evidence.js';
+import { searchedClass } from './support/models.js';
 
 interface Options {
   minParams: number;
@@ -13,7 +14,7 @@ interface Options {
 const combinations = (s: SearchEvent) => s.n_candidates ?? s.grid_size ?? s.n_iter ?? 0;
 const isRandomized = (s: SearchEvent) => /Randomized/.test(s.search);
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/grid-search',
     title: { fr: 'Recherche des hyperparamètres par grille', en: 'Hyper-parameter grid search' },
@@ -48,7 +49,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = mlEvidence(ctx, NEEDS.search);
     if ('skip' in got) return got.skip;
     // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
@@ -62,23 +63,13 @@ export default defineCheck<Options>({
       traced(s.search, s, {
         expected: `>= ${minParams} params or >= ${minCombinations} combinations`,
         actual: `${s.params_searched?.length ?? 0} params, ${combinations(s)} combinations`,
-        data: { model: s.estimator?.final?.class ?? s.estimator?.class ?? null, params: s.params_searched ?? [], cv: s.cv ?? null, best_params: s.best_params ?? null, best_score: s.best_score ?? null },
+        data: { model: searchedClass(s) ?? null, params: s.params_searched ?? [], cv: s.cv ?? null, best_params: s.best_params ?? null, best_score: s.best_score ?? null },
       }),
     );
     const best = accepted.find(bigEnough) ?? accepted[0] ?? searches[0]!;
-    const params = {
-      search: best.search,
-      model: best.estimator?.final?.class ?? best.estimator?.class ?? '?',
-      params: best.params_searched?.length ?? 0,
-      names: (best.params_searched ?? []).join(', '),
-      combinations: combinations(best),
-      cv: best.cv ?? '?',
-      where: where(best),
-      minParams,
-      minCombinations,
-    };
-    if (accepted.length === 0) return { ...basis, status: 'fail', message: 'randomizedOnly', params, evidence };
-    if (!bigEnough(best)) return { ...basis, status: 'fail', score: 0.5, message: 'tooSmall', params, evidence };
-    return { ...basis, status: 'pass', message: 'pass', params, evidence };
+    const found = { search: best.search, model: searchedClass(best) ?? '?', params: best.params_searched?.length ?? 0, combinations: combinations(best), where: where(best) };
+    if (accepted.length === 0) return { ...basis, status: 'fail', message: 'randomizedOnly', params: { search: best.search, where: found.where }, evidence };
+    if (!bigEnough(best)) return { ...basis, status: 'fail', score: 0.5, message: 'tooSmall', params: { ...found, minParams, minCombinations }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { ...found, names: (best.params_searched ?? []).join(', '), cv: best.cv ?? '?' }, evidence };
   },
 });

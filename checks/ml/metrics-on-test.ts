@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { Task } from './support/algorithms.js';
 import { metricUses, type MetricUse } from './support/metric-catalog.js';
@@ -19,6 +20,9 @@ const DEFAULTS: Record<Task, { metrics: string[]; extra: string[] }> = {
   classification: { metrics: ['accuracy'], extra: ['precision', 'recall', 'f1', 'confusion_matrix', 'roc_auc'] },
 };
 
+/** Data roles as message words (the evidence keeps `train`, `test`…). */
+const ROLE: Record<string, Localized> = { train: t('entraînement', 'train'), test: t('test', 'test'), full: t('données complètes', 'full data'), validation: t('validation', 'validation') };
+
 function evidenceOf(use: MetricUse, expected: string): Evidence {
   const event = use.event;
   const fn = event.type === 'metric' ? (typeof event.formula === 'string' ? event.formula : String(event.name)) : `${String(event.estimator)}.score`;
@@ -30,7 +34,7 @@ function evidenceOf(use: MetricUse, expected: string): Evidence {
   });
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/metrics-on-test',
     title: { fr: 'Métriques attendues calculées sur le jeu de test', en: 'Required metrics computed on the test set' },
@@ -57,7 +61,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = mlEvidence(ctx, NEEDS.metrics);
     if ('skip' in got) return got.skip;
     // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
@@ -69,7 +73,7 @@ export default defineCheck<Options>({
     const evidence: Evidence[] = [];
     const found: string[] = [];
     const missing: string[] = [];
-    const elsewhere: string[] = [];
+    const elsewhere: Localized[] = [];
     for (const key of required) {
       let onTest = uses.find((u) => u.key === key && u.role === 'test');
       if (!onTest && key === 'rmse') {
@@ -84,7 +88,8 @@ export default defineCheck<Options>({
       }
       const other = uses.find((u) => u.key === key);
       if (other) {
-        elsewhere.push(`${key} (${other.role ?? 'unidentified'})`);
+        const role = ROLE[other.role ?? ''] ?? t('non identifié', 'unidentified');
+        elsewhere.push(t(`${key} (${role.fr})`, `${key} (${role.en})`));
         evidence.push(evidenceOf(other, 'test'));
       } else {
         evidence.push({ kind: 'trace', subject: key, expected: 'test', actual: 'not computed' });
@@ -93,8 +98,8 @@ export default defineCheck<Options>({
     }
     const extras = extra.filter((key) => uses.some((u) => u.key === key && u.role === 'test'));
     for (const key of extras) evidence.push(evidenceOf(uses.find((u) => u.key === key && u.role === 'test')!, 'test'));
-    const params = { found: found.join(', ') || '-', missing: missing.join(', '), elsewhere: elsewhere.join(', ') || '-', extras: extras.join(', ') || '-' };
-    if (missing.length > 0) return { ...basis, status: 'fail', score: found.length / required.length, message: 'fail', params, evidence };
-    return { ...basis, status: 'pass', message: 'pass', params, evidence };
+    const computed = found.join(', ') || '-';
+    if (missing.length > 0) return { ...basis, status: 'fail', score: found.length / required.length, message: 'fail', params: { found: computed, missing: missing.join(', '), elsewhere: joinLocalized(elsewhere, ', ', '-') }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { found: computed, extras: extras.join(', ') || '-' }, evidence };
   },
 });

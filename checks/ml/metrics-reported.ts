@@ -1,5 +1,6 @@
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import type { TraceEvent } from '../../runner/tracer/trace-event.js';
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { ALGORITHMS } from './support/algorithms.js';
 import { cvScores, type CvScore } from './support/cv-scores.js';
@@ -59,10 +60,21 @@ function candidatesFor(claim: ReportedMetric, uses: readonly MetricUse[], cv: re
   return byModel.length > 0 ? byModel : pool;
 }
 
+/** The data a metric was computed on, named for a jury (the evidence keeps the tracer's `train`, `test`…). */
+const ROLE: Record<string, Localized> = { train: t('entraînement', 'train'), test: t('test', 'test'), full: t('données complètes', 'full data'), validation: t('validation', 'validation') };
+const STATISTIC: Record<string, Localized> = { mean: t('moyenne', 'mean'), std: t('écart-type', 'std'), fold: t('pli', 'fold'), best: t('meilleur score', 'best score') };
+
 /** What a computed value is, for a jury: `rmse (train) model.py:52`, `rmse (cross-validation mean) train.py:40`. */
-function describe(value: Computed): string {
-  const role = value.role === 'cv' ? `cross-validation ${(value as CvScore).statistic}${(value as CvScore).side === 'train' ? ', train' : ''}` : (value.role ?? 'unidentified');
-  return `${value.key} (${role}) ${where(value.event)}`;
+function describe(value: Computed): Localized {
+  const at = (role: string) => `${value.key} (${role}) ${where(value.event)}`;
+  if (value.role === 'cv') {
+    const cv = value as CvScore;
+    const statistic = STATISTIC[cv.statistic] ?? t(cv.statistic, cv.statistic);
+    const train = cv.side === 'train';
+    return t(at(`validation croisée, ${statistic.fr}${train ? ', entraînement' : ''}`), at(`cross-validation ${statistic.en}${train ? ', train' : ''}`));
+  }
+  const role = ROLE[value.role ?? ''] ?? t('non identifié', 'unidentified');
+  return t(at(role.fr), at(role.en));
 }
 
 /** The traced events of the script that wrote the file (same process and step); all of them when unknown or empty. */
@@ -73,7 +85,7 @@ function ofWriter<T extends { event: TraceEvent }>(items: readonly T[], file: Me
   return own.length > 0 ? own : items;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/metrics-reported',
     title: { fr: 'Les métriques annoncées sont celles obtenues', en: 'Reported metrics match the run' },
@@ -120,7 +132,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const declared = ctx.options.file ?? ctx.manifest?.outputs?.metrics;
     const tolerancePct = round(ctx.options.tolerance * 100, 2);
     const files = ctx.trace.available ? metricsFiles(declared, ctx.workspace, ctx.trace) : [{ path: declared ?? 'metrics.json' }];
@@ -131,8 +143,8 @@ export default defineCheck<Options>({
     const uses = metricUses(ctx.trace);
     const cv = cvScores(got.facts);
     const evidence: Evidence[] = [];
-    const wrong: string[] = [];
-    const mislabelled: string[] = [];
+    const wrong: Localized[] = [];
+    const mislabelled: Localized[] = [];
     const unverified: string[] = [];
     const judged: string[] = [];
     let count = 0;
@@ -140,7 +152,7 @@ export default defineCheck<Options>({
       // Read before parsing: a refused file (a link out, a FIFO, over the cap) is an `error` saying why, not "invalid".
       const parsed = parseMetricsFile(file.path, ctx.workspace.readText(file.path));
       if ('error' in parsed) {
-        if (declared || present.length === 1) return { status: 'fail', message: 'invalid', params: { file: file.path, error: parsed.error }, evidence: [{ kind: 'artifact', subject: file.path, location: { file: file.path } }] };
+        if (declared || present.length === 1) return { status: 'fail', message: 'invalid', params: { file: file.path, error: `"${parsed.error}"` }, evidence: [{ kind: 'artifact', subject: file.path, location: { file: file.path } }] };
         continue;
       }
       const claims = reportedMetrics(parsed.value);
@@ -156,9 +168,12 @@ export default defineCheck<Options>({
         const elsewhere = hit ? undefined : actualValue(claim, [...scriptUses, ...scriptCv], ctx.options);
         const shown = hit ?? elsewhere ?? pool[0];
         const label = `${file.path}: ${claim.path}`;
-        if (elsewhere) mislabelled.push(`${present.length > 1 ? label : claim.path} = ${claim.value} → ${describe(elsewhere)}`);
-        else if (!shown) unverified.push(`${claim.path} = ${claim.value}`);
-        else if (!hit) wrong.push(`${claim.path} = ${claim.value} (run: ${round(shown.value!, 4)})`);
+        if (elsewhere) {
+          const said = `${present.length > 1 ? label : claim.path} = ${claim.value} → `;
+          const is = describe(elsewhere);
+          mislabelled.push(t(said + is.fr, said + is.en));
+        } else if (!shown) unverified.push(`${claim.path} = ${claim.value}`);
+        else if (!hit) wrong.push(t(`${claim.path} = ${claim.value} (exécution : ${round(shown.value!, 4)})`, `${claim.path} = ${claim.value} (run: ${round(shown.value!, 4)})`));
         evidence.push({ kind: 'artifact', subject: label, location: { file: file.path }, expected: shown ? round(shown.value!, 6) : 'computed in the run', actual: claim.value, ...(claim.role !== 'test' ? { data: { role: claim.role } } : {}) });
         if (shown) evidence.push(traced(`${shown.key} (${shown.role === 'cv' ? 'cross-validation' : (shown.role ?? 'unidentified')})`, shown.event, { actual: round(shown.value!, 6), data: { claim: claim.path, matches: Boolean(hit), ...(elsewhere ? { mislabelled: true } : {}) } }));
       }
@@ -170,8 +185,8 @@ export default defineCheck<Options>({
       if (expected.length === 0) return { status: 'skip', message: 'noFile', params: { file: 'metrics.json' } };
       return { status: 'warn', message: 'noMetrics', params: { file: expected.map((f) => f.path).join(', ') }, evidence: expected.map((f) => ({ kind: 'artifact' as const, subject: f.path, location: { file: f.path } })) };
     }
-    if (wrong.length > 0) return { status: 'fail', message: 'mismatch', params: { file, list: [...wrong, ...mislabelled].join('; '), tolerancePct }, evidence };
-    if (mislabelled.length > 0) return { status: 'fail', message: 'mislabelled', params: { file, list: mislabelled.join('; '), tolerancePct }, evidence };
+    if (wrong.length > 0) return { status: 'fail', message: 'mismatch', params: { file, list: joinLocalized([...wrong, ...mislabelled], '; '), tolerancePct }, evidence };
+    if (mislabelled.length > 0) return { status: 'fail', message: 'mislabelled', params: { file, list: joinLocalized(mislabelled, '; ') }, evidence };
     if (unverified.length > 0) return { status: 'warn', message: 'unverified', params: { file, list: unverified.join('; ') }, evidence };
     return { status: 'pass', message: 'pass', params: { file, count, tolerancePct }, evidence };
   },

@@ -4,7 +4,7 @@ import { applicationsOn } from './support/models.js';
 import { NO_TRACE, traced } from '../support/trace-support.js';
 import { mlEvidence, NEEDS } from './support/ml-evidence.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/models-applied-to-test',
     title: { fr: 'Chaque modèle entraîné est appliqué au jeu de test', en: 'Each fitted model is applied to the test set' },
@@ -52,8 +52,8 @@ export default defineCheck<Record<string, never>>({
         evidence.push(traced(`${algorithm}.fit`, model.fit, { expected: 'test', actual: roles.length ? `applied to ${roles.join(', ')} data` : 'never applied', data: { applications: model.applications.length } }));
       }
     }
-    const params = { count: algorithms.length, applied: applied.join(', ') || '-', missing: missing.join(', ') };
-    if (missing.length > 0) return { ...basis, status: 'fail', score: applied.length / algorithms.length, message: 'fail', params, evidence };
-    return { ...basis, status: 'pass', message: 'pass', params, evidence };
+    const listed = applied.join(', ') || '-';
+    if (missing.length > 0) return { ...basis, status: 'fail', score: applied.length / algorithms.length, message: 'fail', params: { applied: listed, missing: missing.join(', ') }, evidence };
+    return { ...basis, status: 'pass', message: 'pass', params: { applied: listed, count: algorithms.length }, evidence };
   },
 });

@@ -4,7 +4,7 @@ import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.j
 import { mlFacts } from './support/ml-facts.js';
 import { NEEDS, needsRun, STATIC_NEEDS_RUN } from './support/ml-evidence.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/observations-gt-variables',
     title: { fr: "Plus d'observations que de variables", en: 'More observations than variables' },
@@ -44,7 +44,7 @@ export default defineCheck<Record<string, never>>({
     );
     const bad = models.find((m) => (m.train?.rows ?? 0) <= (m.train?.cols ?? 1));
     const shown = bad ?? models[0]!;
-    const params = { count: models.length, rows: shown.train?.rows, cols: shown.train?.cols ?? 1, model: shown.algorithm, where: where(shown.fit) };
-    return bad ? { status: 'fail', message: 'fail', params, evidence } : { status: 'pass', message: 'pass', params, evidence };
+    const params = { rows: shown.train?.rows, cols: shown.train?.cols ?? 1, where: where(shown.fit) };
+    return bad ? { status: 'fail', message: 'fail', params: { ...params, model: shown.algorithm }, evidence } : { status: 'pass', message: 'pass', params: { ...params, count: models.length }, evidence };
   },
 });

@@ -15,7 +15,7 @@ function pairs(uses: readonly MetricUse[]): Array<{ train: MetricUse; test: Metr
   return found;
 }
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/overfitting-watched',
     title: { fr: 'Surapprentissage surveillé (scores entraînement et test)', en: 'Overfitting watched (train and test scores)' },
@@ -48,7 +48,8 @@ export default defineCheck<Record<string, never>>({
     // Read in the code where the step stopped before this was observed: the verdict says so (run-check.ts).
     const basis = got.static ? { static: got.static } : {};
     const { facts } = got;
-    const found = pairs(metricUses(got.trace));
+    const uses = metricUses(got.trace);
+    const found = pairs(uses);
     if (found.length > 0) {
       const evidence: Evidence[] = found.flatMap(({ train, test }) => [
         traced(`${train.key} (train)`, train.event, { actual: train.value === null ? null : round(train.value, 6), data: { role: 'train' } }),
@@ -63,8 +64,10 @@ export default defineCheck<Record<string, never>>({
     const curve = facts.cvs.find((cv) => cv.train_scores && cv.test_scores) ?? facts.searches.find((s) => s.train_scores_recorded);
     if (curve) {
       const how = curve.type === 'cv' ? String(curve.function) : `${String(curve.search)}(return_train_score=True)`;
-      return { ...basis, status: 'pass', message: 'curves', params: { how, where: where(curve) }, evidence: [traced(how, curve, { data: { train_scores: (curve.train_scores as object | undefined) ?? null, test_scores: (curve.test_scores as object | undefined) ?? null } })] };
+      return { ...basis, status: 'pass', message: 'curves', params: { how, where: where(curve) }, evidence: [traced(how, curve, { expected: 'train + test', actual: 'train + test', data: { train_scores: (curve.train_scores as object | undefined) ?? null, test_scores: (curve.test_scores as object | undefined) ?? null } })] };
     }
-    return { ...basis, status: 'fail', message: 'fail' };
+    // What was scored, each with the data it was scored on: the pair the check looked for is missing.
+    const evidence = uses.map((use) => traced(use.key, use.event, { expected: 'train + test', actual: use.role ?? null, data: { value: use.value === null ? null : round(use.value, 6) } }));
+    return { ...basis, status: 'fail', message: 'fail', evidence };
   },
 });

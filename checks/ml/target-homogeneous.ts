@@ -1,4 +1,4 @@
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { TargetEvent } from '../../runner/tracer/trace-event-types.js';
 import type { Task } from './support/algorithms.js';
@@ -22,7 +22,7 @@ function problemOf(target: TargetEvent, options: Options): Problem | undefined {
   return undefined;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/target-homogeneous',
     title: { fr: 'Variable cible isolée et homogène', en: 'Target separated and homogeneous' },
@@ -65,7 +65,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const unread = needsRun(ctx, NEEDS.models);
     if (unread) return unread;
     const got = factsOrSkip(ctx, mlFacts);
@@ -81,15 +81,9 @@ export default defineCheck<Options>({
     );
     const failing = targets.map((target) => ({ target, problem: problemOf(target, ctx.options) })).find((t) => t.problem);
     const shown = failing?.target ?? targets[0]!;
-    const params = {
-      name: shown.name ?? 'y',
-      kind: shown.kind,
-      dtype: shown.dtype ?? '?',
-      unique: shown.n_unique ?? '?',
-      maxClasses: ctx.options.maxClasses,
-      task: ctx.options.task,
-      where: where(shown),
-    };
+    const params = { name: shown.name ?? 'y', dtype: shown.dtype ?? '?', where: where(shown) };
+    if (failing?.problem === 'notSeparated') return { status: 'fail', message: 'notSeparated', params: { name: params.name, where: params.where }, evidence };
+    if (failing?.problem === 'notQualitative') return { status: 'fail', message: 'notQualitative', params: { ...params, unique: shown.n_unique ?? '?', maxClasses: ctx.options.maxClasses }, evidence };
     if (failing?.problem) return { status: 'fail', message: failing.problem, params, evidence };
     return { status: 'pass', message: 'pass', params, evidence };
   },

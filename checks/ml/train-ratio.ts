@@ -1,4 +1,4 @@
-import { type CheckOutcome, defineCheck } from '../check.js';
+import { type CheckContext, type CheckOutcome, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import type { StaticBasis } from '../support/static-basis.js';
 import { trainShare } from './support/train-share.js';
@@ -12,7 +12,7 @@ interface Options {
   minTrainRatio: number;
 }
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'ml/train-ratio',
     title: { fr: "Part du jeu d'entraînement ≥ 70 %", en: 'Train share ≥ 70 %' },
@@ -61,7 +61,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run(ctx) {
+  run(ctx: CheckContext<Options>) {
     const got = mlEvidence(ctx, NEEDS.split);
     if ('skip' in got) return got.skip;
     const min = ctx.options.minTrainRatio;
@@ -80,13 +80,13 @@ export default defineCheck<Options>({
     if (share.split && share.measuredOn === 'models') evidence.push(traced('train_test_split', share.split, { data: { ratio: share.split.ratio ?? null, test_size: share.split.test_size ?? null } }));
     evidence.push({ kind: 'trace', subject: 'train share', expected: `>= ${min}`, actual: round(share.ratio), data: { train: share.train, test: share.test, measuredOn: share.measuredOn } });
     const ok = share.ratio >= min - 1e-9;
-    const params = { ratio: round(share.ratio), train: share.train, test: share.test, min, minPct, how, where: where(share.events[0]) };
-    return { status: ok ? 'pass' : 'fail', message: ok ? 'pass' : 'tooSmall', params, evidence };
+    const params = { ratio: round(share.ratio), train: share.train, test: share.test, min, how, where: where(share.events[0]) };
+    return ok ? { status: 'pass', message: 'pass', params, evidence } : { status: 'fail', message: 'tooSmall', params: { ...params, minPct }, evidence };
   },
 });
 
 /** The share a train_test_split read in the code gives (no rows: they exist only when run), or why it cannot be told. */
-function readInCode(facts: MlFacts, basis: StaticBasis, min: number, minPct: number): CheckOutcome {
+function readInCode(facts: MlFacts, basis: StaticBasis, min: number, minPct: number): CheckOutcome<'staticNoSplit' | 'staticCounts' | 'staticUnresolved' | 'staticShare' | 'staticTooSmall'> {
   const share = staticTrainShare(facts);
   if (!share.split) return { status: 'error', message: 'staticNoSplit', params: { minPct }, evidence: [{ kind: 'trace', subject: 'train share', expected: `>= ${min}`, actual: null }], static: basis };
   const call = callText('train_test_split', share.split, ['test_size', 'train_size']);

@@ -6,7 +6,7 @@ import { applicationsOn, type TracedModel } from './support/models.js';
 import { NO_TRACE, traced, where } from '../support/trace-support.js';
 import { callText, mlEvidence, NEEDS } from './support/ml-evidence.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'ml/train-test-split',
     title: { fr: "Jeux d'entraînement et de test construits", en: 'Train and test sets built' },
@@ -85,7 +85,7 @@ export default defineCheck<Record<string, never>>({
 });
 
 /** A model fitted on some data and applied to other data, read in the code (no row counts: they exist only when run). */
-function staticManual(model: TracedModel, onTest: PredictEvent, byColumn: SplitEvent | undefined, basis: StaticBasis): CheckOutcome {
+function staticManual(model: TracedModel, onTest: PredictEvent, byColumn: SplitEvent | undefined, basis: StaticBasis): CheckOutcome<'staticManual' | 'staticByColumn'> {
   const params = { model: model.algorithm, train: model.train?.expr ?? '?', test: onTest.x?.expr ?? '?', where: where(model.fit), testWhere: where(onTest) };
   const evidence: Evidence[] = [traced(`${model.algorithm}.fit`, model.fit, { actual: params.train, data: { role: 'train' } }), traced(`${model.algorithm}.${onTest.method}`, onTest, { actual: params.test, data: { role: 'test' } })];
   if (!byColumn) return { status: 'pass', message: 'staticManual', params, evidence, static: basis };

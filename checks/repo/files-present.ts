@@ -1,4 +1,5 @@
-import { defineCheck } from '../check.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { declaredPackages, looksBinary } from './dependency-files.js';
 import { stepFolders } from './step-folders.js';
@@ -13,11 +14,11 @@ interface Options {
 const README = /^readme(\.(md|markdown|rst|txt))?$/i;
 const DEPENDENCY_FILES = ['requirements.txt', 'pyproject.toml', 'environment.yml', 'environment.yaml'];
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'repo/files-present',
     title: { fr: 'Documentation et dépendances présentes', en: 'Documentation and dependencies present' },
-    criteria: ['cdp-ia-aivancity:C1.4', 'cdp-ia-aivancity:C6.4', 'dev-ia-ds:bloc 3', 'cdp-ia:A3C2'],
+    criteria: ['cdp-ia-aivancity:C1.4', 'cdp-ia-aivancity:C6.4', 'dev-ia-ds:A1.3 C1', 'cdp-ia:A3C2'],
     evidence: ['artifact'],
     options: {
       properties: {
@@ -34,13 +35,13 @@ export default defineCheck<Options>({
       },
     },
   },
-  run({ options, workspace, steps }) {
+  run({ options, workspace, steps }: CheckContext<Options>) {
     // The root first, then the folders the steps run from (`api/` holding its own README and requirements.txt).
     const folders = stepFolders(steps);
     const listing = workspace.list();
     const root = folders.flatMap((folder) => listing.filter((path) => folderOf(path) === folder));
     const found: string[] = [];
-    const missing: string[] = [];
+    const missing: Array<Localized | string> = [];
     const evidence: Evidence[] = [];
 
     if (options.readme) {
@@ -48,7 +49,7 @@ export default defineCheck<Options>({
       if (readme) {
         found.push(readme);
         evidence.push({ kind: 'artifact', subject: readme, data: { characters: workspace.readText(readme).trim().length } });
-      } else missing.push(root.some((p) => README.test(p.split('/').pop()!)) ? 'README (empty / vide)' : 'README');
+      } else missing.push(root.some((p) => README.test(p.split('/').pop()!)) ? t('README (vide)', 'README (empty)') : 'README');
     }
 
     if (options.dependencies) {
@@ -65,7 +66,7 @@ export default defineCheck<Options>({
       const useful = declaring.find((file) => file.packages.length > 0);
       if (useful) found.push(useful.name);
       else if (present.length === 0) missing.push(DEPENDENCY_FILES.join(' | '));
-      else missing.push(declaring.map((file) => `${file.name} (${file.binary ? 'binary, not text / binaire, pas du texte' : 'no package / aucun paquet'})`).join(', '));
+      else for (const file of declaring) missing.push(file.binary ? t(`${file.name} (binaire, pas du texte)`, `${file.name} (binary, not text)`) : t(`${file.name} (aucun paquet)`, `${file.name} (no package)`));
     }
 
     for (const path of options.files) {
@@ -74,7 +75,7 @@ export default defineCheck<Options>({
       evidence.push({ kind: 'artifact', subject: path, expected: 'present', actual: workspace.exists(path) ? 'present' : 'absent' });
     }
 
-    if (missing.length > 0) return { status: 'fail', message: 'missing', params: { missing: missing.join(', ') }, evidence };
+    if (missing.length > 0) return { status: 'fail', message: 'missing', params: { missing: joinLocalized(missing) }, evidence };
     return { status: 'pass', message: 'pass', params: { found: found.join(', ') }, evidence };
   },
 });

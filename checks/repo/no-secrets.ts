@@ -1,6 +1,6 @@
 import { MASK } from '../../runner/redaction/redactor.js';
 import { looksBinary } from '../../runner/environment/looks-binary.js';
-import { defineCheck } from '../check.js';
+import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { isEnvFile, scanEnvFile, scanNotebook, scanText, type SecretFinding } from './secret-scan.js';
 
@@ -14,7 +14,7 @@ const PLACES_IN_MESSAGE = 10;
 /** Formats that are never text a team types a secret into: not even opened. */
 const BINARY = /\.(?:png|jpe?g|gif|bmp|ico|webp|pdf|zip|gz|tgz|bz2|xz|7z|rar|pkl|pickle|joblib|h5|hdf5|keras|pt|pth|onnx|npy|npz|parquet|feather|xlsx?|docx?|pptx?|odt|ods|sqlite3?|db|mp[34]|wav|avi|mov|woff2?|ttf|otf|eot|so|dll|exe|whl|pyc)$/i;
 
-export default defineCheck<Options>({
+export default defineCheck({
   meta: {
     id: 'repo/no-secrets',
     title: { fr: 'Aucun secret committé', en: 'No committed secret' },
@@ -41,7 +41,7 @@ export default defineCheck<Options>({
       },
     },
   },
-  run({ options, workspace }) {
+  run({ options, workspace }: CheckContext<Options>) {
     const findings: SecretFinding[] = [];
     let files = 0;
     let notebooks = 0;

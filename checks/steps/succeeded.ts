@@ -1,9 +1,19 @@
 import { blockedText, blockOf, blockingFailures } from '../../runner/failure/blocked-verdict.js';
+import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { lastCandidateFrame } from './python-traceback.js';
 
-export default defineCheck<Record<string, never>>({
+/** How a step ended, in French words; English shows the status code itself (as the evidence does). */
+const STATUS: Partial<Record<string, Localized>> = {
+  failed: t('échec', 'failed'),
+  timeout: t('délai dépassé', 'timeout'),
+  oom: t('mémoire épuisée', 'oom'),
+  error: t('erreur', 'error'),
+  skipped: t('non lancée', 'skipped'),
+};
+
+export default defineCheck({
   meta: {
     id: 'steps/succeeded',
     title: { fr: 'Le pipeline s’exécute sans erreur', en: 'The pipeline runs without error' },
@@ -17,8 +27,8 @@ export default defineCheck<Record<string, never>>({
         en: '{failed} of {total} step(s) failed: {list}. Expected: every script or notebook runs to the end. Fix the error shown in the evidence and run again.',
       },
       environment: {
-        fr: 'Non évaluable : {failed} étape(s) sur {total} arrêtée(s) pour une raison extérieure au code de l’équipe ({list}) : {reasonFr}',
-        en: 'Could not be judged: {failed} of {total} step(s) stopped for a reason outside the team’s code ({list}): {reasonEn}',
+        fr: 'Non évaluable : {failed} étape(s) sur {total} arrêtée(s) pour une raison extérieure au code de l’équipe ({list}) : {reason}',
+        en: 'Could not be judged: {failed} of {total} step(s) stopped for a reason outside the team’s code ({list}): {reason}',
       },
       none: {
         fr: 'Aucune étape n’a été exécutée. Ajoutez un mspr.yaml avec « run: » (voir docs/candidate-manifest.md) ou un main.py.',
@@ -29,7 +39,7 @@ export default defineCheck<Record<string, never>>({
   run({ steps, workspace }) {
     if (steps.length === 0) return { status: 'fail', message: 'none' };
     const evidence: Evidence[] = [];
-    const failures: string[] = [];
+    const failures: Localized[] = [];
     for (const step of steps) {
       const result = step.result;
       const stderr = result?.stderr.text ?? '';
@@ -57,18 +67,20 @@ export default defineCheck<Record<string, never>>({
         },
         ...(failure && failure.owner !== 'candidate' ? { note: failure.message } : {}),
       });
+      const status = STATUS[step.status] ?? t(step.status, step.status);
       // Only the team's own failures fail this check; the environment's make it "could not be judged".
-      if (step.status !== 'ok' && !step.optional && failure?.owner !== 'environment' && failure?.owner !== 'grader') failures.push(`${step.id} (${step.status}${exception ? `: ${exception}` : ''})`);
+      if (step.status !== 'ok' && !step.optional && failure?.owner !== 'environment' && failure?.owner !== 'grader') {
+        failures.push(t(`${step.id} (${status.fr}${exception ? ` : ${exception}` : ''})`, `${step.id} (${status.en}${exception ? `: ${exception}` : ''})`));
+      }
     }
     const okCount = steps.filter((step) => step.status === 'ok').length;
-    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params: { total: steps.length, failed: failures.length, list: failures.join('; ') }, evidence };
+    if (failures.length > 0) return { status: 'fail', score: okCount / steps.length, message: 'fail', params: { total: steps.length, failed: failures.length, list: joinLocalized(failures, '; ') }, evidence };
     const blocked = blockingFailures(steps.filter((step) => !step.optional));
     if (blocked.length > 0) {
-      // Both languages are interpolated from the same params: the reason comes in each.
-      const reason = blockedText(blocked);
-      const params = { total: steps.length, failed: blocked.length, list: blocked.map(({ step }) => step).join('; '), reasonFr: reason.fr, reasonEn: reason.en };
+      // The reason is a sentence: a Localized pair, each language's message takes its own side.
+      const params = { total: steps.length, failed: blocked.length, list: blocked.map(({ step }) => step).join('; '), reason: blockedText(blocked) };
       return { status: 'error', score: 0, message: 'environment', params, evidence, blockedBy: blockOf(blocked) };
     }
-    return { status: 'pass', message: 'pass', params: { total: steps.length, failed: 0, list: '' }, evidence };
+    return { status: 'pass', message: 'pass', params: { total: steps.length }, evidence };
   },
 });

@@ -20,7 +20,7 @@ export const NO_TRACE: Record<'noTrace', Localized> = {
  * holding files the grader refused (links, FIFOs, oversized files: nothing the tracer writes) was tampered with,
  * so no trace-based check judges on it: each throws, and the runner gives it an `error` verdict naming the files.
  */
-export function factsOrSkip<Facts>(ctx: CheckContext<unknown>, facts: (trace: TraceIndex) => Facts): { facts: Facts } | { skip: CheckOutcome } {
+export function factsOrSkip<Facts>(ctx: CheckContext<unknown>, facts: (trace: TraceIndex) => Facts): { facts: Facts } | { skip: CheckOutcome<'noTrace'> } {
   if (ctx.trace.refused?.length) throw refusedTrace(ctx.trace);
   if (!ctx.trace.available) return { skip: { status: 'fail', message: 'noTrace' } };
   return { facts: facts(ctx.trace) };
@@ -44,11 +44,14 @@ export function locationOf(event: TraceEvent): CodeLocation | undefined {
   return location;
 }
 
-/** `train.py:42`, or `analyse.ipynb cell 3 line 2` — for message parameters. */
+/**
+ * `train.py:42`, or `analyse.ipynb#3:2` (cell 3, line 2) — for message parameters, which carry no words: the
+ * same text reads in a French and an English message (reports' evidence spells the cell out in each language).
+ */
 export function where(event: TraceEvent | undefined): string {
   const location = event ? locationOf(event) : undefined;
   if (!location) return '?';
-  if (location.cell !== undefined) return `${location.file} cell ${location.cell}${location.line ? ` line ${location.line}` : ''}`;
+  if (location.cell !== undefined) return `${location.file}#${location.cell}${location.line ? `:${location.line}` : ''}`;
   return location.line !== undefined ? `${location.file}:${location.line}` : location.file;
 }
 

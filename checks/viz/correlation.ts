@@ -3,7 +3,7 @@ import { chartsOf } from './support/charts.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 import { dataFacts } from '../data/support/data-facts.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'viz/correlation',
     title: { fr: 'Matrice de corrélation calculée et affichée', en: 'Correlation matrix computed and plotted' },

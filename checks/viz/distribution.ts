@@ -2,7 +2,7 @@ import { defineCheck } from '../check.js';
 import { kindOutcome } from './support/charts.js';
 import { NO_TRACE } from '../support/trace-support.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'viz/distribution',
     title: { fr: 'Distribution des variables quantitatives', en: 'Distribution of quantitative variables' },

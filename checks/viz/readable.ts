@@ -1,9 +1,10 @@
+import { byLang, joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { type Chart, chartsOf } from './support/charts.js';
 import { factsOrSkip, NO_TRACE, traced, where } from '../support/trace-support.js';
 
-export default defineCheck<Record<string, never>>({
+export default defineCheck({
   meta: {
     id: 'viz/readable',
     title: { fr: 'Graphiques lisibles : titre et noms des axes', en: 'Readable charts: title and axis labels' },
@@ -26,26 +27,35 @@ export default defineCheck<Record<string, never>>({
     const charts = got.facts;
     if (charts.length === 0) return { status: 'skip', message: 'noCharts' };
     const evidence: Evidence[] = [];
-    const problems: string[] = [];
+    const problems: Localized[] = [];
     for (const chart of charts) {
       const missing = missingParts(chart);
       if (missing.length === 0) continue;
-      problems.push(`${chart.plot.function} ${where(chart.plot)}: ${missing.join(', ')}`);
-      evidence.push(traced(`${chart.kind} chart`, chart.plot, { expected: 'title, x label, y label', actual: missing.map((m) => `no ${m}`).join(', '), data: { ...(chart.labels ?? {}), function: chart.plot.function } }));
+      problems.push(byLang((lang) => `${chart.plot.function} ${where(chart.plot)}${lang === 'fr' ? ' : ' : ': '}${missing.map((m) => PART[m][lang]).join(', ')}`));
+      evidence.push(traced(`${chart.kind} chart`, chart.plot, { expected: 'title, x label, y label', actual: missing.map((m) => `no ${PART[m].en}`).join(', '), data: { ...(chart.labels ?? {}), function: chart.plot.function } }));
     }
-    const params = { count: charts.length, bad: problems.length, problems: problems.join('; ') };
-    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / charts.length, message: 'fail', params, evidence };
-    return { status: 'pass', message: 'pass', params, evidence: charts.slice(0, 10).map((c) => traced(`${c.kind} chart`, c.plot, { actual: c.labels?.title ?? null, data: { xlabel: c.labels?.xlabel ?? null, ylabel: c.labels?.ylabel ?? null } })) };
+    if (problems.length > 0) return { status: 'fail', score: 1 - problems.length / charts.length, message: 'fail', params: { bad: problems.length, count: charts.length, problems: joinLocalized(problems, '; ') }, evidence };
+    return { status: 'pass', message: 'pass', params: { count: charts.length }, evidence: charts.slice(0, 10).map((c) => traced(`${c.kind} chart`, c.plot, { actual: c.labels?.title ?? null, data: { xlabel: c.labels?.xlabel ?? null, ylabel: c.labels?.ylabel ?? null } })) };
   },
 });
 
 /** Heatmaps and pies name their variables in tick labels and legends: a title is what they need. */
-function missingParts(chart: Chart): string[] {
-  if (!chart.labels) return ['title (never saved/shown)'];
-  const missing: string[] = [];
+function missingParts(chart: Chart): Part[] {
+  if (!chart.labels) return ['unsavedTitle'];
+  const missing: Part[] = [];
   if (!chart.labels.title) missing.push('title');
   if (chart.kind === 'heatmap' || chart.kind === 'pie') return missing;
-  if (!chart.labels.xlabel) missing.push('x label');
-  if (!chart.labels.ylabel) missing.push('y label');
+  if (!chart.labels.xlabel) missing.push('xlabel');
+  if (!chart.labels.ylabel) missing.push('ylabel');
   return missing;
 }
+
+type Part = 'title' | 'unsavedTitle' | 'xlabel' | 'ylabel';
+
+/** What a chart lacks, as message words. */
+const PART: Record<Part, Localized> = {
+  title: t('titre', 'title'),
+  unsavedTitle: t('titre (figure jamais enregistrée ni affichée)', 'title (never saved/shown)'),
+  xlabel: t("nom de l'axe x", 'x label'),
+  ylabel: t("nom de l'axe y", 'y label'),
+};

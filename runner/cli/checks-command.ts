@@ -1,17 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { knownCheckIds, loadCheck } from '../../checks/registry.js';
+import { withRebuildHint } from '../build-freshness/stale-build.js';
 import { MsprError } from '../errors.js';
 import { closestMatch } from '../closest-match.js';
 import { pick } from '../i18n.js';
 import { packagePath } from '../paths.js';
 import { langOf } from './lang-option.js';
+import { registerNewCheckCommand } from './new-check-command.js';
 
 export function registerChecksCommand(program: Command): void {
   const checks = program
     .command('checks')
     .description('list and document the checks / vérifications')
-    .addHelpText('after', '\nExamples:\n  mspr-lab checks list\n  mspr-lab checks show db/rows-match-source');
+    .addHelpText('after', '\nExamples:\n  mspr-lab checks list\n  mspr-lab checks show db/rows-match-source\n  mspr-lab checks new ml/training-procedure --criteria cdp-data-ia:C3.3 --evidence trace');
 
   checks
     .command('list')
@@ -35,11 +37,13 @@ export function registerChecksCommand(program: Command): void {
       if (!check) {
         const suggestion = closestMatch(id, knownCheckIds());
         throw new MsprError('MSPR_CHECK_UNKNOWN', { fr: `Vérification inconnue : ${id}.`, en: `Unknown check: ${id}.` }, {
-          hint: suggestion ? { fr: `Vouliez-vous dire ${suggestion} ?`, en: `Did you mean ${suggestion}?` } : { fr: 'Voir `mspr-lab checks list`.', en: 'See `mspr-lab checks list`.' },
+          hint: withRebuildHint(suggestion ? { fr: `Vouliez-vous dire ${suggestion} ?`, en: `Did you mean ${suggestion}?` } : { fr: 'Voir `mspr-lab checks list`.', en: 'See `mspr-lab checks list`.' }),
         });
       }
       const doc = packagePath('checks', `${id}.md`);
       process.stdout.write(existsSync(doc) ? readFileSync(doc, 'utf8') : `${id}\n`);
       process.stdout.write(`\nOptions schema:\n${JSON.stringify(check.meta.options, null, 2)}\n`);
     });
+
+  registerNewCheckCommand(checks);
 }

@@ -5,11 +5,12 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { validateReport } from '../../reports/validate-report.js';
 import { allCommands, buildProgram } from '../../runner/cli/program.js';
+import { scenarioOf } from '../helpers/fixture-expectations.js';
 import { fixture, runCli } from '../helpers/run-cli.js';
 
 const BLOC1 = 'cdp-data-ia-bloc1-etl';
-/** The foundation fixtures are graded on the three foundation checks only (strict row counts). */
-const FOUNDATION = fixture('scenarios/foundation-bloc1.yaml');
+/** The foundation fixtures are graded on their own scenario (expected.json): the three foundation checks, strict row counts. */
+const FOUNDATION = scenarioOf('foundation/etl-pass');
 const verdictsOf = (report: { verdicts: Array<{ id: string; status: string }> }) => Object.fromEntries(report.verdicts.map((v) => [v.id, v.status]));
 
 describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
@@ -33,13 +34,14 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   });
 
   it('missing rows: exit 1 with both counts in the evidence', () => {
-    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', FOUNDATION, '--sandbox', 'local', '--format', 'junit']);
+    const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', scenarioOf('foundation/etl-missing-rows'), '--sandbox', 'local', '--format', 'junit']);
     expect(run.exitCode, run.stderr).toBe(1);
     const rows = run.report!.verdicts.find((v) => v.id === 'db/rows-match-source')!;
     expect(rows).toMatchObject({ status: 'fail', messageKey: 'mismatch' });
     expect(rows.evidence).toContainEqual(expect.objectContaining({ subject: 'table ventes', expected: 2000, actual: 1980 }));
     expect(rows.evidence).toContainEqual(expect.objectContaining({ subject: 'table produits', expected: 60, actual: 60 }));
-    expect(rows.message.en).toContain('ventes 1980 / ventes.csv 2000 (20 missing / manquantes)');
+    expect(rows.message.en).toContain('ventes 1980 / ventes.csv 2000 (20 missing)');
+    expect(rows.message.fr).toContain('ventes 1980 / ventes.csv 2000 (20 manquantes)');
     expect(run.stdout).toContain('table ventes — expected 2000 — found 1980');
     const junit = readFileSync(join(run.runDir!, 'report.junit.xml'), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);
@@ -47,7 +49,7 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   });
 
   it('corrupt CSV: an error verdict with the reason, and the other checks still run', () => {
-    const run = runCli(['check', fixture('foundation/etl-corrupt-source'), '--scenario', fixture('scenarios/foundation-corrupt-source.yaml')]);
+    const run = runCli(['check', fixture('foundation/etl-corrupt-source'), '--scenario', scenarioOf('foundation/etl-corrupt-source')]);
     expect(run.exitCode).toBe(1);
     expect(verdictsOf(run.report!)).toEqual({ 'repo/files-present': 'pass', 'rows-clients': 'error', 'steps/succeeded': 'pass', 'db/rows-match-source': 'pass' });
     const clients = run.report!.verdicts.find((v) => v.id === 'rows-clients')!;
@@ -56,7 +58,7 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   });
 
   it('endless loop: the step is stopped at the limit and reported as a timeout', () => {
-    const run = runCli(['check', fixture('foundation/etl-endless-loop'), '--scenario', fixture('scenarios/foundation-short-timeout.yaml')]);
+    const run = runCli(['check', fixture('foundation/etl-endless-loop'), '--scenario', scenarioOf('foundation/etl-endless-loop')]);
     expect(run.exitCode).toBe(1);
     expect(run.report!.steps).toMatchObject([{ id: 'pipeline:main.py', status: 'timeout', timedOut: true, exitCode: null }]);
     expect(run.report!.steps[0]!.durationMs).toBeLessThan(2000 + 2500);

@@ -7,6 +7,7 @@ import { fixture, runCli } from '../helpers/run-cli.js';
 
 /** What a run of a fixture on the team's own data must give (expected.json beside the fixture). */
 interface ExpectedRun {
+  scenario: string;
   databases: ServiceKind[];
   exitCode: number;
   verdicts: Record<string, string>;
@@ -30,7 +31,8 @@ describeEachDatabase(['sqlite', 'postgres'], 'own data: links inferred from the 
     const expected = JSON.parse(readFileSync(fixture('real', name, 'expected.json'), 'utf8')) as { about: string; runs: ExpectedRun[] };
     for (const run of expected.runs.filter((r) => r.databases.includes(kind))) {
       it(`${name}: ${expected.about.slice(0, 100)}…`, () => {
-        const args = ['check', fixture('real', name), '--scenario', 'cdp-data-ia-bloc1-own-data', '--sandbox', 'local', '--format', 'json'];
+        // The scenario its expected.json names (cdp-data-ia-bloc1-own-data): the one place a fixture's scenario is decided.
+        const args = ['check', fixture('real', name), '--scenario', run.scenario, '--sandbox', 'local', '--format', 'json'];
         const result = runCli(kind === 'sqlite' ? args : [...args, '--database', kind, '--services', 'local'], localServicesEnv() as Record<string, string>);
         expect(result.report, result.stderr).toBeDefined();
         const report = result.report!;

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalBackend } from '../../runner/sandbox/local-backend.js';
 import type { ExecResult, SandboxBackend } from '../../runner/sandbox/sandbox.js';
-import { type CliRun, fixture } from '../helpers/run-cli.js';
+import { type ExpectedRun, type FixtureExpectations, fixturesIn, readExpectations, scenarioArgument } from '../helpers/fixture-expectations.js';
+import type { CliRun } from '../helpers/run-cli.js';
 import { runCliAsync } from './run-cli-async.js';
 import { backendFor, engineRequiredTest, makeSpec, probeEngine } from './helpers.js';
 import { RunTracker } from './leftovers.js';
@@ -77,19 +78,17 @@ describe.skipIf(!engine.ok)('docker and local give the same results', () => {
     expect(docker).toMatchObject({ timedOut: true, exitCode: null, signal: 'SIGTERM' });
   });
 
-  // Every fixture repository with a verdict table elsewhere; a new fixture folder joins by itself (ml/) or
-  // gets a line here (foundation fixtures need their own scenarios).
-  const CASES: Array<[string, string]> = [
-    ['foundation/etl-pass', 'cdp-data-ia-bloc1-etl'],
-    ['foundation/etl-missing-rows', 'cdp-data-ia-bloc1-etl'],
-    ['foundation/etl-corrupt-source', fixture('scenarios/foundation-corrupt-source.yaml')],
-    ['foundation/etl-endless-loop', fixture('scenarios/foundation-short-timeout.yaml')],
-    ...readdirSync(fixture('ml')).map((name): [string, string] => [`ml/${name}`, name.startsWith('clf-') ? 'cdp-data-ia-bloc3-classification' : 'cdp-data-ia-bloc3-regression']),
-    // No mspr.yaml: steps from their own folders (notebooks/, cd x &&) and the root on PYTHONPATH, in /workspace.
-    ...['etl-src-package', 'makefile-compose', 'notebooks-numbered', 'readme-lancer'].map((name): [string, string] => [`real/${name}`, (JSON.parse(readFileSync(fixture('real', name, 'expected.json'), 'utf8')) as { scenario: string }).scenario]),
-  ];
-  it.each(CASES)('%s: same verdicts, steps and exit code under docker as under local', async (repo, scenario) => {
-    const [local, docker] = await Promise.all(['local', 'docker'].map((name) => runCliAsync(['check', fixture(repo), '--scenario', scenario, '--sandbox', name])));
+  // Every run of every fixture that the sandbox grades alone (foundation, ML), with the scenario its expected.json
+  // names: a new fixture joins by itself. Data fixtures need database servers: test/data/ grades them. Of the real
+  // repositories, those with no mspr.yaml whose steps run from their own folders (notebooks/, cd x &&) with the root
+  // on PYTHONPATH, in /workspace; the others need wheels or a network (test/environment/ grades them).
+  const REAL = ['etl-src-package', 'makefile-compose', 'notebooks-numbered', 'readme-lancer'].map((name) => readExpectations(`real/${name}`));
+  const CASES = [...['foundation', 'ml'].flatMap((group) => fixturesIn(group)), ...REAL].flatMap((fx) => fx.runs.map((run): [string, string, FixtureExpectations, ExpectedRun] => [fx.name, run.scenario, fx, run]));
+  it.each(CASES)('%s · %s: the expected verdicts, and the same verdicts, steps and exit code under docker as under local', async (_name, _scenario, fx, run) => {
+    const scenario = scenarioArgument(fx, run);
+    const [local, docker] = await Promise.all(['local', 'docker'].map((name) => runCliAsync(['check', fx.dir, '--scenario', scenario, '--sandbox', name])));
+    expect(Object.fromEntries(local.report!.verdicts.map((v) => [v.id, v.status])), local.stderr).toEqual(run.verdicts);
+    expect(local.exitCode).toBe(run.exitCode);
     expect(docker.report?.sandbox, docker.stderr).toMatchObject({ backend: 'docker', isolated: true });
     runs.track({ runId: docker.report!.runId });
     expect(docker.exitCode).toBe(local.exitCode);

@@ -1,3 +1,4 @@
+import { joinLocalized, type Localized, t } from '../../../runner/i18n.js';
 import type { CheckContext, CheckOutcome } from '../../check.js';
 import type { DataFacts } from './data-facts.js';
 import { type ColumnJudgement, type ImputedKind, judgeColumn } from './imputation-column.js';
@@ -22,7 +23,7 @@ export interface ImputationOptions {
  * there, and the traced imputation must use an accepted statistic (numeric: mean, median, 0; categorical:
  * the mode) or a declared scikit-learn imputer. Shared by data/numeric-imputation and data/categorical-imputation.
  */
-export async function judgeImputation(ctx: CheckContext<ImputationOptions>, facts: DataFacts, kind: ImputedKind): Promise<CheckOutcome> {
+export async function judgeImputation(ctx: CheckContext<ImputationOptions>, facts: DataFacts, kind: ImputedKind): Promise<CheckOutcome<'pass' | 'fail' | 'warn' | 'nothingMissing' | 'noLinks' | 'noDatabase'>> {
   const mappings = await sourceMappings(ctx, ctx.options.mappings, ctx.options.service);
   if (mappings.length === 0) return sourcesHaveHoles(ctx) ? noLinks(ctx) : { status: 'skip', message: 'nothingMissing' };
   const opened = await databaseOrOutcome(ctx, ctx.options.service);
@@ -47,7 +48,8 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
       const subject = `${mapping.table}.${name ?? column}`;
       const before = summary.nullCounts[column]!;
       if (!table || !name) {
-        judgements.push({ status: 'fail', reason: 'missing', text: `${subject}: ${table ? 'column' : 'table'} absent`, evidence: { kind: 'db', subject, expected: 'loaded', actual: null, data: { nullsInSource: before } } });
+        const text = table ? t(`${subject} : colonne absente`, `${subject}: column absent`) : t(`${subject} : table absente`, `${subject}: table absent`);
+        judgements.push({ status: 'fail', reason: 'missing', text, evidence: { kind: 'db', subject, expected: 'loaded', actual: null, data: { nullsInSource: before } } });
         continue;
       }
       const left = nulls[name] ?? 0;
@@ -59,12 +61,12 @@ export async function judgeImputation(ctx: CheckContext<ImputationOptions>, fact
   const failed = judgements.filter((j) => j.status === 'fail');
   const warned = judgements.filter((j) => j.status === 'warn');
   const ok = judgements.filter((j) => j.status === 'ok');
-  const params = { ok: ok.map((j) => j.text).join('; ') || '—', problems: [...failed, ...warned].map((j) => j.text).join('; ') };
+  const params = { ok: joinLocalized(ok.map((j) => j.text), '; '), problems: joinLocalized([...failed, ...warned].map((j) => j.text), '; ') };
   const evidence = judgements.map((j) => j.evidence);
   const score = (ok.length + warned.length / 2) / judgements.length;
   if (failed.length > 0) return { status: 'fail', score, message: 'fail', params, evidence };
   if (warned.length > 0) return { status: 'warn', score, message: 'warn', params, evidence };
-  return { status: 'pass', message: 'pass', params, evidence };
+  return { status: 'pass', message: 'pass', params: { ok: params.ok }, evidence };
 }
 
 /** Every name a source column had on its way to the table (imputations may use any), the source's first. */

@@ -29,7 +29,7 @@ export const NOTHING_COMPARED: Record<'noTrace' | 'noLinks' | 'noDatabase' | 'mi
  * mapping (`noTrace`), no link (`noLinks`), no database (`noDatabase`), a mapped table missing (`missingTables`), no column paired
  * (`noColumns`). Each is `fail`: the criterion needs those tables and columns, and nothing was compared.
  */
-export async function comparedColumns(ctx: CheckContext<{ service?: string; mappings?: Mapping[] }>): Promise<{ db: DbInspector; pairs: ColumnPair[]; mappings: SourceMapping[] } | { outcome: CheckOutcome }> {
+export async function comparedColumns(ctx: CheckContext<{ service?: string; mappings?: Mapping[] }>): Promise<{ db: DbInspector; pairs: ColumnPair[]; mappings: SourceMapping[] } | { outcome: CheckOutcome<keyof typeof NOTHING_COMPARED> }> {
   if (!ctx.options.mappings?.length && !ctx.trace.available) return { outcome: { status: 'fail', message: 'noTrace' } };
   const mappings = await sourceMappings(ctx, ctx.options.mappings, ctx.options.service);
   if (mappings.length === 0) return { outcome: noLinks(ctx) };

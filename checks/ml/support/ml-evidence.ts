@@ -6,7 +6,7 @@ import { factsOrSkip, traced, where } from '../../support/trace-support.js';
 import { mlFacts, type MlFacts } from './ml-facts.js';
 
 /** The ML facts a check judges on, from the run's trace or (`static` set) from the code read instead. */
-export type MlEvidence = { facts: MlFacts; trace: TraceIndex; static?: StaticBasis } | { skip: CheckOutcome };
+export type MlEvidence = { facts: MlFacts; trace: TraceIndex; static?: StaticBasis } | { skip: CheckOutcome<'noTrace'> };
 
 /**
  * `factsOrSkip(ctx, mlFacts)` for ML checks that can judge on facts read in the code: when static-basis.ts says so
@@ -57,7 +57,7 @@ export const STATIC_NEEDS_RUN: Record<'staticNeedsRun', { fr: string; en: string
  * (could not be judged), marked static, naming the calls found — never the "no model was trained" of a run that
  * trained none. Undefined when the check should judge the trace as usual.
  */
-export function needsRun(ctx: CheckContext<unknown>, needs: Needs): CheckOutcome | undefined {
+export function needsRun(ctx: CheckContext<unknown>, needs: Needs): CheckOutcome<'staticNeedsRun'> | undefined {
   if (ctx.trace.refused?.length) return undefined;
   const basis = traceOrStatic(ctx, needs);
   if (!basis.static) return undefined;

@@ -29,7 +29,16 @@ export function finalClass(event: FitEvent | PredictEvent): string {
   return event.final?.class ?? event.estimator;
 }
 
-function isSupervisedFit(fit: FitEvent): boolean {
+/** The class a search tunes: the final step when it searches a Pipeline, else its estimator's class. */
+export function searchedClass(search: SearchEvent): string | undefined {
+  return search.estimator?.final?.class ?? search.estimator?.class;
+}
+
+/**
+ * Whether a fit trains a model (a supervised estimator given a target), rather than preparing data: a
+ * transformer (scaler, imputer, encoder, PCA…), a `fit_transform`, or a fit without `y`.
+ */
+export function isSupervisedFit(fit: FitEvent): boolean {
   if (!fit.y || fit.method === 'fit_transform') return false;
   const module = fit.steps?.length ? fit.steps[fit.steps.length - 1]?.module : fit.module;
   return !TRANSFORMER_MODULES.test(module ?? '');
@@ -54,10 +63,9 @@ export function tracedModels(ml: TracedMl, roles: DataRoles): TracedModel[] {
   }
   for (const search of ml.searches) {
     const key = `${search.pid}:${search.obj}`;
-    const estimator = search.estimator;
     models.set(key, {
       key,
-      algorithm: estimator?.final?.class ?? estimator?.class ?? search.search,
+      algorithm: searchedClass(search) ?? search.search,
       wrapper: search.search,
       fit: search,
       train: search.x,

@@ -41,7 +41,7 @@ function matchFigures(facts: DataFacts): Chart[] {
 }
 
 /** Outcome of the "one chart of this kind" checks (scatter, distribution). */
-export function kindOutcome(ctx: CheckContext<unknown>, kind: ChartKind, describe: (chart: Chart) => string): CheckOutcome {
+export function kindOutcome(ctx: CheckContext<unknown>, kind: ChartKind, describe: (chart: Chart) => string): CheckOutcome<'pass' | 'none' | 'noTrace'> {
   const got = factsOrSkip(ctx, chartsOf);
   if ('skip' in got) return got.skip;
   const charts = got.facts;

@@ -47,14 +47,14 @@ testCheck(check, {
       name: 'English headers, declared path',
       options: { path: 'log.xlsx', minRows: 1 },
       evidence: repoWith([['Index', 'Problem date', 'Issue', 'Resolved on', 'Link', 'Details'], [1, '2025-03-03', 'UTF-8', '2025-03-04', 'https://pandas.pydata.org/docs/', 'encoding']], 'log.xlsx'),
-      expect: { status: 'pass' },
+      expect: { status: 'pass', message: 'pass' },
     },
   ],
   invalid: [
     {
       name: 'resolution before the problem, a malformed URL, an empty description',
       evidence: repoWith([HEADER, good[0]!, [2, 'date:2025-03-06', 'to_sql', 'date:2025-03-04', 'docs.sqlalchemy.org', 'String(120)'], [3, '05/03/2025', 'Graphique', '07/03/2025', 'https://matplotlib.org/', '']]),
-      expect: { status: 'fail', message: 'invalid', includes: ['row 3: resolved 2025-03-04 before / avant 2025-03-06', 'row 3: URL "docs.sqlalchemy.org" malformed', 'row 4: no description'] },
+      expect: { status: 'fail', message: 'invalid', evidence: [{ subject: 'docs/carnet_de_bord.xlsx', actual: 3 }], includes: ['row 3: resolved 2025-03-04 before 2025-03-06', 'row 3: URL "docs.sqlalchemy.org" malformed', 'row 4: no description'], includesFr: ['ligne 3 : résolu le 2025-03-04, avant le 2025-03-06', 'ligne 3 : URL "docs.sqlalchemy.org" mal formée', 'ligne 4 : description vide'] },
     },
     {
       name: 'no URL column',

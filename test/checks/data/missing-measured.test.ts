@@ -19,7 +19,7 @@ testCheck(check, {
         const t = inspect(inspect(reads(), 7, ['remise_pct']), 8, ['canal']).sql(9, "SELECT COUNT(*) FROM produits WHERE categorie IS NULL");
         return { datasets: boutique, trace: t.index() };
       },
-      expect: { status: 'pass', includes: ['produits.json (SQL etl.py:9)'] },
+      expect: { status: 'pass', message: 'pass', includes: ['produits.json (SQL etl.py:9)'] },
     },
     {
       name: 'the NULL count sent with pd.read_sql_query',
@@ -27,7 +27,7 @@ testCheck(check, {
         const t = inspect(reads(), 7, VENTES).add('data_read', { function: 'read_sql_query', origin: { format: 'sql', connection: 'psycopg2', sql: 'SELECT COUNT(*) - COUNT(categorie) AS manquants FROM produits', tables: ['produits'] }, output: { rows: 1, cols: 1, columns: ['manquants'] } }, 9);
         return { datasets: boutique, trace: t.index() };
       },
-      expect: { status: 'pass', includes: ['produits.json (read_sql_query etl.py:9)'] },
+      expect: { status: 'pass', message: 'pass', includes: ['produits.json (read_sql_query etl.py:9)'] },
     },
   ],
   invalid: [

@@ -19,7 +19,7 @@ testCheck(check, {
         const t = readAll().add('combine', { function: 'groupby', inputs: [{ rows: 1960, cols: 9, columns: [...VENTES, 'mois'] }], keys: { by: ['magasin', 'mois'] } }, 18);
         return { datasets: boutique, trace: merge(t, 19, ['magasin', 'mois', 'ca'], 60, 'objectifs.xlsx', 60, { on: ['magasin', 'mois'] }).index() };
       },
-      expect: { status: 'pass', evidence: [{ subject: 'merge', actual: 'ventes.csv + objectifs.xlsx' }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'merge', actual: 'ventes.csv + objectifs.xlsx' }] },
     },
   ],
   invalid: [

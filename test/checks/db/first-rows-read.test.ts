@@ -22,7 +22,7 @@ testCheck(check, {
         t.add('head', { function: 'head', n: 5, input: frame }, 61);
         return { trace: t.index() };
       },
-      expect: { status: 'pass', includes: ['produits (etl.py:61)'] },
+      expect: { status: 'pass', message: 'pass', includes: ['produits (etl.py:61)'] },
     },
     {
       name: 'named columns read back without LIMIT, the fetch holding 10 rows',
@@ -33,7 +33,7 @@ testCheck(check, {
           .add('sql_fetch', { driver: 'sqlite3', rows: 10, columns: ['id_vente', 'magasin', 'quantite'] }, 53)
           .index(),
       }),
-      expect: { status: 'pass', includes: ['ventes (etl.py:52)'] },
+      expect: { status: 'pass', message: 'pass', includes: ['ventes (etl.py:52)'] },
     },
   ],
   invalid: [
@@ -44,7 +44,7 @@ testCheck(check, {
         const t = new DataTrace().read(3, 'ventes.csv', VENTES, 2000);
         return { trace: t.add('head', { function: 'head', n: 5, input: t.frames['ventes.csv'] }, 4).index() };
       },
-      expect: { status: 'fail', message: 'none', includes: ['(ventes, produits) are never read back'] },
+      expect: { status: 'fail', message: 'none', evidence: [{ subject: 'first rows', actual: null }], includes: ['(ventes, produits) are never read back'] },
     },
     {
       name: 'a full SELECT of a table not loaded by the run',

@@ -17,19 +17,19 @@ testCheck(check, {
       name: 'widths and types that hold every value',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(40), stock INTEGER, prix DECIMAL(6,2))', rows),
-      expect: { status: 'pass', message: 'pass', includes: ['4 columns compared'] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ kind: 'db', subject: 'sqlite:warehouse.db', actual: 4 }], includes: ['4 columns compared'] },
     },
     {
       name: 'unbounded TEXT holds everything (blanket widths are db/types-fitted’s business)',
       options,
       evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', rows),
-      expect: { status: 'pass' },
+      expect: { status: 'pass', message: 'pass' },
     },
     {
       name: 'a str[:n] that cut nothing the table holds: every value stored whole',
       options,
       evidence: () => ({ ...load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', rows)(), trace: sliced(60, 0) }),
-      expect: { status: 'pass' },
+      expect: { status: 'pass', message: 'pass' },
     },
   ],
   invalid: [
@@ -40,7 +40,8 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'fail',
-        includes: ['produits.libelle VARCHAR(20) < 38 chars / caractères, 1 value(s) truncated / tronquée(s), e.g. "Épicerie fine réf. 001 format familial…" (38 chars)'],
+        includes: ['produits.libelle VARCHAR(20) < 38 chars, 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0"'],
+        includesFr: ['produits.libelle VARCHAR(20) < 38 caractères, 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0"'],
         evidence: [{ subject: 'produits.libelle', expected: '>= 38 chars', actual: 'VARCHAR(20)', data: { source: 'data/produits.csv', longest: 38, declaredWidth: 20, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'], storedAs: ['Épicerie fine réf. 0'], storedLongest: 20 } }],
       },
     },
@@ -48,19 +49,19 @@ testCheck(check, {
       name: 'declared too short even where SQLite kept the whole value',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(30), stock INTEGER, prix REAL)', rows),
-      expect: { status: 'fail', includes: ['produits.libelle VARCHAR(30) < 38 chars'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.libelle VARCHAR(30) < 38 chars'] },
     },
     {
       name: 'TINYINT for a stock of 300, INTEGER for prices with cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock TINYINT, prix INTEGER)', rows),
-      expect: { status: 'fail', includes: ['produits.prix INTEGER rounds / arrondit 2 decimal(s)'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.prix INTEGER rounds 2 decimal(s)'], includesFr: ['produits.prix INTEGER arrondit 2 décimale(s)'] },
     },
     {
       name: 'DECIMAL(4,1) rounds the cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock INTEGER, prix DECIMAL(4,1))', rows),
-      expect: { status: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds / arrondit 2 decimal(s)'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimal(s)'] },
     },
     {
       name: 'labels cut with str[:20] before loading into TEXT: the declared width says nothing, the values do',
@@ -69,7 +70,8 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'cut',
-        includes: ['produits.libelle 1 value(s) truncated / tronquée(s), e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
+        includes: ['produits.libelle 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
+        includesFr: ['produits.libelle 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
         evidence: [
           { subject: 'produits.libelle', expected: '>= 38 chars', actual: 'TEXT', data: { source: 'data/produits.csv', longest: 38, declaredWidth: null, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'], storedAs: ['Épicerie fine réf. 0'], storedLongest: 20 } },
           { subject: 'produits.libelle', actual: 'str[:20]', location: { file: 'etl.py', line: 31 }, data: { cut: 1, longest: 38 } },
@@ -80,7 +82,7 @@ testCheck(check, {
       name: 'values shortened before loading with no trace of how: their stored prefix gives them away',
       options,
       evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', [['A1', 'Épicerie fine réf. 0', 12, 4.5], ['B2', 'Boissons', 300, 12.25]]),
-      expect: { status: 'fail', message: 'cut', includes: ['produits.libelle 1 value(s) truncated / tronquée(s)'] },
+      expect: { status: 'fail', message: 'cut', includes: ['produits.libelle 1 value(s) truncated'], includesFr: ['produits.libelle 1 valeur(s) tronquée(s)'] },
     },
   ],
 });

@@ -29,7 +29,7 @@ testCheck(check, {
     {
       name: 're-run after the index but never timed by the code',
       evidence: () => ({ workspace: tempRepo({ 'etl.py': timedCode.replace(/time\.perf_counter\(\)/g, '0') }), trace: trace() }),
-      expect: { status: 'warn', message: 'untimed' },
+      expect: { status: 'warn', message: 'untimed', evidence: [{ subject: 'query before' }] },
     },
     {
       name: 'index created, but the query after it is a different one',

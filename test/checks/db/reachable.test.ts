@@ -17,7 +17,7 @@ testCheck(check, {
       name: 'expected tables present and filled (case ignored)',
       options: { tables: ['VENTES', 'produits'] },
       evidence: three,
-      expect: { status: 'pass' },
+      expect: { status: 'pass', message: 'pass' },
     },
   ],
   invalid: [

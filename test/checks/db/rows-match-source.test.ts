@@ -46,13 +46,13 @@ testCheck(check, {
       name: 'table names compared without case (SQLite ignores it)',
       options: { mappings: [{ source: 'produits.json', table: 'PRODUITS' }] },
       evidence: loaded({ Produits: 60 }),
-      expect: { status: 'pass', evidence: [{ subject: 'table Produits', actual: 60 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'table Produits', actual: 60 }] },
     },
     {
       name: "candidate's own copy of the source is preferred (what their code read)",
       options: { mappings: [{ source: 'data/mini.csv', table: 'mini' }] },
       evidence: loaded({ mini: 3 }, { 'data/mini.csv': 'a,b\n1,x\n2,y\n3,z\n' }),
-      expect: { status: 'pass', evidence: [{ subject: 'table mini', expected: 3, actual: 3 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'table mini', expected: 3, actual: 3 }] },
     },
     {
       name: 'fewer rows, exactly the ones the cleaning dropped (traced drop_duplicates and filter)',
@@ -85,7 +85,8 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'lost',
-        includes: ['ventes 1500 / 2000 sent / envoyées (500 lost / perdues; failed / en échec : IntegrityError etl.py:40)'],
+        includes: ['ventes 1500 / 2000 sent (500 lost; failed: IntegrityError etl.py:40)'],
+        includesFr: ['ventes 1500 / 2000 envoyées (500 perdues ; en échec : IntegrityError etl.py:40)'],
         evidence: [{ subject: 'load ventes', location: { file: 'etl.py', line: 40 }, data: { error: 'IntegrityError: UNIQUE constraint failed: ventes.id_vente' } }],
       },
     },
@@ -93,7 +94,7 @@ testCheck(check, {
       name: 'fewer rows and no traced drop: the difference is unexplained',
       options: { mappings: [{ source: 'ventes.csv', table: 'ventes' }] },
       evidence: () => ({ ...loaded({ ventes: 1960 })(), trace: new DataTrace().read(3, 'ventes.csv', VENTES, 2000).index() }),
-      expect: { status: 'fail', message: 'mismatch', includes: ['ventes 1960 / ventes.csv 2000 (40 missing / manquantes)'] },
+      expect: { status: 'fail', message: 'mismatch', includes: ['ventes 1960 / ventes.csv 2000 (40 missing)'], includesFr: ['ventes 1960 / ventes.csv 2000 (40 manquantes)'] },
     },
     {
       name: 'duplicates silently dropped from ventes',
@@ -102,7 +103,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'mismatch',
-        includes: ['ventes 1980 / ventes.csv 2000 (20 missing / manquantes)'],
+        includes: ['ventes 1980 / ventes.csv 2000 (20 missing)'],
         score: 2 / 3,
         evidence: [{ subject: 'table ventes', expected: 2000, actual: 1980, data: expect.objectContaining({ difference: -20 }) }],
       },
@@ -111,13 +112,13 @@ testCheck(check, {
       name: 'rows appended twice',
       options: { mappings: [{ source: 'objectifs.xlsx', table: 'objectifs' }] },
       evidence: loaded({ objectifs: 120 }),
-      expect: { status: 'fail', includes: ['60 extra / en trop'], evidence: [{ subject: 'table objectifs', expected: 60, actual: 120 }] },
+      expect: { status: 'fail', message: 'mismatch', includes: ['60 extra'], includesFr: ['60 en trop'], evidence: [{ subject: 'table objectifs', expected: 60, actual: 120 }] },
     },
     {
       name: 'table never created',
       options: allThree,
       evidence: loaded({ ventes: 2000, produits: 60 }),
-      expect: { status: 'fail', includes: ['objectifs: table absente / missing table'], evidence: [{ subject: 'table objectifs', expected: 60, actual: null }] },
+      expect: { status: 'fail', message: 'mismatch', includes: ['objectifs: missing table'], includesFr: ['objectifs : table absente'], evidence: [{ subject: 'table objectifs', expected: 60, actual: null }] },
     },
     {
       name: 'corrupt CSV source is an error, not a fail',
@@ -129,7 +130,7 @@ testCheck(check, {
       name: 'source file that exists nowhere',
       options: { mappings: [{ source: 'clients.csv', table: 'clients' }] },
       evidence: loaded({ clients: 5 }),
-      expect: { status: 'error', includes: ['Source file not found: clients.csv'] },
+      expect: { status: 'error', message: 'error', includes: ['Source file not found: clients.csv'] },
     },
     {
       // The team's pipeline left no database: fail, as db/reachable says (error only when a step was blocked).

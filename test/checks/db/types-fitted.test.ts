@@ -14,7 +14,7 @@ testCheck(check, {
       name: 'sized text, DATE, integer and decimal',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(20), jour DATE, stock SMALLINT, prix DECIMAL(6,2))'),
-      expect: { status: 'pass', message: 'pass', includes: ['5 columns compared'] },
+      expect: { status: 'pass', message: 'pass', includes: ['5 columns compared'], evidence: [{ kind: 'db', subject: 'produits.prix', expected: 'real', actual: 'DECIMAL(6,2)' }] },
     },
   ],
   invalid: [
@@ -25,7 +25,7 @@ testCheck(check, {
       expect: {
         status: 'warn',
         message: 'warn',
-        includes: ['produits.code TEXT for / pour 2 chars max', 'produits.jour TEXT: dates stored as text', 'produits.libelle VARCHAR(13)'],
+        includes: ['produits.code TEXT for 2 chars max', 'produits.jour TEXT: dates stored as text', 'produits.libelle VARCHAR(13)'],
         evidence: [{ subject: 'produits.libelle', expected: '~VARCHAR(13)', actual: 'TEXT', data: { source: 'data/produits.csv', sourceType: 'text', longest: 13, suggestion: 'VARCHAR(13)' } }],
       },
     },
@@ -33,19 +33,19 @@ testCheck(check, {
       name: 'VARCHAR(255) for a two-letter code',
       options,
       evidence: load('CREATE TABLE produits (code VARCHAR(255), libelle VARCHAR(20), jour DATE, stock INTEGER, prix REAL)'),
-      expect: { status: 'warn', includes: ['produits.code VARCHAR(255) for / pour 2 chars max'] },
+      expect: { status: 'warn', message: 'warn', includes: ['produits.code VARCHAR(255) for 2 chars max'], includesFr: ['produits.code VARCHAR(255) pour 2 caractères au plus'] },
     },
     {
       name: 'numbers stored as text',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(20), jour DATE, stock VARCHAR(10), prix TEXT)'),
-      expect: { status: 'fail', message: 'fail', includes: ['produits.stock VARCHAR(10): numbers stored as text', 'Suggested / suggéré : produits.stock INTEGER, produits.prix REAL / DECIMAL'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.stock VARCHAR(10): numbers stored as text', 'Suggested types: produits.stock INTEGER, produits.prix REAL / DECIMAL'] },
     },
     {
       name: 'text narrower than the longest value',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle VARCHAR(8), jour DATE, stock INTEGER, prix REAL)'),
-      expect: { status: 'fail', includes: ['produits.libelle VARCHAR(8) < 13 chars'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.libelle VARCHAR(8) < 13 chars'] },
     },
   ],
 });

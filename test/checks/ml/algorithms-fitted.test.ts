@@ -33,19 +33,19 @@ testCheck(check, {
         b.search(22, 'ElasticNet', { alpha: [0.1, 1], l1_ratio: [0.2, 0.8] }, { alpha: 0.1, l1_ratio: 0.2 }, Xtr, ytr);
         return b.evidence();
       },
-      expect: { status: 'pass', evidence: [{ subject: 'ElasticNet', data: { class: 'ElasticNet', wrapper: 'GridSearchCV', rows: 700, cols: 4 } }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'ElasticNet', data: { class: 'ElasticNet', wrapper: 'GridSearchCV', rows: 700, cols: 4 } }] },
     },
     {
       name: 'classification list',
       options: { task: 'classification' },
       evidence: classificationRun(['KNeighborsClassifier', 'RandomForestClassifier', 'DecisionTreeClassifier', 'LogisticRegression']).evidence(),
-      expect: { status: 'pass', includes: ['All 4 required algorithms'] },
+      expect: { status: 'pass', message: 'pass', includes: ['All 4 required algorithms'] },
     },
     {
       name: 'a custom list of classes',
       options: { algorithms: ['XGBRegressor'] },
       evidence: regressionRun(['XGBRegressor']).evidence(),
-      expect: { status: 'pass', includes: ['XGBRegressor'] },
+      expect: { status: 'pass', message: 'pass', includes: ['XGBRegressor'] },
     },
   ],
   invalid: [
@@ -68,7 +68,7 @@ testCheck(check, {
         b.fit(50, 'Ridge', D('X', 1000), D('y', 1000, null));
         return b.evidence();
       },
-      expect: { status: 'fail', includes: ['other than the train set: Ridge'], evidence: [{ subject: 'Ridge', actual: 'fitted on full data', location: { file: 'model.py', line: 50 } }] },
+      expect: { status: 'fail', message: 'fail', includes: ['other than the train set: Ridge'], evidence: [{ subject: 'Ridge', actual: 'fitted on full data', location: { file: 'model.py', line: 50 } }] },
     },
   ],
 });

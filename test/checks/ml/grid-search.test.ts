@@ -27,20 +27,20 @@ testCheck(check, {
     {
       name: 'one parameter with 5 values (≥ 4 combinations)',
       evidence: searched({ alpha: [0.001, 0.01, 0.1, 1, 10] }),
-      expect: { status: 'pass', includes: ['5 combinations'] },
+      expect: { status: 'pass', message: 'pass', includes: ['5 combinations'] },
     },
     {
       name: 'randomized search accepted when allowed',
       options: { allowRandomized: true },
       evidence: searched({ alpha: [1, 2, 3], l1_ratio: [0.1, 0.9] }, { search: 'RandomizedSearchCV', n_iter: 5, n_candidates: 5, grid_size: null }),
-      expect: { status: 'pass', includes: ['RandomizedSearchCV'] },
+      expect: { status: 'pass', message: 'pass', includes: ['RandomizedSearchCV'] },
     },
   ],
   invalid: [
     {
       name: 'a single parameter with 2 values',
       evidence: searched({ alpha: [0.1, 1] }),
-      expect: { status: 'fail', message: 'tooSmall', score: 0.5, includes: ['only 1 parameter(s) and 2 combination(s)', 'at least 2 parameters or 4 combinations'] },
+      expect: { status: 'fail', message: 'tooSmall', evidence: [{ subject: 'GridSearchCV', actual: '1 params, 2 combinations' }], score: 0.5, includes: ['only 1 parameter(s) and 2 combination(s)', 'at least 2 parameters or 4 combinations'] },
     },
     {
       name: 'randomized search where an exhaustive grid is required',

@@ -37,7 +37,7 @@ testCheck(check, {
         .metric(50, 'mean_squared_error', yte, predTest, 4.0, { source: 'rmse = np.sqrt(mean_squared_error(y_test, y_pred))' })
         .metric(52, 'mean_absolute_error', yte, predTest, 1.5)
         .evidence(),
-      expect: { status: 'pass', evidence: [{ subject: 'rmse', actual: 2, data: derivedRmseData() }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'rmse', actual: 2, data: derivedRmseData() }] },
     },
     {
       name: 'RMSE as the root of an MSE computed earlier, seen in the printed output',
@@ -45,7 +45,7 @@ testCheck(check, {
         .metric(50, 'mean_squared_error', yte, predTest, 2.25, { source: 'mse = mean_squared_error(y_test, y_pred)' })
         .metric(52, 'mean_absolute_error', yte, predTest, 1.2)
         .evidence({ steps: [printedStep('MSE : 2.25\nRMSE : 1.500\nMAE : 1.20\n')] }),
-      expect: { status: 'pass', evidence: [{ subject: 'rmse', actual: 1.5 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'rmse', actual: 1.5 }] },
     },
     {
       name: 'classification: accuracy through clf.score(X_test, y_test)',
@@ -56,7 +56,7 @@ testCheck(check, {
         b.score(21, obj, 'RandomForestClassifier', D('Xte', 300), yte, 0.91);
         return b.evidence();
       },
-      expect: { status: 'pass', evidence: [{ subject: 'accuracy', actual: 0.91, data: { role: 'test', function: 'RandomForestClassifier.score', n: 300 } }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'accuracy', actual: 0.91, data: { role: 'test', function: 'RandomForestClassifier.score', n: 300 } }] },
     },
     {
       name: 'classification: accuracy shown by classification_report (text, no value)',
@@ -68,7 +68,7 @@ testCheck(check, {
         b.metric(22, 'classification_report', yte, D('pred-tree', 300, null), null, { output: { class: 'str' } });
         return b.evidence();
       },
-      expect: { status: 'pass', includes: ['accuracy. Other metrics: precision, recall, f1.'], evidence: [{ subject: 'accuracy', actual: null, data: { role: 'test', function: 'classification_report', n: 300 } }] },
+      expect: { status: 'pass', message: 'pass', includes: ['accuracy. Other metrics: precision, recall, f1.'], evidence: [{ subject: 'accuracy', actual: null, data: { role: 'test', function: 'classification_report', n: 300 } }] },
     },
     {
       name: 'MSE, RMSE and MAE computed by hand with numpy (metric events of module formula), RMSE as mse ** 0.5 further down',
@@ -78,7 +78,7 @@ testCheck(check, {
         .metric(62, 'mean_absolute_error', yte, predTest, 1.5, { module: 'formula', formula: 'np.mean(np.abs(y_test - y_pred))' })
         .evidence(),
       expect: {
-        status: 'pass',
+        status: 'pass', message: 'pass',
         evidence: [
           { subject: 'rmse', actual: 2, location: { file: 'model.py', line: 61 }, data: { role: 'test', function: 'mse ** 0.5', n: 300, derived: 'sqrt' } },
           { subject: 'mse', actual: 4, location: { file: 'model.py', line: 60 }, data: { role: 'test', function: 'np.mean((y_test - y_pred) ** 2)', n: 300, derived: 'formula' } },
@@ -106,7 +106,7 @@ testCheck(check, {
       evidence: run()
         .metric(50, 'mean_squared_error', yte, predTest, 4.0)
         .evidence({ steps: [printedStep('score 0.95\n')] }),
-      expect: { status: 'fail', score: 1 / 3, includes: ['test set: rmse, mae ('] },
+      expect: { status: 'fail', message: 'fail', score: 1 / 3, includes: ['test set: rmse, mae ('] },
     },
     {
       name: 'metrics by hand on the train predictions only',
@@ -114,7 +114,7 @@ testCheck(check, {
         .metric(60, 'root_mean_squared_error', ytr, D('pred-train', 700, null), 1.0, { module: 'formula', formula: 'np.sqrt(np.mean((y_train - p_train) ** 2))' })
         .metric(61, 'mean_absolute_error', ytr, D('pred-train', 700, null), 0.8, { module: 'formula', formula: 'np.mean(np.abs(y_train - p_train))' })
         .evidence(),
-      expect: { status: 'fail', includes: ['not computed on the test set: rmse, mae, mse (computed on other data only: rmse (train), mae (train))'] },
+      expect: { status: 'fail', message: 'fail', includes: ['not computed on the test set: rmse, mae, mse (computed on other data only: rmse (train), mae (train))'] },
     },
   ],
 });

@@ -44,14 +44,14 @@ testCheck(check, {
     {
       name: 'a list of records, rounded values and a percentage, declared in mspr.yaml',
       evidence: withFile('out/scores.json', JSON.stringify([{ model: 'Lasso', RMSE: 3.1001 }, { model: 'Ridge', r2_test: 87.12 }]), { outputs: { metrics: 'out/scores.json' } }),
-      expect: { status: 'pass', includes: ['out/scores.json'] },
+      expect: { status: 'pass', message: 'pass', includes: ['out/scores.json'] },
     },
     {
       name: 'a results CSV the code wrote (";", decimal commas), found without being declared',
       evidence: () =>
         written(run(), 'resultats/scores.csv', 'open').evidence({ workspace: tempRepo({ 'resultats/scores.csv': 'modele;rmse;mae\nLasso;3,1;2,4\nRidge;2,9;\n' }) }),
       expect: {
-        status: 'pass',
+        status: 'pass', message: 'pass',
         includes: ['The 3 metric(s) in resultats/scores.csv match'],
         evidence: [{ subject: 'resultats/scores.csv written', actual: 'open', location: { file: 'model.py', line: 90 } }, { subject: 'resultats/scores.csv: 1.Ridge.rmse', actual: 2.9, expected: 2.9 }],
       },
@@ -60,13 +60,13 @@ testCheck(check, {
       name: 'a YAML file with a cross-validation score: compared with the folds, not the test set',
       evidence: () =>
         written(ridgeCv(run()), 'metrics.yaml', 'yaml.safe_dump').evidence({ workspace: tempRepo({ 'metrics.yaml': 'ridge:\n  cv_rmse: 3.3\n  rmse: 2.9\n' }) }),
-      expect: { status: 'pass', evidence: [{ subject: 'metrics.yaml: ridge.cv_rmse', actual: 3.3, expected: 3.3, data: { role: 'cv' } }, { subject: 'rmse (cross-validation)', location: { file: 'model.py', line: 60 } }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'metrics.yaml: ridge.cv_rmse', actual: 3.3, expected: 3.3, data: { role: 'cv' } }, { subject: 'rmse (cross-validation)', location: { file: 'model.py', line: 60 } }] },
     },
     {
       name: 'a long CSV (model, metric, value) in a results folder the code wrote to, not declared',
       evidence: () =>
         written(run(), 'resultats/predictions.csv', 'to_csv').evidence({ workspace: tempRepo({ 'resultats/predictions.csv': 'id,prix\n1,2\n', 'resultats/metriques.csv': 'modele,metrique,valeur\nLasso,rmse,3.1\nRidge,rmse,2.9\n' }) }),
-      expect: { status: 'pass', includes: ['resultats/metriques.csv'], evidence: [{ subject: 'resultats/metriques.csv: Lasso.rmse', actual: 3.1, expected: 3.1 }] },
+      expect: { status: 'pass', message: 'pass', includes: ['resultats/metriques.csv'], evidence: [{ subject: 'resultats/metriques.csv: Lasso.rmse', actual: 3.1, expected: 3.1 }] },
     },
     {
       name: 'the file is compared with the script that wrote it (another script computed other values)',
@@ -76,7 +76,7 @@ testCheck(check, {
         b.raw({ type: 'file_write', pid: 5555, function: 'json.dump', target: { path: 'metrics.json', name: 'metrics.json', format: 'json' }, mode: 'w' }, 71);
         return b.evidence({ workspace: tempRepo({ 'metrics.json': JSON.stringify({ rmse: 4.0 }) }) });
       },
-      expect: { status: 'pass', evidence: [{ subject: 'metrics.json written', data: { step: null, pid: 5555 } }, { subject: 'rmse (test)', actual: 4, location: { file: 'model.py', line: 70 } }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'metrics.json written', data: { step: null, pid: 5555 } }, { subject: 'rmse (test)', actual: 4, location: { file: 'model.py', line: 70 } }] },
     },
   ],
   invalid: [

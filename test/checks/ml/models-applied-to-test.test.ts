@@ -21,7 +21,7 @@ testCheck(check, {
         b.predict(15, obj, 'Ridge', D('Xte_s', 300), 'pred');
         return b.evidence();
       },
-      expect: { status: 'pass', includes: ['Ridge'] },
+      expect: { status: 'pass', message: 'pass', includes: ['Ridge'] },
     },
     {
       name: 'grid.predict(X_test) applies the search’s refitted model',
@@ -31,7 +31,7 @@ testCheck(check, {
         b.predict(21, obj, 'GridSearchCV', D('Xte', 300), 'pred', { final: { class: 'Ridge' } });
         return b.evidence();
       },
-      expect: { status: 'pass', evidence: [{ subject: 'Ridge.predict', actual: 'test' }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'Ridge.predict', actual: 'test' }] },
     },
   ],
   invalid: [

@@ -19,7 +19,7 @@ testCheck(check, {
         b.fit(3, 'LinearRegression', D('x', 50, null), D('y', 50, null));
         return b.evidence();
       },
-      expect: { status: 'pass', includes: ['50 rows for 1 columns'] },
+      expect: { status: 'pass', message: 'pass', includes: ['50 rows for 1 columns'] },
     },
   ],
   invalid: [

@@ -35,7 +35,7 @@ testCheck(check, {
         b.metric(40, 'mean_absolute_error', D('yte', 300, null), D('pred-Ridge', 300, null), 2.1);
         return b.evidence();
       },
-      expect: { status: 'fail', message: 'fail' },
+      expect: { status: 'fail', message: 'fail', evidence: [{ subject: 'mae', expected: 'train + test', actual: 'test', data: { value: 2.1 } }] },
     },
     {
       name: 'train MAE and test RMSE are not a pair',

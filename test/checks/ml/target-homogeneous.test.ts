@@ -13,20 +13,20 @@ testCheck(check, {
       name: 'string labels for classification',
       options: { task: 'classification' },
       evidence: new TraceBuilder().target(8, 'categorical', { name: 'churn', dtype: 'object', n_unique: 2 }).evidence(),
-      expect: { status: 'pass', evidence: [{ subject: 'target churn', actual: 'categorical', expected: 'categorical' }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'target churn', actual: 'categorical', expected: 'categorical' }] },
     },
     {
       name: 'labels encoded as 0/1 integers for classification',
       options: { task: 'classification' },
       evidence: new TraceBuilder().target(8, 'numeric', { name: 'churn', dtype: 'int64', n_unique: 2 }).evidence(),
-      expect: { status: 'pass' },
+      expect: { status: 'pass', message: 'pass' },
     },
   ],
   invalid: [
     {
       name: 'target left among the features',
       evidence: new TraceBuilder().target(14, 'numeric', { name: 'prix', target_in_features: true }).evidence(),
-      expect: { status: 'fail', message: 'notSeparated', includes: ["df.drop(columns=['prix'])", 'model.py:14'] },
+      expect: { status: 'fail', message: 'notSeparated', evidence: [{ subject: 'target prix' }], includes: ["df.drop(columns=['prix'])", 'model.py:14'] },
     },
     {
       name: 'mixed numbers and strings',

@@ -25,18 +25,18 @@ testCheck(check, {
         b.predict(41, obj, 'Pipeline', D('y2020', 220), 'pred', { final: { class: 'Ridge' } });
         return b.evidence();
       },
-      expect: { status: 'pass', includes: ['0.78'], evidence: [{ subject: 'Pipeline.fit', location: { file: 'model.py', line: 40 }, actual: 780 }] },
+      expect: { status: 'pass', message: 'pass', includes: ['0.78'], evidence: [{ subject: 'Pipeline.fit', location: { file: 'model.py', line: 40 }, actual: 780 }] },
     },
     {
       name: 'a split without any model still gives the share',
       evidence: new TraceBuilder().split(5, 500, 100).evidence(),
-      expect: { status: 'pass', includes: ['0.8', 'train_test_split, model.py:5'] },
+      expect: { status: 'pass', message: 'pass', includes: ['0.8', 'train_test_split, model.py:5'] },
     },
     {
       name: 'a lower threshold is an option',
       options: { minTrainRatio: 0.6 },
       evidence: regressionRun(['Ridge'], 400).evidence(),
-      expect: { status: 'pass', includes: ['0.6'] },
+      expect: { status: 'pass', message: 'pass', includes: ['0.6'] },
     },
   ],
   invalid: [

@@ -37,7 +37,7 @@ testCheck(check, {
         b.predict(31, obj, 'Ridge', D('X', 1000), 'pred');
         return b.evidence();
       },
-      expect: { status: 'fail', message: 'none' },
+      expect: { status: 'fail', message: 'none', evidence: [{ subject: 'train_test_split', expected: 'train + test', actual: null }] },
     },
     {
       name: 'a traced run without any ML call',

@@ -32,23 +32,23 @@ testCheck(check, {
     {
       name: 'requirements.txt saved as UTF-16 by PowerShell',
       evidence: () => ({ workspace: tempRepo({ 'readme.txt': readme, 'requirements.txt': utf16le('pandas==1.5.3\r\nnumpy==1.24.2\r\nopenpyxl\r\n') }) }),
-      expect: { status: 'pass', evidence: [{ subject: 'requirements.txt', actual: 3, data: { packages: ['pandas', 'numpy', 'openpyxl'] } }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'requirements.txt', actual: 3, data: { packages: ['pandas', 'numpy', 'openpyxl'] } }] },
     },
     {
       name: 'pyproject.toml with PEP 621 dependencies',
       evidence: () => ({ workspace: tempRepo({ 'README.rst': readme, 'pyproject.toml': '[project]\nname = "x"\ndependencies = [\n  "pandas>=1.5",\n  "flask",\n]\n' }) }),
-      expect: { status: 'pass', evidence: [{ subject: 'pyproject.toml', actual: 2 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'pyproject.toml', actual: 2 }] },
     },
     {
       name: 'conda environment.yml',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'environment.yml': 'name: mspr\ndependencies:\n  - python=3.11\n  - pandas\n  - pip:\n    - xgboost\n' }) }),
-      expect: { status: 'pass', evidence: [{ subject: 'environment.yml', actual: 2 }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'environment.yml', actual: 2 }] },
     },
     {
       name: 'extra required file present',
       options: { files: ['docs/journal.xlsx'] },
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': 'pandas\n', 'docs/journal.xlsx': 'x' }) }),
-      expect: { status: 'pass', includes: ['docs/journal.xlsx'] },
+      expect: { status: 'pass', message: 'pass', includes: ['docs/journal.xlsx'] },
     },
   ],
   invalid: [
@@ -65,7 +65,7 @@ testCheck(check, {
     {
       name: 'empty README',
       evidence: () => ({ workspace: tempRepo({ 'README.md': '  \n', 'requirements.txt': 'pandas\n' }) }),
-      expect: { status: 'fail', message: 'missing', includes: ['README (empty / vide)'] },
+      expect: { status: 'fail', message: 'missing', includes: ['README (empty)'], includesFr: ['Manquant : README (vide)'] },
     },
     {
       name: 'no dependency file',
@@ -75,32 +75,32 @@ testCheck(check, {
     {
       name: 'requirements.txt with comments only',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': '# TODO\n\n' }) }),
-      expect: { status: 'fail', includes: ['requirements.txt (no package / aucun paquet)'], evidence: [{ subject: 'requirements.txt', actual: 0 }] },
+      expect: { status: 'fail', message: 'missing', includes: ['requirements.txt (no package)'], includesFr: ['requirements.txt (aucun paquet)'], evidence: [{ subject: 'requirements.txt', actual: 0 }] },
     },
     {
       name: 'binary requirements.txt (a zip renamed) does not declare packages',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': binaryBytes() }) }),
       expect: {
-        status: 'fail',
-        includes: ['requirements.txt (binary, not text / binaire, pas du texte)'],
+        status: 'fail', message: 'missing',
+        includes: ['requirements.txt (binary, not text)'],
         evidence: [{ subject: 'requirements.txt', actual: 0, data: { packages: [], binary: true } }],
       },
     },
     {
       name: 'binary requirements.txt without a single NUL byte (control characters give it away)',
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': binaryBytes(true) }) }),
-      expect: { status: 'fail', includes: ['requirements.txt (binary, not text / binaire, pas du texte)'] },
+      expect: { status: 'fail', message: 'missing', includes: ['requirements.txt (binary, not text)'] },
     },
     {
       name: 'README only in a sub-folder',
       evidence: () => ({ workspace: tempRepo({ 'docs/README.md': readme, 'requirements.txt': 'pandas\n' }) }),
-      expect: { status: 'fail', includes: ['Missing: README.'] },
+      expect: { status: 'fail', message: 'missing', includes: ['Missing: README.'] },
     },
     {
       name: 'extra required file missing',
       options: { files: ['docs/journal.xlsx'] },
       evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'requirements.txt': 'pandas\n' }) }),
-      expect: { status: 'fail', includes: ['docs/journal.xlsx'], evidence: [{ subject: 'docs/journal.xlsx', actual: 'absent' }] },
+      expect: { status: 'fail', message: 'missing', includes: ['docs/journal.xlsx'], evidence: [{ subject: 'docs/journal.xlsx', actual: 'absent' }] },
     },
   ],
 });

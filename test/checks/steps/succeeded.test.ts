@@ -32,7 +32,7 @@ testCheck(check, {
     {
       name: 'an optional step may fail',
       evidence: ran({ 'etl.py': 'print(1)\n', 'extra.py': 'raise SystemExit(3)\n' }, [{ entry: 'etl.py' }, { entry: 'extra.py', optional: true }]),
-      expect: { status: 'pass', evidence: [{ subject: 'pipeline:extra.py', actual: 'failed', data: expect.objectContaining({ exitCode: 3 }) }] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'pipeline:extra.py', actual: 'failed', data: expect.objectContaining({ exitCode: 3 }) }] },
     },
   ],
   invalid: [
@@ -49,17 +49,17 @@ testCheck(check, {
     {
       name: 'one of two scripts fails: partial score',
       evidence: ran({ 'etl.py': 'print(1)\n', 'model.py': 'import sys\nsys.exit(2)\n' }, [{ entry: 'etl.py' }, { entry: 'model.py' }]),
-      expect: { status: 'fail', score: 0.5, includes: ['1 of 2 step(s) failed'] },
+      expect: { status: 'fail', message: 'fail', score: 0.5, includes: ['1 of 2 step(s) failed'] },
     },
     {
       name: 'an endless loop is reported as a timeout',
       evidence: ran({ 'loop.py': 'while True:\n    pass\n' }, [{ entry: 'loop.py', timeoutSec: 1 }]),
-      expect: { status: 'fail', includes: ['pipeline:loop.py (timeout)'], evidence: [{ subject: 'pipeline:loop.py', actual: 'timeout' }] },
+      expect: { status: 'fail', message: 'fail', includes: ['pipeline:loop.py (timeout)'], evidence: [{ subject: 'pipeline:loop.py', actual: 'timeout' }] },
     },
     {
       name: 'a missing entry file is an error step, not a crash',
       evidence: ran({ 'README.md': '# x\n' }, [{ entry: 'main.py' }]),
-      expect: { status: 'fail', includes: ['pipeline:main.py (error)'], evidence: [{ subject: 'pipeline:main.py', actual: 'error' }] },
+      expect: { status: 'fail', message: 'fail', includes: ['pipeline:main.py (error)'], evidence: [{ subject: 'pipeline:main.py', actual: 'error' }] },
     },
     {
       name: 'nothing ran at all',

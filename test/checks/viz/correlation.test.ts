@@ -10,14 +10,14 @@ testCheck(check, {
     {
       name: 'sns.heatmap of df.corr()',
       evidence: () => ({ trace: chart(corr(new DataTrace()), 21, 'heatmap', 'heatmap', 'a1', { title: 'Corrélations' }, { library: 'seaborn', correlation: true }).index() }),
-      expect: { status: 'pass', message: 'pass', includes: ['seaborn.heatmap analyse.py:21'] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'correlation heatmap', actual: 'heatmap' }], includes: ['seaborn.heatmap analyse.py:21'] },
     },
   ],
   invalid: [
     {
       name: 'corr() printed, never plotted',
       evidence: () => ({ trace: corr(new DataTrace()).index() }),
-      expect: { status: 'fail', message: 'notPlotted', includes: ['(analyse.py:20)'], score: 0.5 },
+      expect: { status: 'fail', message: 'notPlotted', evidence: [{ subject: 'corr', expected: 'plotted', actual: 'computed only' }], includes: ['(analyse.py:20)'], score: 0.5 },
     },
     {
       name: 'a heatmap of something else (a pivot of sales)',

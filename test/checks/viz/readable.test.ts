@@ -8,7 +8,7 @@ testCheck(check, {
     {
       name: 'every chart titled with named axes; a heatmap needs only its title',
       evidence: () => ({ trace: chart(chart(new DataTrace(), 10, 'scatter', 'scatter', 'a1', full), 20, 'heatmap', 'heatmap', 'a2', { title: 'Corrélations' }, { correlation: true }).index() }),
-      expect: { status: 'pass', message: 'pass', includes: ['All 2 charts'] },
+      expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'scatter chart', actual: 'Titre' }], includes: ['All 2 charts'] },
     },
   ],
   invalid: [
@@ -26,7 +26,7 @@ testCheck(check, {
     {
       name: 'labels set but no title',
       evidence: () => ({ trace: chart(new DataTrace(), 10, 'hist', 'distribution', 'a1', { xlabel: 'prix', ylabel: 'effectif' }).index() }),
-      expect: { status: 'fail', includes: ['hist analyse.py:10: title'] },
+      expect: { status: 'fail', message: 'fail', includes: ['hist analyse.py:10: title'] },
     },
     { name: 'nothing drawn', evidence: () => ({ trace: new DataTrace().index() }), expect: { status: 'skip', message: 'noCharts' } },
   ],

@@ -15,7 +15,7 @@ testCheck(check, {
     {
       name: 'only a histogram',
       evidence: () => ({ trace: chart(new DataTrace(), 40, 'hist', 'distribution', 'a1', full).index() }),
-      expect: { status: 'fail', message: 'none', includes: ['hist (distribution) analyse.py:40'] },
+      expect: { status: 'fail', message: 'none', evidence: [{ subject: 'scatter chart', expected: '>= 1', actual: 0 }], includes: ['hist (distribution) analyse.py:40'] },
     },
   ],
 });

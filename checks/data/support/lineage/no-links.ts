@@ -11,7 +11,7 @@ export const NO_LINKS: Record<'noLinks', Localized> = {
 };
 
 /** `fail` with what the trace did show: nothing was compared, and the criterion wants tables loaded from sources. */
-export function noLinks(ctx: CheckContext<unknown>): CheckOutcome {
+export function noLinks(ctx: CheckContext<unknown>): CheckOutcome<'noLinks'> {
   const facts = dataFacts(ctx.trace);
   const read = [...new Set(facts.fileReads.map((r) => r.origin?.path ?? r.origin?.name ?? '?'))];
   const written = [...new Set([...facts.writes.flatMap((w) => (w.table ? [w.table] : [])), ...facts.sql.filter((s) => /^(INSERT|COPY)/i.test(s.verb ?? '')).flatMap((s) => s.tables?.slice(0, 1) ?? [])])];
