@@ -34,10 +34,11 @@ async function runIn(backend: SandboxBackend, argv: (python: string) => string[]
   }
 }
 
-/** Step durations differ between backends by nature; everything else in a verdict must not. */
+/** Step durations and process ids (a container's pids start at 1) differ between backends by nature; everything else in a verdict must not. */
+const BACKEND_SPECIFIC = new Set(['durationMs', 'pid']);
 function withoutDurations(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutDurations);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'durationMs').map(([k, v]) => [k, withoutDurations(v)]));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => !BACKEND_SPECIFIC.has(k)).map(([k, v]) => [k, withoutDurations(v)]));
   return value;
 }
 

@@ -62,7 +62,9 @@ export function needsRun(ctx: CheckContext<unknown>, needs: Needs): CheckOutcome
   const basis = traceOrStatic(ctx, needs);
   if (!basis.static) return undefined;
   const used = basis.trace.all().filter(needs).slice(0, 3);
-  const name = (event: TraceEvent) => `${String(event.estimator ?? event.search ?? event.function ?? event.type)}.${String(event.method ?? 'fit')}`;
+  // A search event's `estimator` is the described estimator (an object): its class names it.
+  const label = (value: unknown) => (value && typeof value === 'object' ? String((value as { class?: unknown }).class ?? '?') : String(value));
+  const name = (event: TraceEvent) => `${label(event.estimator ?? event.search ?? event.function ?? event.type)}.${String(event.method ?? 'fit')}`;
   const found = used.map((event) => `${name(event)} (${where(event)})`).join(', ');
   const evidence = used.map((event) => traced(name(event), event, { actual: null }));
   return { status: 'error', message: 'staticNeedsRun', params: { found }, evidence, static: basis.static };
