@@ -19,7 +19,7 @@ export default defineCheck({
     id: 'repo/no-secrets',
     title: { fr: 'Aucun secret committé', en: 'No committed secret' },
     // The RGPD / data-security criteria of each framework (CRITERIA.md, "personal data protected").
-    criteria: ['cdp-data-ia:C2.1', 'dev-ia-ds:A1.1 C2', 'cdp-ia-aivancity:C3.1', 'cdp-ia:A2C2', 'cerf-ia:Cr5.2'],
+    criteria: ['cdp-data-ia:C2.1', 'dev-ia-ds:A1.1 C2', 'cdp-ia-aivancity:C3.1', 'cdp-ia:A2C2', 'cerf-ia:C5'],
     evidence: ['artifact'],
     options: {
       properties: {
@@ -75,6 +75,9 @@ export default defineCheck({
     const scanned: Evidence = {
       kind: 'artifact',
       subject: 'working tree',
+      // What was compared: the secrets found against none allowed.
+      actual: findings.length,
+      expected: 0,
       data: { files, notebooks, skipped: skipped.length, ...(skipped.length > 0 ? { skippedFiles: skipped.slice(0, 20) } : {}), history: 'not scanned' },
       note: {
         fr: "Les checks lisent les fichiers rendus, pas le dépôt git : un secret retiré dans un commit récent mais présent dans l'historique n'est pas vu ici.",
