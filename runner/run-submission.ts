@@ -13,7 +13,6 @@ import { type EnvironmentSettings, resolveEnvironmentSettings } from './environm
 import { prepareEnvironment } from './environment/prepare-environment.js';
 import { installerFor } from './environment/select-installer.js';
 import { stampDatabaseFiles, unwrittenDatabaseFiles } from './evidence/past-run-databases.js';
-import { workspaceFiles } from './evidence/workspace-files.js';
 import { classifySteps } from './failure/classify-steps.js';
 import { preflightInterpreter } from './failure/preflight-interpreter.js';
 import { createEvidenceKeeper } from './kept-evidence/keep-evidence.js';
@@ -212,9 +211,10 @@ async function runChecks(
   // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
   const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
+  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
-  const facts = await readStaticFacts({ workspace: workspaceFiles(dirs.workspace, limits.read), steps, python: options.python });
-  const evidence = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace: withStaticFacts(trace, facts), submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
+  const facts = await readStaticFacts({ workspace: assembled.workspace, steps, python: options.python });
+  const evidence = { ...assembled, trace: withStaticFacts(trace, facts) };
   const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
   const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
   if (links) note(links);
