@@ -6,8 +6,8 @@ set -euo pipefail
 
 # The data stack candidates' code runs with: the same list the docker runtime image is built from.
 mapfile -t PACKAGES < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$(dirname "$0")/../runner/images/recipes/python/packages.txt")
-# Git for submissions given as repositories; Chromium for `http/accessible` and the report print test (puppeteer-core drives it).
-PACKAGES+=(git chromium fonts-dejavu-core)
+# Git for submissions given as repositories.
+PACKAGES+=(git)
 PACKAGES+=("$@")
 
 missing=()
