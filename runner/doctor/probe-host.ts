@@ -4,10 +4,11 @@ import { execa } from 'execa';
 import { detectLang, t } from '../i18n.js';
 import { DirectoryError, makeDirectory } from '../output/make-directory.js';
 import { type DoctorLine, line } from './doctor-line.js';
+import { BROWSER_NAMES } from '../browser/launch-chromium.js';
 
 /** Below this, a run (copy of the repository, venv, databases, trace) may not fit. */
 const MIN_FREE_BYTES = 1024 ** 3;
-const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+const BROWSERS = BROWSER_NAMES;
 
 /** The work dir exists or can be made, takes a write, and has room; required (every run makes a folder there). */
 export function probeWorkDir(path: string): DoctorLine {
