@@ -84,7 +84,8 @@ export async function runRegrade(options: RegradeOptions): Promise<RegradeOutcom
       options.progress.team(outcome, Date.now() - started);
     }
     options.progress.end();
-    store.setBatch({ ...batch, scenarioId: options.scenario.scenario.id, scenarioDigest: digest, scenarioSource: options.scenario.source });
+    // The batch stands for the new scenario once some team was judged with it (the others keep their own digest).
+    if (outcomes.some((o) => o.outcome === 'regraded')) store.setBatch({ ...batch, scenarioId: options.scenario.scenario.id, scenarioDigest: digest, scenarioSource: options.scenario.source });
     const { summary, files } = await writeBatchOutputs(store, options.outDir, options.lang, dialectOf(batch.options, options.outDir));
     const written = writeRegradeOutputs(outcomes, { outDir: options.outDir, before: batch.scenarioSource, after: options.scenario.source, dialect: dialectOf(batch.options, options.outDir), lang: options.lang });
     return { teams: outcomes, summary, files: [...files, ...written] };
@@ -108,7 +109,7 @@ interface TeamContext extends RegradeOptions {
 async function regradeOne(team: string, row: TeamRow | undefined, context: TeamContext): Promise<TeamRegradeOutcome> {
   const base = { team, statusBefore: row?.status ?? null, scoreBefore: row?.score ?? null, maxScoreBefore: row?.maxScore ?? null, changes: [], notes: [] };
   if (!row) return { ...base, outcome: 'not-graded', statusAfter: null, scoreAfter: null, maxScoreAfter: null, why: t('pas encore évaluée : lancez mspr-lab batch.', 'not graded yet: run mspr-lab batch.') };
-  if (!row.report) {
+  if (!row.report || context.store.verdicts(team).length === 0) {
     // A clone that failed, a run that never reached its checks: nothing was kept, its row already says why.
     const why = t(`rien à réévaluer, l’exécution n’a pas atteint ses vérifications (${row.reason?.fr ?? 'erreur'}).`, `nothing to re-grade, the run did not reach its checks (${row.reason?.en ?? 'error'}).`);
     return { ...base, outcome: 'not-regraded', statusAfter: row.status, scoreAfter: row.score, maxScoreAfter: row.maxScore, why };
