@@ -68,6 +68,8 @@ function timed(args) {
     wallMs,
     machineBusy: 1 - (machine.idle - before.machine.idle) / (machine.total - before.machine.total),
     oursBusy: (childTicks() - before.ours) / TICKS_PER_SECOND / (wallMs / 1000) / cores,
+    // CPU seconds of our tree: what the work costs, whatever else the machine is doing (wall time is not).
+    cpuMs: ((childTicks() - before.ours) / TICKS_PER_SECOND) * 1000,
     stdout: result.stdout,
   };
 }
@@ -94,13 +96,14 @@ for (const sandbox of sandboxes) {
     const run = timed(['batch', list, '-s', SCENARIO, '-o', out, '-j', String(jobs), '--sandbox', sandbox, '--deadline', '2026-06-30T23:59', '--work-dir', join(work, 'runs')]);
     walls[jobs] = run.wallMs;
     const o = overheads(out);
-    const column = { name: `${sandbox} -j ${jobs} (${count} teams)`, wall: s(run.wallMs), perTeam: s(run.wallMs / count), speedUp: '', machine: pct(run.machineBusy), ours: pct(run.oursBusy), steps: s(o.stepsMs), overhead: `${s(o.overheadMs)} (${pct(o.share)} of steps)`, resume: '', regrade: '', changed: '' };
+    const column = { name: `${sandbox} -j ${jobs} (${count} teams)`, wall: s(run.wallMs), perTeam: s(run.wallMs / count), speedUp: '', machine: pct(run.machineBusy), ours: pct(run.oursBusy), cpu: `${s(run.cpuMs / count)}/team`, steps: s(o.stepsMs), overhead: `${s(o.overheadMs)} (${pct(o.share)} of steps)`, resume: '', regrade: '', regradeCpu: '', changed: '' };
     if (jobs === 2) {
       column.speedUp = `${(walls[1] / walls[2]).toFixed(2)}×`;
       const resumed = timed(['batch', list, '-s', SCENARIO, '-o', out, '-j', '2', '--sandbox', sandbox, '--deadline', '2026-06-30T23:59', '--work-dir', join(work, 'runs')]);
       column.resume = `${s(resumed.wallMs)} (${Math.round(resumed.wallMs / count)} ms/team)`;
       const regrade = timed(['regrade', out, '-s', TOLERANT]);
       column.regrade = `${s(regrade.wallMs)} (${Math.round(regrade.wallMs / count)} ms/team)`;
+      column.regradeCpu = `${s(regrade.cpuMs)} (${Math.round(regrade.cpuMs / count)} ms/team)`;
       column.changed = (regrade.stdout.match(/^(\d+) verdict\(s\) changed/m)?.[1] ?? '0') + ' verdicts';
     }
     columns.push(column);
@@ -114,10 +117,12 @@ const ROWS = [
   ['speed-up -j 2 / -j 1', 'speedUp'],
   ['CPU busy, machine', 'machine'],
   ['CPU busy, our tree', 'ours'],
+  ['CPU time, our tree', 'cpu'],
   ['steps per team', 'steps'],
   ['overhead per team', 'overhead'],
   ['resume, nothing changed', 'resume'],
   ['regrade (option changed)', 'regrade'],
+  ['regrade CPU time', 'regradeCpu'],
   ['regrade changed', 'changed'],
 ];
 const width = Math.max(...columns.map((c) => Math.max(c.name.length, ...ROWS.map(([, key]) => String(c[key]).length))));

@@ -60,7 +60,7 @@ function promotion(): void {
   writeFileSync(tolerant, text.replace('allowReportedDrops: false', 'allowReportedDrops: true'));
   graded = join(root, 'out-strict');
   const run = batch(graded, strict);
-  if (run.exitCode !== 2) throw new Error(`batch exited ${run.exitCode}: ${run.stderr}`);
+  expect(run.exitCode, run.stderr).toBe(2);
 }
 
 describe('mspr-lab regrade', () => {
@@ -76,6 +76,10 @@ describe('mspr-lab regrade', () => {
     expect(run.stderr).toMatch(/^↻ \[1\/4\] alpha: pass 6\/6, inchangée \(\d+\.\d s\)$/m);
     expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6, inchangée/m);
     expect(run.stderr).toMatch(/^✘ \[4\/4\] delta: non réévaluée — /m);
+    // The gradebook is written in the regrade's language, as a batch writes it in its own: in English again, as it was.
+    expect(gradebook(out)[0]).toMatchObject({ équipe: 'alpha', statut: 'réussi' });
+    const english = regrade(out);
+    expect(english.stdout).toContain('No verdict changed; 3 team(s) re-graded, 1 not re-graded.');
     expect(gradebook(out)).toEqual(before);
     const state = runs(out);
     expect(Object.fromEntries(Object.entries(state).map(([team, r]) => [team, r.gradings]))).toEqual({ alpha: 1, beta: 1, gamma: 1, delta: 1 });
