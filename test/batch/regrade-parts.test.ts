@@ -9,6 +9,7 @@ import { readKeptEvidence } from '../../runner/kept-evidence/read-kept-evidence.
 import { recordingInspector } from '../../runner/kept-evidence/recording-inspector.js';
 import { replayInspector } from '../../runner/kept-evidence/replay-inspector.js';
 import { inputChanges, runInputsOf } from '../../runner/kept-evidence/run-inputs.js';
+import { splitLiveChecks } from '../../runner/regrade/live-checks.js';
 import { verdictChanges } from '../../runner/regrade/verdict-changes.js';
 import { loadScenario } from '../../scenarios/load-scenario.js';
 import { describeEachDatabase } from '../helpers/database-servers.js';
@@ -35,6 +36,30 @@ describe('verdict changes', () => {
     const before = [stored('b', 'fail', 0.5, 2)];
     expect(verdictChanges(before, [fresh('b', 'fail', 0.75, 2)], false)).toEqual([]);
     expect(verdictChanges(before, [fresh('b', 'fail', 0.75, 2)], true)).toEqual([{ check: 'b', before: { status: 'fail', points: 1, weight: 2 }, after: { status: 'fail', points: 1.5, weight: 2 } }]);
+  });
+});
+
+describe('checks that need the running app', () => {
+  // http/accessible reads the audit of the served pages, which a batch does not keep: it cannot be judged again.
+  const uses = [{ use: 'repo/files-present' }, { use: 'http/accessible', with: { failOn: ['critical'] } }];
+  const previous = [fresh('repo/files-present', 'pass', 1), { ...fresh('http/accessible', 'fail', 0), message: { fr: 'violations', en: 'violations' } }];
+
+  it('keep the run’s verdict when their use is the one the run judged, and say so', async () => {
+    const split = await splitLiveChecks(uses, structuredClone(uses), previous, 'alpha');
+    expect(split.judged).toEqual([{ index: 0, use: uses[0] }]);
+    expect(split.settled).toEqual([{ index: 1, verdict: previous[1] }]);
+    expect(split.notes.map((n) => n.en)).toEqual(['http/accessible: the run’s verdict is kept (it needs the running app, which a regrade does not start again).']);
+  });
+
+  it('are error, naming the team to run again, when their options changed or they are new', async () => {
+    const changed = await splitLiveChecks(uses, [uses[0]!, { use: 'http/accessible' }], previous, 'alpha');
+    const fresher = await splitLiveChecks(uses, [uses[0]!], previous.slice(0, 1), 'alpha');
+    for (const split of [changed, fresher]) {
+      expect(split.settled).toHaveLength(1);
+      expect(split.settled[0]!.verdict).toMatchObject({ id: 'http/accessible', status: 'error', score: 0, messageKey: 'needsRun', required: true, criteria: ['dev-ia-ds:A1.3 C2', 'cdp-data-ia:C2.6'] });
+      expect(split.settled[0]!.verdict.message.en).toBe('Cannot be re-graded without running the team again: this check needs the running app (HTTP), and its options changed since the run (or it is new). Run again: mspr-lab batch … --team alpha.');
+      expect(split.notes).toEqual([]);
+    }
   });
 });
 
