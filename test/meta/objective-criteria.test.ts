@@ -112,7 +112,8 @@ const pendingChecks = new Set(Object.values(PENDING_CHECKS).flat());
 
 /** check id → the refs it declares (its meta, and every bundled scenario's `criteria` on its uses). */
 const declared = new Map<string, Set<string>>();
-let pendingComments: Array<{ file: string; check: string }> = [];
+/** Each `# pending: <check>, …` comment of the library, with the refs of the manual item it sits above. */
+const pendingComments: Array<{ file: string; check: string; refs: string[] }> = [];
 
 beforeAll(async () => {
   for (const id of registered) declared.set(id, new Set((await loadCheck(id))!.meta.criteria));
@@ -120,7 +121,10 @@ beforeAll(async () => {
     const { scenario } = await loadScenario(file);
     for (const use of scenario.checks) for (const ref of use.criteria ?? []) declared.get(use.use)?.add(ref);
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/^\s*#\s*pending:\s*(.+)$/gm)) for (const check of match[1]!.split(',')) pendingComments.push({ file, check: check.trim() });
+    for (const match of text.matchAll(/^\s*#\s*pending:\s*(.+)\n(?:\s*- criteria:\s*\[(.*)\])?/gm)) {
+      const refs = [...(match[2] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+      for (const check of match[1]!.split(',')) pendingComments.push({ file, check: check.trim(), refs });
+    }
   }
 });
 
@@ -169,6 +173,12 @@ describe('every objective criterion of CRITERIA.md has a check', () => {
     expect(pendingComments.length).toBeGreaterThan(0);
     const stale = pendingComments.filter(({ check }) => registered.has(check) || !pendingChecks.has(check)).map(({ file, check }) => `${file.split('/').pop()}: ${check}`);
     expect(stale, 'swap these manual items for the check (or fix the check id)').toEqual([]);
+    expect(pendingComments.filter(({ refs }) => refs.length === 0).map(({ file }) => file), '`# pending:` goes on the line above a manual item\'s `- criteria: [...]`').toEqual([]);
+  });
+
+  it('gives every pending criterion a manual item marked with its planned check, so the jury grid has it meanwhile', () => {
+    const unmarked = Object.entries(PENDING_CHECKS).flatMap(([ref, ids]) => ids.filter((id) => !pendingComments.some((c) => c.check === id && c.refs.includes(ref))).map((id) => `${ref} → ${id}`));
+    expect(unmarked, 'add to a scenario of the framework a manual item quoting the criterion, with `# pending: <check>` above it').toEqual([]);
   });
 });
 

@@ -41,7 +41,7 @@ describe('the scenario library', () => {
       [
         'cdp-data-ia 1', 'cdp-data-ia 1', 'cdp-data-ia 2', 'cdp-data-ia 3', 'cdp-data-ia 3', 'cdp-data-ia 3',
         'cdp-ia épreuve 2',
-        'cdp-ia-aivancity 2', 'cdp-ia-aivancity 3', 'cdp-ia-aivancity 4', 'cdp-ia-aivancity 5',
+        'cdp-ia-aivancity 1', 'cdp-ia-aivancity 2', 'cdp-ia-aivancity 3', 'cdp-ia-aivancity 4', 'cdp-ia-aivancity 5',
         'cerf-ia C2, C5',
         'dev-ia-ds 1', 'dev-ia-ds 2', 'dev-ia-ds 3', 'dev-ia-ds 4',
       ].sort(),
