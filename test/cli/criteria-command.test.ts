@@ -50,7 +50,7 @@ describe('mspr-lab criteria', () => {
     expect(frameworks.map((f) => f.framework)).toEqual(['cdp-data-ia', 'dev-ia-ds', 'cdp-ia-aivancity', 'cdp-ia', 'cerf-ia']);
     for (const f of frameworks) expect(f.counts.checked + f.counts.manual + f.counts.uncovered).toBe(f.counts.total);
     const devIa = frameworks.find((f) => f.framework === 'dev-ia-ds')!;
-    expect(devIa.counts).toEqual({ total: 25, checked: 12, manual: 13, uncovered: 0 });
+    expect(devIa.counts).toEqual({ total: 25, checked: 13, manual: 12, uncovered: 0 });
     expect(devIa.criteria.find((c) => c.code === 'A1.2 C4')).toEqual({ code: 'A1.2 C4', label: 'Réaliser et paramétrer une procédure', status: 'manual', checks: [], manual: ['dev-ia-ds-bloc2-model'] });
     expect(devIa.criteria.find((c) => c.code === 'A1.2 C5')!.checks).toContainEqual({ id: 'ml/cross-validation', scenarios: ['dev-ia-ds-bloc2-model'] });
   });
