@@ -4,6 +4,7 @@ import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCiCommand } from './ci-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
+import { registerCriteriaCommand } from './criteria-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { registerImagesCommand } from './images-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerInitCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
+  registerCriteriaCommand(program);
   registerRenderCommand(program);
   registerImagesCommand(program);
   registerCleanupCommand(program);
@@ -47,6 +49,7 @@ Examples:
   mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
+  mspr-lab criteria dev-ia-ds       # which criteria are checked, left to the jury, or not covered
   mspr-lab render out/<run-id>/report.json --format junit,md
   mspr-lab doctor
   mspr-lab ci github --scenario cdp-data-ia-bloc1-etl
