@@ -121,7 +121,7 @@ describe('renderers', () => {
       const html = htmlRenderer.render(report(), 'fr');
       expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
       expect(html).not.toMatch(/<script|<link |src="http/);
-      expect(html).toContain('<caption>Vérifications — cdp-data-ia-bloc1-etl</caption>');
+      expect(html).toContain('<caption>Vérifications — cdp-data-ia-bloc1-etl (échecs en premier)</caption>');
     });
 
     it('escapes every candidate-controlled string', () => {
@@ -136,7 +136,7 @@ describe('renderers', () => {
       const html = htmlRenderer.render(report(), 'en');
       for (const word of ['>pass<', '>fail<', '>error<', '>warning<', '>skipped<']) expect(html).toContain(word);
       expect(html).toContain('<th scope="col">Status</th>');
-      expect(html).toContain('<label for="manual-0">GDPR stated');
+      expect(html).toContain('<tr><th scope="row">C1.6</th><td>GDPR stated</td><td class="tick"><input type="checkbox" id="jury-0-yes" aria-label="Achieved — C1.6"></td>');
     });
   });
   describe('environment problems', () => {
