@@ -106,7 +106,7 @@ function verdictTable(report: RunReport, lang: Lang): string {
   if (report.verdicts.length === 0) return '';
   const w = WORDS[lang];
   const rows = failuresFirst(report.verdicts).map(
-    (v) => `<tr class="status-${v.status}"><th scope="row"><a href="#${anchor(v)}">${e(pick(v.title, lang))}</a><br><code>${e(v.id)}</code></th><td><span class="badge badge-${v.status}">${STATUS_TEXT[lang][v.status]}</span></td><td>${e(Math.round(v.score * 100) / 100)} × ${e(v.weight)}</td><td>${e(pick(v.message, lang))}</td><td>${e(v.criteria.join(', '))}</td></tr>`,
+    (v) => `<tr class="status-${v.status}"><th scope="row"><a href="#${anchor(v)}">${e(pick(v.title, lang))}</a><br><code>${e(v.id)}</code></th><td><span class="badge badge-${v.status}">${STATUS_TEXT[lang][v.status]}</span></td><td class="nowrap">${e(Math.round(v.score * 100) / 100)} × ${e(v.weight)}</td><td>${e(pick(v.message, lang))}</td><td>${e(v.criteria.join(', '))}</td></tr>`,
   );
   return `<section aria-labelledby="verdicts"><h2 id="verdicts">${w.checks}</h2><table><caption>${w.checks} — ${e(report.scenario.id)} (${w.failuresFirst})</caption><thead><tr><th scope="col">${w.check}</th><th scope="col">${w.status}</th><th scope="col">${w.score}</th><th scope="col">${w.finding}</th><th scope="col">${w.criteria}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
@@ -122,7 +122,7 @@ function verdictDetails(report: RunReport, lang: Lang, context: RenderContext): 
       const href = item.location ? sourceHref(report, item.location, context) : undefined;
       const where = row.where ? (href ? `<a href="${e(href)}">${e(row.where)}</a>` : `<code>${e(row.where)}</code>`) : '–';
       const details = [...row.details.map(([label, value]) => `${e(label)}${w.colon}${e(value)}`), ...(row.note ? [e(row.note)] : [])].join('<br>') || '–';
-      return `<tr><th scope="row">${e(row.subject)}</th><td>${e(row.found)}</td><td>${e(row.expected)}</td><td>${where}</td><td>${details}</td></tr>`;
+      return `<tr><th scope="row">${e(row.subject)}</th><td>${e(row.found)}</td><td>${e(row.expected)}</td><td${row.where && row.where.length < 32 ? ' class="nowrap"' : ''}>${where}</td><td>${details}</td></tr>`;
     });
     return `<article id="${anchor(v)}" aria-labelledby="${anchor(v)}-title"><div class="verdict-head"><h3 id="${anchor(v)}-title"><span class="badge badge-${v.status}">${STATUS_TEXT[lang][v.status]}</span> ${e(pick(v.title, lang))} <code>${e(v.id)}</code></h3><p>${e(pick(v.message, lang))}</p></div><table class="evidence"><caption>${w.evidence} — ${e(v.id)}</caption><thead><tr><th scope="col">${w.subject}</th><th scope="col">${w.found}</th><th scope="col">${w.expected}</th><th scope="col">${w.where}</th><th scope="col">${w.other}</th></tr></thead><tbody>${rows.join('')}</tbody></table></article>`;
   });

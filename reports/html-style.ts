@@ -9,7 +9,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2re
 h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.2rem;margin-top:2rem;break-after:avoid}h3{font-size:1.05rem;margin:1.4rem 0 .3rem;break-after:avoid}
 dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.2rem 1rem}dt{font-weight:600}dd{margin:0;min-width:0}
 table{border-collapse:collapse;width:100%;table-layout:auto}caption{text-align:left;font-weight:600;padding:.4rem 0}
-th,td{border:1px solid #c8c8c8;padding:.45rem .6rem;vertical-align:top;text-align:left;overflow-wrap:anywhere;word-break:break-word}thead th{background:#f0f0f0}
+th,td{border:1px solid #c8c8c8;padding:.45rem .6rem;vertical-align:top;text-align:left;overflow-wrap:break-word}td,th code{overflow-wrap:anywhere}.nowrap{white-space:nowrap}thead th{background:#f0f0f0}
 thead{display:table-header-group}tr,figure,.thumbnail,.verdict-head,.signed{break-inside:avoid}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;font-weight:600;color:#fff;white-space:nowrap}
 .badge-pass{background:#1e6b34}.badge-fail{background:#a4161a}.badge-warn{background:#8a5300}.badge-skip{background:#595959}.badge-error{background:#6a1b9a}
@@ -17,7 +17,8 @@ thead{display:table-header-group}tr,figure,.thumbnail,.verdict-head,.signed{brea
 .outcome{font-size:1.1rem}.outcome-pass{color:#1e6b34}.outcome-fail,.outcome-error{color:#a4161a}
 .notice{border-left:4px solid #8a5300;background:#fff7e6;padding:.5rem .8rem}
 .evidence{font-size:.92rem}.evidence td,.evidence th{padding:.3rem .45rem}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em;overflow-wrap:anywhere;word-break:break-word}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em;overflow-wrap:break-word}
+dd,dd code{overflow-wrap:anywhere}
 a{color:#0b4f9c}
 figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
 svg.picture{display:block;max-width:100%;height:auto;margin:.3rem 0}

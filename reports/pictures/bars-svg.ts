@@ -8,7 +8,7 @@ export interface BarGroup {
 }
 
 const W = 640;
-const LABEL = 170;
+const LABEL = 110;
 const BAR_H = 16;
 
 /**
@@ -22,7 +22,8 @@ export function barsSvg(id: string, title: string, desc: string, groups: BarGrou
   const parts: string[] = [];
   for (const group of groups) {
     const max = perGroupScale ? Math.max(1e-12, ...group.bars.map((b) => Math.abs(b.value ?? 0))) : globalMax;
-    parts.push(`<text x="0" y="${y + 13}" font-size="13" font-weight="700" fill="${COLOURS.ink}">${x(fit(group.label, 24))}</text>`);
+    parts.push(`<text x="0" y="${y + 13}" font-size="13" font-weight="700" fill="${COLOURS.ink}">${x(fit(group.label, 80))}</text>`);
+    y += 20;
     for (const bar of group.bars) {
       const width = bar.value === null ? 0 : Math.max(1, Math.round(((W - LABEL - 150) * Math.abs(bar.value)) / max));
       parts.push(

@@ -18,7 +18,7 @@ export function figureSentence(figure: FigurePicture, lang: Lang): string {
  * the axis labels on the axes, "no title" written where there is none.
  */
 export function figureSvg(figure: FigurePicture, index: number, lang: Lang): string {
-  const missing = lang === 'fr' ? ['(sans titre)', '(axe x sans nom)', '(axe y sans nom)'] : ['(no title)', '(x axis unnamed)', '(y axis unnamed)'];
+  const missing = lang === 'fr' ? ['(sans titre)', '(axe x sans nom)', '(sans nom)'] : ['(no title)', '(x axis unnamed)', '(unnamed)'];
   const [w, h] = [220, 150];
   const ink = (present: unknown) => (present ? COLOURS.ink : COLOURS.bad);
   const body = [
