@@ -17,7 +17,8 @@ export function markdownEvidenceTable(verdict: Verdict, report: RunReport, lang:
   const lines = [`| ${w.subject} | ${w.found} | ${w.expected} | ${w.where} | ${w.other} |`, '|---|---|---|---|---|'];
   for (const item of verdict.evidence) {
     const row = evidenceRow(item, lang);
-    const href = item.location ? sourceHref(report, item.location, context) : undefined;
+    // Markdown links only to the commit on a known forge: a relative link means nothing in a job summary or a PR.
+    const href = item.location && report.submission.kind === 'git' ? sourceHref(report, item.location, context) : undefined;
     // The link target is built from encoded path segments only; its text is escaped like any candidate string.
     const where = row.where ? (href ? `[${cell(row.where)}](${href.replace(/[()\s]/g, encodeURIComponent)})` : `\`${row.where.replace(/[`|]/g, '')}\``) : '–';
     const other = [...row.details.map(([label, value]) => `${label}${w.colon}${value}`), ...(row.note ? [row.note] : [])].map(cell).join('<br>') || '–';
