@@ -86,6 +86,7 @@ function verdictCases(suite: XMLBuilder, verdicts: Verdict[], competency: string
       classname: competency ?? `${report.scenario.id}.${verdict.checkId.split('/')[0]}`,
       name: `${verdict.id} — ${pick(verdict.title, lang)}`,
       time: (verdict.durationMs / 1000).toFixed(3),
+      ...locationAttributes(verdict),
     });
     const message = pick(verdict.message, lang);
     const details = [`criteria: ${verdict.criteria.join(', ')}`, ...verdict.evidence.map((e) => formatEvidence(e, lang))].join('\n');
@@ -101,6 +102,16 @@ function verdictCases(suite: XMLBuilder, verdicts: Verdict[], competency: string
     } else testcase.ele('system-out').txt(`${verdict.status.toUpperCase()}: ${message}\n${details}`);
   }
   return totals;
+}
+
+/**
+ * `file` and `line` of the verdict's first located fact (the line CI annotates, as pytest and Jest reporters
+ * write them); a notebook cell's line is not a line of the file, so only the notebook is named.
+ */
+function locationAttributes(verdict: Verdict): Record<string, string> {
+  const location = verdict.evidence.find((item) => item.location)?.location;
+  if (!location) return {};
+  return { file: location.file, ...(location.line !== undefined && location.cell === undefined ? { line: String(location.line) } : {}) };
 }
 
 function properties(suite: XMLBuilder, props: Record<string, string | undefined>): void {

@@ -3,7 +3,9 @@ import { type Lang, pick } from '../runner/i18n.js';
 import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
 import { environmentProblems } from './environment-problems.js';
-import { formatEvidence } from './format-evidence.js';
+import { markdownEvidenceTable } from './markdown-evidence.js';
+import { headerLines } from './report-header.js';
+import { failuresFirst } from './verdict-order.js';
 import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
 import type { Renderer } from './renderer.js';
@@ -32,7 +34,7 @@ const WORDS = {
 export const markdownRenderer: Renderer = {
   name: 'md',
   extension: 'md',
-  render(unsafe, lang) {
+  render(unsafe, lang, context = {}) {
     const report = mapStrings(unsafe, plainText);
     const w = WORDS[lang];
     const out: string[] = [];
@@ -41,8 +43,9 @@ export const markdownRenderer: Renderer = {
     out.push(`**${w.result}:** ${RUN_ICON[summary.status]} ${summary.status === 'error' && report.errors.length === 0 ? w.status_notJudged : w[`status_${summary.status}`]} — **${w.score}:** ${summary.score} / ${summary.maxScore}`);
     const read = staticCountText(summary);
     if (read) out.push('', `> ${escapeInline(pick(read, lang))}`, '');
-    const commit = report.submission.commit ? ` @ \`${report.submission.commit.slice(0, 10)}\`` : '';
-    out.push(`**${w.submission}:** ${escapeInline(report.submission.source)}${commit} — **${w.sandbox}:** ${report.sandbox.backend}`, '');
+    const colon = lang === 'fr' ? ' : ' : ': ';
+    for (const line of headerLines(report, lang)) out.push(`- **${line.label}${colon}**${escapeInline(line.value)}`);
+    out.push('');
     if (report.sandbox.notice) out.push(`> ${escapeInline(pick(report.sandbox.notice, lang))}`, '');
 
     if (report.errors.length > 0) {
@@ -68,18 +71,18 @@ export const markdownRenderer: Renderer = {
     renderCompetencies(report, lang, out);
     if (report.verdicts.length > 0) {
       out.push(`| ${w.status} | ${w.check} | ${w.score} | ${w.message} |`, '|---|---|---|---|');
-      for (const v of report.verdicts) {
+      for (const v of failuresFirst(report.verdicts)) {
         out.push(`| ${ICON[v.status]} ${v.status} | ${cell(pick(v.title, lang))} (\`${v.id}\`) | ${round(v.score)} × ${v.weight} | ${cell(pick(v.message, lang))} |`);
       }
       out.push('');
-      const toFix = report.verdicts.filter((v) => v.status !== 'pass' && v.status !== 'skip');
+      const toFix = failuresFirst(report.verdicts).filter((v) => v.status !== 'pass' && v.status !== 'skip');
       if (toFix.length > 0) {
         out.push(`## ${w.details}`, '');
         for (const v of toFix) {
           out.push(`### ${ICON[v.status]} ${escapeInline(pick(v.title, lang))} (\`${v.id}\`)`, '', escapeInline(pick(v.message, lang)), '');
           out.push(`${w.criteria}: ${v.criteria.join(', ')}`, '');
-          for (const e of v.evidence) out.push(`- ${escapeInline(formatEvidence(e, lang))}`);
-          out.push('');
+          const table = markdownEvidenceTable(v, report, lang, context);
+          if (table.length > 0) out.push(...table, '');
         }
       }
     }
@@ -155,7 +158,7 @@ function cell(text: string): string {
  * markers around words, no heading. Extended autolinks — `https://…`, `www.…`, `name@host`, `@mention`,
  * `#123` — are broken by a zero-width space (U+200B), which a reader does not see.
  */
-function escapeInline(text: string): string {
+export function escapeInline(text: string): string {
   return text
     .replace(/\s*\n\s*/g, ' ')
     .replace(/[\\`[\]]/g, '\\$&')

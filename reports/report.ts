@@ -42,6 +42,14 @@ export interface StepReport {
   failure?: StepFailure;
 }
 
+/** Who the graded work is by: the batch roster's team and members, else the repository's `mspr.yaml` `team:`. */
+export interface TeamInfo {
+  /** The roster's team name (absent when only a manifest names the members). */
+  name?: string;
+  members: string[];
+  from: 'roster' | 'manifest';
+}
+
 export interface ManualReportItem {
   criteria: string[];
   label: Localized;
@@ -77,6 +85,8 @@ export interface RunReport {
   durationMs: number;
   scenario: { id: string; title: Localized; framework: string; bloc: string; source: string };
   submission: SubmissionInfo;
+  /** The team, when a roster or the repository's manifest says who it is. */
+  team?: TeamInfo;
   sandbox: { backend: string; isolated: boolean; notice?: Localized };
   /** The team's Python environment: each declared requirement installed, already in the image, or unmet. */
   environment?: EnvironmentRecord;

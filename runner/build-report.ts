@@ -1,5 +1,5 @@
 import type { Verdict } from '../checks/verdict.js';
-import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport } from '../reports/report.js';
+import { REPORT_SCHEMA_VERSION, type RunReport, type StepReport, type TeamInfo } from '../reports/report.js';
 import { rollUpCompetencies } from '../reports/competencies.js';
 import { summarize } from '../reports/summarize.js';
 import type { LoadedScenario } from '../scenarios/scenario.js';
@@ -21,6 +21,7 @@ export interface ReportParts {
   startedAt: Date;
   scenario: LoadedScenario;
   submission: SubmissionInfo;
+  team?: TeamInfo;
   sandbox: RunReport['sandbox'];
   environment?: EnvironmentRecord;
   assumptions: Localized[];
@@ -67,6 +68,7 @@ function assemble(parts: ReportParts): RunReport {
     durationMs: finishedAt.getTime() - parts.startedAt.getTime(),
     scenario: { id: scenario.id, title: asLocalized(scenario.title), framework: scenario.framework, bloc: scenario.bloc, source: parts.scenario.source },
     submission: parts.submission,
+    ...(parts.team ? { team: parts.team } : {}),
     sandbox: parts.sandbox,
     ...(parts.environment ? { environment: parts.environment } : {}),
     assumptions: parts.assumptions,

@@ -67,6 +67,8 @@ export interface RunOptions {
   manifestFile?: string;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
+  /** The roster's team and members (the batch); without it, the repository's `mspr.yaml` `team:` names them. */
+  team?: { name: string; members: string[] };
   /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
   evidenceDir?: string;
 }
@@ -185,7 +187,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor, team: teamOf(options, manifest) });
 }
 
 async function runChecks(
@@ -228,4 +230,9 @@ async function runChecks(
 function noteDeadline(input: string, note: (text: Localized) => void): void {
   const assumption = deadlineAssumption(parseDeadline(input));
   if (assumption) note(assumption);
+}
+
+function teamOf(options: RunOptions, manifest: CandidateManifest | undefined): RunReport['team'] {
+  if (options.team) return { name: options.team.name, members: options.team.members, from: 'roster' };
+  return manifest?.team?.length ? { members: manifest.team, from: 'manifest' } : undefined;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Renderer } from '../../reports/renderer.js';
+import { repoLinkFor } from '../../reports/source-links.js';
 import type { RunReport } from '../../reports/report.js';
 import { toSerializedError } from '../errors.js';
 import { type Lang, type Localized, t } from '../i18n.js';
@@ -66,7 +67,7 @@ export async function gradeTeam(job: TeamJob, context: GradeTeamContext, onProgr
 function writeTeamReports(team: string, report: RunReport, context: GradeTeamContext): string {
   const teamDir = join(context.outDir, teamFolder(team));
   makeDirectory(teamDir);
-  for (const renderer of context.renderers) writeFileAtomic(join(teamDir, `report.${renderer.extension}`), renderer.render(report, context.lang));
+  for (const renderer of context.renderers) writeFileAtomic(join(teamDir, `report.${renderer.extension}`), renderer.render(report, context.lang, { repoLink: repoLinkFor(report, teamDir) }));
   return join(teamFolder(team), 'report.json');
 }
 

@@ -6,6 +6,7 @@ import { MsprError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { asOutputError, prepareOutputFolder } from '../output/prepare-output.js';
 import { langOf } from './lang-option.js';
+import { repoLinkFor } from '../../reports/source-links.js';
 
 export function registerRenderCommand(program: Command): void {
   program
@@ -25,7 +26,7 @@ export function registerRenderCommand(program: Command): void {
       const renderers = renderersFor(options.format.split(',').map((f) => f.trim()).filter(Boolean));
       const outDir = options.stdout ? undefined : prepareOutputFolder(options.out ?? dirname(file), '--out');
       for (const renderer of renderers) {
-        const text = renderer.render(report, lang);
+        const text = renderer.render(report, lang, outDir ? { repoLink: repoLinkFor(report, outDir) } : {});
         if (!outDir) process.stdout.write(text);
         else {
           const path = join(outDir, `report.${renderer.extension}`);

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
-import { markdownRenderer } from '../../reports/markdown-renderer.js';
+import { githubAnnotations } from '../../reports/github-annotations.js';
+import { githubSummaryRenderer } from '../../reports/github-summary.js';
 import { renderersFor } from '../../reports/registry.js';
 import { loadScenario } from '../../scenarios/load-scenario.js';
 import type { Lang } from '../i18n.js';
@@ -50,7 +51,9 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     process.stdout.write(`${formatSummary(report, lang, [])}\n`);
     throw error;
   }
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdownRenderer.render(report, lang));
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummaryRenderer.render(report, lang));
+  // GitHub reads `::error file=…,line=…::` lines from the job's output and shows them on the files.
+  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(report, lang)) process.stdout.write(`${line}\n`);
   process.stdout.write(`${formatSummary(report, lang, files)}\n`);
   return exitCodeFor(report);
 }

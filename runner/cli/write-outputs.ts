@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { RunReport } from '../../reports/report.js';
 import type { Renderer } from '../../reports/renderer.js';
+import { repoLinkFor } from '../../reports/source-links.js';
 import type { Lang } from '../i18n.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { makeDirectory } from '../output/make-directory.js';
@@ -22,7 +23,7 @@ export function writeOutputs(report: RunReport, renderers: Renderer[], outRoot: 
       if (seen.has(renderer.name)) continue;
       seen.add(renderer.name);
       const path = join(dir, `report.${renderer.extension}`);
-      writeFileAtomic(path, renderer.render(report, lang));
+      writeFileAtomic(path, renderer.render(report, lang, { repoLink: repoLinkFor(report, dir) }));
       written.push(path);
     }
   } catch (error) {

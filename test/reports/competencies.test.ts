@@ -142,7 +142,8 @@ describe('the roll-up in every rendering', () => {
 
   it('HTML: a captioned table, each status as a word on a coloured badge', () => {
     const html = htmlRenderer.render(sample(), 'en');
-    expect(html).toContain('<h2 id="competencies">Competencies</h2><table><caption>Competencies — cdp-data-ia</caption>');
+    expect(html).toContain('<h2 id="competencies">Competencies</h2><svg role="img" aria-labelledby="competency-grid-title competency-grid-desc"');
+    expect(html).toContain('</svg><table><caption>Competencies — cdp-data-ia</caption>');
     expect(html).toContain('<tr><th scope="row">cdp-data-ia:C1.9</th><td><span class="badge competency-non-acquis">not achieved</span></td><td>2 / 4</td>');
     expect(html).toContain('<span class="badge competency-acquis">achieved</span>');
     expect(html).toContain('<h3>Also covers (other frameworks, not graded here)</h3><ul><li>dev-ia-ds:A1.1 C5 (db/no-truncation)</li></ul>');

@@ -96,7 +96,8 @@ describe('renderers', () => {
       const row = md.split('\n').find((line) => line.includes('(`db/rows-match-source`)') && line.startsWith('|'))!;
       expect(row.split(/(?<!\\)\|/)).toHaveLength(6); // 4 cells between 5 unescaped pipes
       expect(md).toContain('- [ ] GDPR stated (cdp-data-ia:C1.6)');
-      expect(md).toContain('table &lt;img src=x onerror=alert(1)&gt; & "quotes" | pipes — expected 2000 — found 1980 — @ etl.py:42');
+      // Evidence as a found / expected table (pipes escaped inside cells).
+      expect(md).toContain('| table &lt;img src=x onerror=alert(1)&gt; & "quotes" \\| pipes | 1,980 | 2,000 | `etl.py:42` | – |');
     });
 
     it('shows the run plan: each step with its command, folder and reason; what was left out; the notes', () => {
@@ -112,7 +113,8 @@ describe('renderers', () => {
     it('is in French with lang fr', () => {
       const md = markdownRenderer.render(report(), 'fr');
       expect(md).toContain('**Résultat:** ❌ échec');
-      expect(md).toContain('attendu 2000 — trouvé 1980');
+      expect(md).toContain('| Objet | Trouvé | Attendu | Où | Autres valeurs |');
+      expect(md).toContain(' | 1\u202f980 | 2\u202f000 | `etl.py:42` | – |');
     });
   });
 
@@ -121,7 +123,7 @@ describe('renderers', () => {
       const html = htmlRenderer.render(report(), 'fr');
       expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
       expect(html).not.toMatch(/<script|<link |src="http/);
-      expect(html).toContain('<caption>Vérifications — cdp-data-ia-bloc1-etl</caption>');
+      expect(html).toContain('<caption>Vérifications — cdp-data-ia-bloc1-etl (échecs en premier)</caption>');
     });
 
     it('escapes every candidate-controlled string', () => {
@@ -136,7 +138,7 @@ describe('renderers', () => {
       const html = htmlRenderer.render(report(), 'en');
       for (const word of ['>pass<', '>fail<', '>error<', '>warning<', '>skipped<']) expect(html).toContain(word);
       expect(html).toContain('<th scope="col">Status</th>');
-      expect(html).toContain('<label for="manual-0">GDPR stated');
+      expect(html).toContain('<tr><th scope="row">C1.6</th><td>GDPR stated</td><td class="tick"><input type="checkbox" id="jury-0-yes" aria-label="Achieved — C1.6"></td>');
     });
   });
   describe('environment problems', () => {
