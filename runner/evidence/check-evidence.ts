@@ -1,5 +1,6 @@
 import type { CodeImports } from '../static/read-code-imports.js';
 import type { ServiceSpec } from '../../scenarios/scenario.js';
+import type { AccessibilityEvidence } from '../browser/page-audit.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
@@ -37,4 +38,6 @@ export interface CheckEvidence {
   environment?: EnvironmentRecord;
   /** The libraries the team's code imports (runner/static/read-code-imports.ts); absent when not read. */
   imports?: CodeImports;
+  /** The axe-core audit of the team's served HTML pages (runner/browser), when an app was served. */
+  accessibility?: AccessibilityEvidence;
 }
