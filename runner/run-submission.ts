@@ -39,6 +39,7 @@ import type { RunPlan } from './plan/run-plan.js';
 import { deadlineAssumption, parseDeadline } from './submission/parse-deadline.js';
 import { makeDatasetsRemovable, placeDatasets } from './submission/place-datasets.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
+import { readCodeImports } from './static/read-code-imports.js';
 import { readStaticFacts } from './static/read-static-facts.js';
 import { staticSummary } from './static/static-summary.js';
 import { readStepTraces } from './tracer/read-step-traces.js';
@@ -216,7 +217,8 @@ async function runChecks(
   const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
   const facts = await readStaticFacts({ workspace: assembled.workspace, steps, python: options.python });
-  const evidence = { ...assembled, trace: withStaticFacts(trace, facts) };
+  const imports = await readCodeImports(assembled.workspace, options.python);
+  const evidence = { ...assembled, trace: withStaticFacts(trace, facts), imports };
   const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
   const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
   if (links) note(links);

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'viz/distribution',
     title: { fr: 'Distribution des variables quantitatives', en: 'Distribution of quantitative variables' },
     criteria: ['cdp-data-ia:C2.4'],
-    evidence: ['trace'],
+    evidence: ['trace', 'static'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,

@@ -7,7 +7,7 @@ export default defineCheck({
     id: 'viz/scatter',
     title: { fr: 'Nuage de points entre deux variables quantitatives', en: 'Scatter plot of two quantitative variables' },
     criteria: ['cdp-data-ia:C2.4'],
-    evidence: ['trace'],
+    evidence: ['trace', 'static'],
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,

@@ -28,3 +28,15 @@ export function adviceFor(unmet: RequirementOutcome[], hadIndex: boolean): Local
     : t('donnez un index pip (--pip-index, MSPR_PIP_INDEX_URL) ou un dossier de wheels (--wheelhouse, MSPR_WHEELHOUSE)', 'give a pip index (--pip-index, MSPR_PIP_INDEX_URL) or a wheel folder (--wheelhouse, MSPR_WHEELHOUSE)');
   return t(`Non installés ici : ${names}. Pour les fournir, ${source.fr}${bake.fr}.`, `Not installed here: ${names}. To provide them, ${source.en}${bake.en}.`);
 }
+
+/**
+ * What to do when nothing could be installed because the environment itself could not be made (an interpreter
+ * that does not start or lacks the data stack, a driver that failed): the packages are not the problem, so no
+ * index or wheel folder is advised.
+ */
+export function setupAdvice(): Localized {
+  return t(
+    'Rien n’a été installé : c’est l’interpréteur de la correction qui pose problème, pas les paquets déclarés. Donnez un Python 3 qui démarre et qui a la pile de données (--python ou MSPR_PYTHON) ; mspr-lab doctor vérifie l’interpréteur et l’image.',
+    'Nothing was installed: the grading interpreter is the problem, not the declared packages. Give a Python 3 that starts and has the data stack (--python or MSPR_PYTHON); mspr-lab doctor checks the interpreter and the image.',
+  );
+}

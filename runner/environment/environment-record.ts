@@ -4,7 +4,7 @@ import type { DriverOutcome, DriverResult } from './installer.js';
 import type { GatheredRequirements } from './gather-requirements.js';
 import type { DeclaredRequirement, IgnoredDeclaration } from './requirement.js';
 import { requirementLabel } from './requirement.js';
-import { adviceFor, debianAdvice, withAdvice } from './environment-advice.js';
+import { adviceFor, debianAdvice, setupAdvice, withAdvice } from './environment-advice.js';
 
 /** Why a requirement could not be met. */
 export type UnmetReason =
@@ -138,7 +138,8 @@ export function buildEnvironmentRecord(context: RecordContext): EnvironmentRecor
     logTail: context.result?.logTail ?? '',
     ...(context.problem ? { problem: context.problem } : {}),
     ...(context.debianPackages ? { debianPackages: { requested: context.debianPackages.requested, missing: context.debianPackages.missing } } : {}),
-    ...withAdvice(unmet.length > 0 ? adviceFor(unmet, Boolean(context.index)) : undefined, context.debianPackages && debianAdvice(context.debianPackages)),
+    // Without a driver result nothing was tried: the setup failed, and an index would not help.
+    ...withAdvice(context.problem && !context.result ? setupAdvice() : unmet.length > 0 ? adviceFor(unmet, Boolean(context.index)) : undefined, context.debianPackages && debianAdvice(context.debianPackages)),
   };
 }
 

@@ -48,7 +48,7 @@ export class LocalInstaller implements Installer {
   async unusableBase(): Promise<Localized | undefined> {
     const { missing } = await this.identity();
     if (!missing) return undefined;
-    return t(`l’interpréteur ${this.python} n’a pas la pile de données (${missing} manquant(s))`, `the interpreter ${this.python} lacks the data stack (${missing} missing)`);
+    return t(`l’interpréteur ${this.python} n’a pas la pile de données (il lui manque ${missing})`, `the interpreter ${this.python} lacks the data stack (${missing} missing)`);
   }
 
   venvPath(hostDir: string): string {

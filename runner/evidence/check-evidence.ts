@@ -1,3 +1,4 @@
+import type { CodeImports } from '../static/read-code-imports.js';
 import type { ServiceSpec } from '../../scenarios/scenario.js';
 import type { AccessibilityEvidence } from '../browser/page-audit.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
@@ -35,6 +36,8 @@ export interface CheckEvidence {
   submission: SubmissionInfo;
   /** The team's Python environment: which declared requirements were installed, found in the image, or unmet. */
   environment?: EnvironmentRecord;
+  /** The libraries the team's code imports (runner/static/read-code-imports.ts); absent when not read. */
+  imports?: CodeImports;
   /** The axe-core audit of the team's served HTML pages (runner/browser), when an app was served. */
   accessibility?: AccessibilityEvidence;
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { t } from '../i18n.js';
+import { type Localized, t } from '../i18n.js';
 import type { ComposeFile } from './compose-file.js';
 import { readDockerRun } from './docker-argv.js';
 import type { Makefile } from './makefile.js';
@@ -74,12 +74,12 @@ function pythonStep(argv: string[], cwd: string, source: string, ctx: CommandCon
   if (python.script) {
     entry = workspacePath(cwd, python.script);
     if (!entry || !ctx.repo.isFile(entry)) {
-      return void into.skipped.push({ path: text, source, reason: t(`le fichier ${python.script} n’est pas dans le dépôt${fromFr(cwd)}`, `the file ${python.script} is not in the repository${fromEn(cwd)}`) });
+      return notFound(into, { path: text, source, reason: t(`le fichier ${python.script} n’est pas dans le dépôt${fromFr(cwd)}`, `the file ${python.script} is not in the repository${fromEn(cwd)}`) }, python.script);
     }
   } else if (python.module) {
     entry = moduleFiles(cwd, python.module).find((file) => ctx.repo.isFile(file));
     if (!entry) {
-      return void into.skipped.push({ path: text, source, reason: t(`le module ${python.module} n’est pas dans le dépôt${fromFr(cwd)}`, `the module ${python.module} is not in the repository${fromEn(cwd)}`) });
+      return notFound(into, { path: text, source, reason: t(`le module ${python.module} n’est pas dans le dépôt${fromFr(cwd)}`, `the module ${python.module} is not in the repository${fromEn(cwd)}`) }, python.module);
     }
   } else {
     return; // a bare `python`: an interactive interpreter
@@ -104,7 +104,7 @@ function notebookSteps(argv: string[], cwd: string, source: string, ctx: Command
   for (const pattern of wanted) {
     const found = notebookFiles(ctx.repo, cwd, pattern);
     if (found.length === 0) {
-      into.skipped.push({ path: argv.join(' '), source, reason: t(`le notebook ${pattern} n’est pas dans le dépôt`, `the notebook ${pattern} is not in the repository`) });
+      notFound(into, { path: argv.join(' '), source, reason: t(`le notebook ${pattern} n’est pas dans le dépôt`, `the notebook ${pattern} is not in the repository`) }, pattern);
     }
     for (const entry of found) into.steps.push({ kind: 'notebook', run: [entry], cwd: notebookCwd(entry), reason: source, entry });
   }
@@ -123,7 +123,7 @@ function makeSteps(args: string[], cwd: string, source: string, ctx: CommandCont
   }
   const makefile = ctx.makefile;
   if (!makefile || cwd !== '.') {
-    return void into.skipped.push({ path: text, source, reason: t('aucun Makefile à la racine du dépôt', 'no Makefile at the repository root') });
+    return notFound(into, { path: text, source, reason: t('aucun Makefile à la racine du dépôt', 'no Makefile at the repository root') }, 'Makefile');
   }
   const wanted = targets.length > 0 ? targets : makefile.defaultTarget ? [makefile.defaultTarget] : [];
   resolveMakeTargets(wanted, source, ctx, into, depth, new Set());
@@ -142,7 +142,7 @@ export function resolveMakeTargets(targets: string[], via: string | undefined, c
     if (!target) {
       // A prerequisite that is not a target is a file make only checks for.
       if (named && via !== undefined && !ctx.repo.isFile(name) && !posix.extname(name)) {
-        into.skipped.push({ path: `make ${name}`, source: via, reason: t(`la cible ${name} n’est pas dans ${makefile.file}`, `target ${name} is not in ${makefile.file}`) });
+        notFound(into, { path: `make ${name}`, source: via, reason: t(`la cible ${name} n’est pas dans ${makefile.file}`, `target ${name} is not in ${makefile.file}`) }, name);
       }
       continue;
     }
@@ -180,6 +180,12 @@ function collectRequirementFiles(argv: string[], cwd: string, source: string, re
     const path = file ? workspacePath(cwd, file) : undefined;
     if (path && repo.isFile(path) && !into.requirementFiles.some((known) => known.file === path)) into.requirementFiles.push({ file: path, reason: source });
   }
+}
+
+/** A command naming what the repository lacks: left out of the plan, and noted for whoever collects `missing`. */
+function notFound(into: SourceFindings, item: { path: string; source: string; reason: Localized }, name: string): void {
+  into.skipped.push(item);
+  into.missing?.push({ name, command: item.path, source: item.source, reason: item.reason });
 }
 
 const fromFr = (cwd: string) => (cwd === '.' ? '' : ` (depuis ${cwd}/)`);

@@ -61,11 +61,24 @@ export interface DraftStep {
   entry?: string;
 }
 
+/** A command that names a file, module, notebook or Makefile target the repository does not have. */
+export interface MissingTarget {
+  /** What is missing, as the command names it (`src/main.py`, `make train`'s `train`). */
+  name: string;
+  /** The command as written. */
+  command: string;
+  /** Where it was read (`README.md:12`). */
+  source: string;
+  reason: Localized;
+}
+
 /** What a discovery source hands back. */
 export interface SourceFindings {
   steps: DraftStep[];
   skipped: SkippedItem[];
   requirementFiles: RequirementFile[];
+  /** Collected only when the caller asks (repo/files-present judges a README by them); the plan lists them as skipped. */
+  missing?: MissingTarget[];
 }
 
 export const emptyFindings = (): SourceFindings => ({ steps: [], skipped: [], requirementFiles: [] });

@@ -1,19 +1,11 @@
-import { execa } from 'execa';
 import type { WorkspaceFiles } from '../evidence/workspace-files.js';
-import { packagePath } from '../paths.js';
 import type { StepRecord } from '../steps/step-record.js';
 import type { TraceEvent } from '../tracer/trace-event.js';
 import { traceEventProblems } from '../tracer/trace-validation.js';
 import { NO_STATIC_FACTS, staticFacts, type StaticFacts, type StaticReading } from './static-facts.js';
+import { runStaticReader } from './run-reader.js';
 import { staticSources } from './static-sources.js';
 import { stoppedSteps } from './stopped-steps.js';
-
-/** Hang guard for the whole reading; each entry also has its own budget inside the reader (10 s, 400,000 steps). */
-const READER_TIMEOUT_MS = 60_000;
-const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
-/** Runs the reader package from the grader's own folder, with nothing of the team's on the module path. */
-const LAUNCH = 'import sys; sys.path.insert(0, sys.argv[1]); from mspr_static.main import main; main()';
 
 export interface StaticReadOptions {
   workspace: WorkspaceFiles;
@@ -40,22 +32,9 @@ export async function readStaticFacts(options: StaticReadOptions): Promise<Stati
     .filter((step) => step.entry === undefined || step.entry in files)
     .map((step) => ({ step: step.id, entry: step.entry ?? null }));
   if (entries.length === 0 || Object.keys(files).length === 0) return { ...NO_STATIC_FACTS, problems };
-  const request = JSON.stringify({ files, entries, limits: { maxNodes: 400_000, maxSeconds: 10 } });
-  const result = await execa(options.python, ['-I', '-S', '-B', '-c', LAUNCH, packagePath('runner/tracer/python')], {
-    input: request,
-    cwd: packagePath('runner/tracer/python'),
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' },
-    extendEnv: false,
-    reject: false,
-    timeout: READER_TIMEOUT_MS,
-    maxBuffer: MAX_RESPONSE_BYTES,
-    stripFinalNewline: false,
-  });
-  if (result.exitCode !== 0 || result.timedOut) {
-    const why = result.timedOut ? `over ${READER_TIMEOUT_MS / 1000} s` : `${String(result.stderr).trim().split('\n').slice(-1)[0] ?? ''} (exit ${result.exitCode ?? result.signal})`;
-    return { ...NO_STATIC_FACTS, problems: [...problems, `static reader failed: ${why}`] };
-  }
-  return parseResponse(String(result.stdout), problems);
+  const answer = await runStaticReader(options.python, { files, entries, limits: { maxNodes: 400_000, maxSeconds: 10 } });
+  if (answer.failure !== undefined) return { ...NO_STATIC_FACTS, problems: [...problems, answer.failure] };
+  return parseResponse(answer.stdout, problems);
 }
 
 function parseResponse(stdout: string, problems: string[]): StaticFacts {

@@ -165,6 +165,19 @@ describe('the team’s environment on the local backend (real pip, real venv)', 
     expect(prepared.venv).toBeUndefined();
     expect(prepared.record.status).toBe('failed');
     expect(prepared.record.problem?.en).toBe(`No environment for the team: the interpreter ${join(bare, 'bin', 'python')} lacks the data stack (pandas,sklearn missing).`);
+    expect(prepared.record.problem?.fr).toContain('n’a pas la pile de données (il lui manque pandas,sklearn)');
+    // The advice names the interpreter, never a pip index (nothing was tried: an index would not help).
+    expect(prepared.record.advice?.en).toBe('Nothing was installed: the grading interpreter is the problem, not the declared packages. Give a Python 3 that starts and has the data stack (--python or MSPR_PYTHON); mspr-lab doctor checks the interpreter and the image.');
+    expect(prepared.record.advice?.fr).not.toContain('--pip-index');
+  });
+
+  it('an interpreter that does not exist: the problem is its cause (ENOENT) and the advice names the interpreter, not an index', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'mspr-nopython-')), 'python3');
+    const prepared = await prepareEnvironment({ workspaceDir: tempRepo({ 'requirements.txt': 'pandas\n' }).root, folders: ['.'], files: [] }, { runId: 'test-env', installer: new LocalInstaller(missing), settings: settings(), scratchDir: mkdtempSync(join(tmpdir(), 'mspr-env-io-')) });
+    expect(prepared.record.status).toBe('failed');
+    expect(prepared.record.problem?.en).toContain('ENOENT');
+    expect(prepared.record.advice?.en).toContain('the grading interpreter is the problem, not the declared packages');
+    expect(prepared.record.advice?.en).not.toContain('pip index');
   });
 
   it('no declared requirement: no venv, the image’s Python as before', async () => {

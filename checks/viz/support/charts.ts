@@ -2,7 +2,9 @@ import type { ChartKind, FigureAxes, FigureEvent, PlotEvent } from '../../../run
 import type { TraceIndex } from '../../../runner/tracer/trace-index.js';
 import type { CheckContext, CheckOutcome } from '../../check.js';
 import { before, dataFacts, type DataFacts } from '../../data/support/data-facts.js';
-import { factsOrSkip, traced, where } from '../../support/trace-support.js';
+import { factsOrStatic } from '../../support/facts-or-static.js';
+import { ofTypes } from '../../support/static-basis.js';
+import { traced, where } from '../../support/trace-support.js';
 
 /** A chart drawn by the candidate's code, with the labels its axes had when the figure was last saved or shown. */
 export interface Chart {
@@ -42,14 +44,15 @@ function matchFigures(facts: DataFacts): Chart[] {
 
 /** Outcome of the "one chart of this kind" checks (scatter, distribution). */
 export function kindOutcome(ctx: CheckContext<unknown>, kind: ChartKind, describe: (chart: Chart) => string): CheckOutcome<'pass' | 'none' | 'noTrace'> {
-  const got = factsOrSkip(ctx, chartsOf);
+  const got = factsOrStatic(ctx, ofTypes('plot'), chartsOf);
   if ('skip' in got) return got.skip;
   const charts = got.facts;
+  const basis = got.static ? { static: got.static } : {};
   const matching = charts.filter((c) => c.kind === kind);
   if (matching.length === 0) {
     const drawn = charts.map((c) => `${c.plot.function} (${c.kind}) ${where(c.plot)}`).join(', ') || '—';
-    return { status: 'fail', message: 'none', params: { drawn }, evidence: [{ kind: 'trace', subject: `${kind} chart`, expected: '>= 1', actual: 0, data: { drawn: charts.map((c) => c.plot.function) } }] };
+    return { status: 'fail', message: 'none', params: { drawn }, evidence: [{ kind: 'trace', subject: `${kind} chart`, expected: '>= 1', actual: 0, data: { drawn: charts.map((c) => c.plot.function) } }], ...basis };
   }
   const charted = matching.map((c) => `${describe(c)} (${c.plot.library}.${c.plot.function} ${where(c.plot)})`).join('; ');
-  return { status: 'pass', message: 'pass', params: { charts: charted }, evidence: matching.slice(0, 5).map((c) => traced(`${kind} chart`, c.plot, { actual: c.plot.function, data: { x: c.plot.x ?? null, y: c.plot.y ?? null, file: c.labels?.file ?? null } })) };
+  return { status: 'pass', message: 'pass', params: { charts: charted }, evidence: matching.slice(0, 5).map((c) => traced(`${kind} chart`, c.plot, { actual: c.plot.function, data: { x: c.plot.x ?? null, y: c.plot.y ?? null, file: c.labels?.file ?? null } })), ...basis };
 }

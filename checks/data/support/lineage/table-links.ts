@@ -5,6 +5,7 @@ import { before, dataFacts } from '../data-facts.js';
 import { findColumn, normalizeColumn } from './column-names.js';
 import { columnsAlong, namesOf, renamesSeen } from './columns-along.js';
 import { frameGraph, frameKey, type FrameStep } from './frame-graph.js';
+import { type SqlDerivation, sqlDerivations } from './sql-derivations.js';
 import { fileWritesOf, walkBack } from './walk-frames.js';
 
 /** A source file feeding a table, as the run showed it. */
@@ -72,7 +73,36 @@ export async function tableLinks(trace: TraceIndex, tableColumns?: TableColumns)
       if (match) add(linkOf(table, match, 'rows', [], write, known ? [...known] : undefined, 'columns', renames));
     }
   }
+  // Tables filled by SQL from tables already linked (a staging table, then `INSERT … SELECT x AS y` or
+  // `CREATE TABLE … AS SELECT`): the source reaches them too, under the names the SELECT gives. Chains are followed.
+  const derivations = sqlDerivations(facts.sql);
+  for (let round = 0; round < 4; round++) {
+    const before = links.length;
+    for (const derived of derivations) {
+      for (const base of links.filter((link) => link.table.toLowerCase() === derived.from.toLowerCase() || derived.joined.some((t) => t.toLowerCase() === link.table.toLowerCase()))) {
+        const link = derivedLink(base, derived);
+        const same = links.find((l) => l.table.toLowerCase() === link.table.toLowerCase() && l.source === link.source);
+        if (!same) links.push(link);
+        else if (same.found === 'columns' && !same.via.includes(derived.event)) links.splice(links.indexOf(same), 1, link);
+      }
+    }
+    if (links.length === before) break;
+  }
   return links;
+}
+
+/** A link carried through SQL: each source column under the name the SELECT gives its column of the base table. */
+function derivedLink(base: TableLink, derived: SqlDerivation): TableLink {
+  const columns: Record<string, string> = {};
+  const aliases: Record<string, string[]> = {};
+  const role = base.role === 'rows' && derived.from.toLowerCase() === base.table.toLowerCase() ? 'rows' : 'lookup';
+  for (const [source, inBase] of Object.entries(base.columns)) {
+    const pairedFrom = derived.pairs ? findColumn(Object.keys(derived.pairs), inBase) : inBase;
+    const next = pairedFrom === undefined ? undefined : derived.pairs ? derived.pairs[pairedFrom] : inBase;
+    aliases[source] = [...new Set([...(base.aliases[source] ?? [source]), ...(next ? [next] : [])])];
+    if (next) columns[source] = next;
+  }
+  return { ...base, table: derived.table, role, via: [...base.via, derived.event], columns, aliases, aggregated: base.aggregated || derived.aggregated };
 }
 
 function linkOf(table: string, read: DataReadEvent, role: 'rows' | 'lookup', steps: FrameStep[], write: TraceEvent, written: string[] | undefined, found: 'frames' | 'columns', renames?: Map<string, string[]>): TableLink {

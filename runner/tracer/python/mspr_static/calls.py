@@ -7,7 +7,7 @@ frame, a figure, a dict of models… Anything else yields `Unknown` and no fact.
 
 import ast
 
-from . import charts, data_calls, ml_calls
+from . import charts, data_calls, ml_calls, ml_metrics
 from .expressions import evaluate, items_of, text
 from .values import BestParams, Const, Data, Dict, Figure, Func, MetricValue, Module, Obj, Ref, Seq, Stat, Unknown
 
@@ -203,7 +203,7 @@ def builtin(reader, name, args):
     if name == "len" and values and items_of(values[0]) is not None and not isinstance(values[0], Const):
         return Const(len(items_of(values[0])))
     if name == "pow" and len(values) == 2 and isinstance(values[0], MetricValue) and isinstance(values[1], Const) and values[1].value == 0.5:
-        return ml_calls.root_of(reader, values[0], args.node, args.unit)
+        return ml_metrics.root_of(reader, values[0], args.node, args.unit)
     if name == "open":
         return data_calls.opened(reader, args)
     if name in ("print", "display"):

@@ -58,3 +58,28 @@ def grid_space(grid):
 
 
 __all__ = ["grid_space", "Ref"]
+
+
+def numeric_range(name, args):
+    values = [const_of(a, None) for a in args.args[:3]]
+    if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in values[:2]):
+        return Unknown(name)
+    try:
+        if name == "arange":
+            start, stop = (0, values[0]) if len(values) == 1 else (values[0], values[1])
+            step = values[2] if len(values) > 2 and isinstance(values[2], (int, float)) else 1
+            count = max(0, int(-(-(stop - start) // step)))
+            return Seq([Const(start + i * step) for i in range(min(count, 200))], "list") if count <= 200 else Unknown(name)
+        num = const_of(args.arg(2, "num"), 50) if args.given(2, "num") else 50
+        if not isinstance(num, int) or num > 200:
+            return Unknown(name)
+        start, stop = values[0], values[1]
+        points = [start + (stop - start) * i / (num - 1) for i in range(num)] if num > 1 else [start]
+        if name == "logspace":
+            points = [10 ** p for p in points]
+        elif name == "geomspace":
+            ratio = (stop / start) ** (1 / (num - 1)) if num > 1 else 1
+            points = [start * ratio ** i for i in range(num)]
+        return Seq([Const(p) for p in points], "list")
+    except (ArithmeticError, ValueError, TypeError):
+        return Unknown(name)

@@ -4,6 +4,7 @@ Request: {"files": {path: text}, "entries": [{"step": id, "entry": path or null}
 the grader's copies of the team's sources (read with the grader's caps): this process opens no path of the team's.
 Response: {"reader": version, "entries": [{"step", "entry", "files", "events"}], "problems": [...]}. A step without
 an entry (a Makefile, `python -m …`) is read from every notebook and every script no other script imports.
+With `"mode": "imports"` only `files` is read and the response is {"reader", "imports", "problems"} (import_list.py).
 """
 
 import ast
@@ -13,6 +14,7 @@ import sys
 from . import __version__
 from .emit import Sink
 from .imports import module_path, _roots
+from .import_list import list_imports
 from .interpreter import Reader
 
 
@@ -54,6 +56,11 @@ def main():
     files = {str(k): str(v) for k, v in (request.get("files") or {}).items()}
     limits = request.get("limits") or {}
     problems = []
+    if request.get("mode") == "imports":
+        imports = list_imports(files, problems)
+        json.dump({"reader": __version__, "imports": imports, "problems": problems}, sys.stdout, ensure_ascii=False, allow_nan=False, default=str)
+        sys.stdout.write("\n")
+        return
     out = []
     for step, paths in entries_for(request.get("entries") or [], files):
         for path in paths:
