@@ -7,6 +7,7 @@ import type { StepRecord } from '../steps/step-record.js';
 import type { TraceIndex } from '../tracer/trace-index.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
 import type { SubmissionInfo } from '../submission/submission-info.js';
+import type { HttpEvidence } from '../serve/http-evidence.js';
 
 /** Databases the run knows about, opened lazily and read-only by the runner. */
 export interface DatabaseAccess {
@@ -34,4 +35,6 @@ export interface CheckEvidence {
   submission: SubmissionInfo;
   /** The team's Python environment: which declared requirements were installed, found in the image, or unmet. */
   environment?: EnvironmentRecord;
+  /** The team's app, started and exercised by the runner (absent when the run had no serve stage). */
+  http?: HttpEvidence;
 }
