@@ -62,14 +62,14 @@ export async function serveApp(input: ServeStageInput): Promise<HttpEvidence> {
   const local = sandbox.backend === 'local';
   const port = step.serve.port ?? (local ? await freePort() : DOCKER_PORT);
   const host = local ? '127.0.0.1' : '0.0.0.0';
-  const argv = app.run.map((word) => word.replace('{host}', host).replace('{port}', String(port)));
-  if (/^python3?$/.test(argv[0] ?? '')) argv[0] = sandbox.python;
-  const base: HttpEvidence = { state: 'failed', required: true, framework: app.framework, command: argv, cwd: app.cwd, reason: app.reason, ...empty, features: features.names };
+  const shown = app.run.map((word) => word.replace('{host}', host).replace('{port}', String(port)));
+  const argv = /^python3?$/.test(shown[0] ?? '') ? [sandbox.python, ...shown.slice(1)] : shown;
+  const base: HttpEvidence = { state: 'failed', required: true, framework: app.framework, command: shown, cwd: app.cwd, reason: app.reason, ...empty, features: features.names };
   if (!sandbox.hostAddress) {
     return { ...base, failure: { owner: 'grader', cause: 'sandbox', message: t('Le bac à sable ne donne aucune adresse où joindre l’application.', 'The sandbox gives no address to reach the app at.') } };
   }
   const baseUrl = `http://${sandbox.hostAddress}:${port}`;
-  input.onProgress({ type: 'phase', text: t(`Démarrage de l’application : ${argv.join(' ')}`, `Starting the app: ${argv.join(' ')}`) });
+  input.onProgress({ type: 'phase', text: t(`Démarrage de l’application : ${shown.join(' ')}`, `Starting the app: ${shown.join(' ')}`) });
 
   const hostTrace = join(input.hostTraceDir, TRACE_FOLDER);
   mkdirSync(hostTrace, { recursive: true });
