@@ -80,7 +80,7 @@ export default defineCheck({
     // A JSON API must say 4xx; a form may answer its page again with the error, as long as no prediction was made.
     const accepted = invalid.filter((e) => ok(e) && (route.kind === 'json' || (e.tracedPredictions ?? 0) > 0));
     if (accepted.length > 0) return { status: 'fail', message: 'invalidAccepted', params: { ...where, list: accepted.map((e) => `${e.purpose} → ${e.status}`).join(', ') }, evidence };
-    const estimator = http.trace?.predictions.find((p) => p.at >= first.startedAt - 20 && p.at <= first.endedAt + 20)?.estimator ?? '?';
+    const estimator = http.trace?.predictions.find((p) => p.at >= first.startedAt - 5 && p.at <= first.endedAt + 5)?.estimator ?? '?';
     return { status: 'pass', message: 'pass', params: { ...where, status: first.status!, estimator, invalid: invalid.map((e) => `${e.purpose} → ${e.status}`).join(', ') || '—' }, evidence };
   },
 });

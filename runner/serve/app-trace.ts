@@ -26,7 +26,7 @@ export function flaskRoutesOf(trace: TraceIndex): AppRoute[] {
 export function appTraceFacts(trace: TraceIndex, pipeline: TraceIndex, exchanges: HttpExchange[]): AppTraceFacts {
   const predictions = trace.ofType<PredictEvent>('predict').filter((event) => event.method !== 'transform' && event.method !== 'score' && !event.error).map((event) => ({ method: event.method, estimator: event.final?.class ?? event.estimator, at: Math.round(event.ts * 1000) }));
   // Clocks: the app's process and the runner share the host's clock (a container uses the host kernel's).
-  for (const exchange of exchanges) exchange.tracedPredictions = predictions.filter((p) => p.at >= exchange.startedAt - 20 && p.at <= exchange.endedAt + 20).length;
+  for (const exchange of exchanges) exchange.tracedPredictions = predictions.filter((p) => p.at >= exchange.startedAt - 5 && p.at <= exchange.endedAt + 5).length;
   const fitted = [...new Set(pipeline.ofType<FitEvent>('fit').filter((fit) => !fit.error).map((fit) => fit.final?.class ?? fit.estimator))];
   const start = trace.ofType('app_start').at(-1) as unknown as AppStartEvent | undefined;
   return {

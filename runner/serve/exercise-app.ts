@@ -82,11 +82,11 @@ export async function exerciseApp(input: ExerciseInput): Promise<ExerciseResult>
     ...described.bodies.map((body) => ({ method: body.method, path: body.path, kind: body.kind, fields: body.schema, source: 'openapi' as const })),
     ...result.forms.map((form) => formCandidate(form, sameOrigin(form.action || form.page, form.page, input.baseUrl) ?? form.page)),
   ];
-  // Flask routes say nothing of their fields: a POST route is tried with the features as JSON fields.
+  // Flask routes (and an API taking a bare `dict`) say nothing of their fields: a POST route is tried with the
+  // features as JSON fields.
   if (input.features.names.length > 0 && !candidates.some((c) => c.source === 'form')) {
-    for (const route of flask.filter((r) => r.method === 'POST' && !r.path.includes('<'))) {
-      candidates.push({ method: 'POST', path: route.path, kind: 'json', fields: input.features.names.map((name) => ({ name, required: true, type: 'ranges' in input.features && typeof input.features.ranges[name] === 'object' && 'min' in input.features.ranges[name]! ? 'number' : 'string' })), source: 'flask-url-map' });
-    }
+    const untyped = [...flask, ...described.routes.filter((r) => !r.fields)].filter((r) => r.method === 'POST' && !r.path.includes('<') && !r.path.includes('{'));
+    for (const route of untyped) candidates.push({ method: 'POST', path: route.path, kind: 'json', fields: featureFields(input.features), source: route.source === 'openapi' ? 'openapi' : 'flask-url-map' });
   }
   const chosen = choosePredictionRoute(candidates, input.features);
   if (!chosen) {
@@ -126,6 +126,14 @@ export async function exerciseApp(input: ExerciseInput): Promise<ExerciseResult>
   }
   for (const invalid of invalidInputs(route, valid, input.features)) await send(request(invalid.purpose, invalid.values, headers));
   return result;
+}
+
+/** The traced fit's features as fields (numbers where the training data was numeric). */
+function featureFields(features: TrainingFeatures): RouteCandidate['fields'] {
+  return features.names.map((name) => {
+    const range = features.ranges[name];
+    return { name, required: true, type: range && 'min' in range ? 'number' : 'string' };
+  });
 }
 
 /** The path of a same-origin link (relative or absolute to this app), without its fragment; undefined otherwise. */
