@@ -6,8 +6,8 @@ import type { Evidence } from '../../verdict.js';
 export const NOT_SERVED = {
   notAsked: { fr: 'Non évalué : le scénario ne démarre pas d’application (pas d’étape « serve »).', en: 'Not judged: the scenario starts no app (no "serve" step).' },
   notFound: {
-    fr: 'Aucune application web trouvée : ni commande uvicorn / flask run / streamlit run dans le README, le Makefile ou le Dockerfile, ni objet FastAPI() ou Flask() dans le code. Attendu : une application qui sert le modèle. Écrivez la commande dans le README (« Lancer : uvicorn src.api.main:app ») ou donnez-la au scénario (serve.command).',
-    en: 'No web app found: no uvicorn / flask run / streamlit run command in the README, Makefile or Dockerfile, and no FastAPI() or Flask() object in the code. Expected: an app serving the model. Write the command in the README ("Run: uvicorn src.api.main:app") or give it to the scenario (serve.command).',
+    fr: 'Aucune application web trouvée : ni commande `uvicorn`, `flask run` ou `streamlit run` dans le README, le Makefile ou le Dockerfile, ni objet `FastAPI()` ou `Flask()` dans le code. Attendu : une application qui sert le modèle. Écrivez la commande dans le README (« Lancer : `uvicorn src.api.main:app` ») ou donnez-la au scénario (`serve.command`).',
+    en: 'No web app found: no `uvicorn`, `flask run` or `streamlit run` command in the README, Makefile or Dockerfile, and no `FastAPI()` or `Flask()` object in the code. Expected: an app serving the model. Write the command in the README ("Run: `uvicorn src.api.main:app`") or give it to the scenario (`serve.command`).',
   },
   crashed: {
     fr: 'L’application n’a pas démarré ({command}) : {cause}. Attendu : elle répond en HTTP une fois le pipeline exécuté. Voyez ses journaux dans les preuves et corrigez l’erreur.',
