@@ -30,6 +30,9 @@ import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
+import { serveApp } from './serve/serve-app.js';
+import type { HttpEvidence } from './serve/http-evidence.js';
+import { isServeStep } from '../scenarios/scenario.js';
 import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
 import type { CandidateManifest } from './submission/candidate-manifest.js';
 import { acquireSubmission } from './submission/acquire-submission.js';
@@ -155,6 +158,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       serviceNetwork: services.network,
       venv: prepared.venv,
       keepFiles: options.keepWorkspace,
+      reachable: scenario.steps.some(isServeStep),
     });
     if (sandbox.notice) {
       sandboxInfo = { ...sandboxInfo, notice: sandbox.notice };
@@ -168,6 +172,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
+    // The team's app, after the pipeline (its model file exists), exercised over HTTP; stopped before the sandbox.
+    const http = await serveApp({ scenario, plan, sandbox, stepRuns, hostTraceDir: dirs.trace, hostWorkspaceDir: dirs.workspace, environment, servers, onProgress: progress });
     const { python, paths } = sandbox;
     // Processes gone, files kept for the checks: `dispose` (in finally) frees them.
     await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
@@ -175,7 +181,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment));
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, http));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -202,6 +208,7 @@ async function runChecks(
   note: (text: Localized) => void,
   progress: ProgressListener,
   environment: EnvironmentRecord | undefined,
+  http: HttpEvidence,
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
@@ -214,7 +221,7 @@ async function runChecks(
   // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
   const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
-  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer });
+  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http });
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
   const facts = await readStaticFacts({ workspace: assembled.workspace, steps, python: options.python });
   const imports = await readCodeImports(assembled.workspace, options.python);

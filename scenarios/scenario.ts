@@ -62,7 +62,25 @@ export interface NotebookStep extends StepBase {
 export interface CandidateStep extends StepBase {
   candidate: true;
 }
-export type StepSpec = CommandStep | NotebookStep | CandidateStep;
+/**
+ * The team's web app, started after the other steps and exercised over HTTP (runner/serve). Without
+ * `command`, the app the run plan discovered (README, Makefile, Dockerfile, compose, or an app object in the code).
+ */
+export interface ServeStep extends StepBase {
+  serve: {
+    /** argv; a first word `python` means the sandbox's interpreter. */
+    command?: string[];
+    /** Working directory relative to the workspace (default the root). */
+    cwd?: string;
+    /** Port the app listens on inside the sandbox (default: chosen by the runner, given to the app). */
+    port?: number;
+    /** Path answering once the app is ready (default: the first of `/`, `/docs`, `/health` that answers). */
+    ready?: string;
+    /** Seconds to wait for readiness (default 60). */
+    readyTimeoutSec?: number;
+  };
+}
+export type StepSpec = CommandStep | NotebookStep | CandidateStep | ServeStep;
 
 /** One use of a check in a scenario. */
 export interface CheckUse {
@@ -117,4 +135,7 @@ export function isNotebookStep(step: StepSpec): step is NotebookStep {
 }
 export function isCandidateStep(step: StepSpec): step is CandidateStep {
   return 'candidate' in step;
+}
+export function isServeStep(step: StepSpec): step is ServeStep {
+  return 'serve' in step;
 }

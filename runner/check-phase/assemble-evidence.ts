@@ -12,6 +12,7 @@ import type { StepRecord } from '../steps/step-record.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
 import type { SubmissionInfo } from '../submission/submission-info.js';
 import type { TraceIndex } from '../tracer/trace-index.js';
+import type { HttpEvidence } from '../serve/http-evidence.js';
 
 /** Where the evidence of one submission is: a run's folders just after its steps, or what a batch kept of them. */
 export interface EvidenceSources {
@@ -33,6 +34,8 @@ export interface EvidenceSources {
   environment?: EnvironmentRecord;
   /** How server databases are opened: live by default; recorded (batch) or replayed (regrade). */
   openServer?: ServerOpener;
+  /** The team's app as the serve stage started and exercised it (runner/serve). */
+  http?: HttpEvidence;
 }
 
 export type AssembledEvidence = CheckEvidence & { databases: CheckEvidence['databases'] & { closeAll(): Promise<void> } };
@@ -63,5 +66,6 @@ export function assembleEvidence(sources: EvidenceSources): AssembledEvidence {
     manifest: sources.manifest,
     submission: sources.submission,
     environment: sources.environment,
+    ...(sources.http ? { http: sources.http } : {}),
   };
 }

@@ -9,6 +9,7 @@ import type { StepRecord } from '../steps/step-record.js';
 import type { TraceIndex } from '../tracer/trace-index.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
 import type { SubmissionInfo } from '../submission/submission-info.js';
+import type { HttpEvidence } from '../serve/http-evidence.js';
 
 /** Databases the run knows about, opened lazily and read-only by the runner. */
 export interface DatabaseAccess {
@@ -38,6 +39,8 @@ export interface CheckEvidence {
   environment?: EnvironmentRecord;
   /** The libraries the team's code imports (runner/static/read-code-imports.ts); absent when not read. */
   imports?: CodeImports;
+  /** The team's app, started and exercised by the runner (absent when the run had no serve stage). */
+  http?: HttpEvidence;
   /** The axe-core audit of the team's served HTML pages (runner/browser), when an app was served. */
   accessibility?: AccessibilityEvidence;
 }

@@ -16,6 +16,7 @@ import { readmeFindings } from './readme-source.js';
 import { repoFiles, type RepoFiles } from './repo-files.js';
 import type { DraftStep, PlanOrigin, PlanStep, RunPlan, SkippedItem, SourceFindings } from './run-plan.js';
 import { scriptFindings } from './script-conventions.js';
+import { discoverApp } from '../serve/discover-app.js';
 
 export interface PlanInput {
   /** The repository (the run's workspace copy). */
@@ -78,12 +79,14 @@ export function buildRunPlan(input: PlanInput): RunPlan {
   const steps = finalize(repo, chosen.steps);
   notes.push(summary(origin, steps, input.manifest?.file, label));
   notes.push(...databaseNotes(repo, input.services));
+  const app = discoverApp(repo, ctx.makefile, ctx.compose);
   return {
     origin,
     ...(input.manifest?.manifest.run ? { manifestFile: input.manifest.file } : {}),
     steps,
     skipped: unique(skipped).slice(0, 100),
     requirementFiles: [...readme.requirementFiles, ...chosen.requirementFiles.filter((r) => !readme.requirementFiles.some((known) => known.file === r.file))],
+    ...(app ? { app } : {}),
     notes,
   };
 }

@@ -2,8 +2,8 @@ import { type Lang, pick } from '../i18n.js';
 import type { RunPlan } from './run-plan.js';
 
 const WORDS = {
-  fr: { plan: 'Plan d’exécution', from: 'depuis', root: 'la racine', pythonPath: 'racine du dépôt ajoutée au PYTHONPATH (le code importe son propre paquet)', skipped: 'Non exécuté :', requirements: 'Dépendances installées par le README :', none: 'aucune étape', steps: 'étape(s)', notes: 'À savoir :' },
-  en: { plan: 'Run plan', from: 'from', root: 'the root', pythonPath: 'repository root added to PYTHONPATH (the code imports its own package)', skipped: 'Not run:', requirements: 'Requirements the README installs:', none: 'no step', steps: 'step(s)', notes: 'Good to know:' },
+  fr: { plan: 'Plan d’exécution', from: 'depuis', root: 'la racine', pythonPath: 'racine du dépôt ajoutée au PYTHONPATH (le code importe son propre paquet)', skipped: 'Non exécuté :', requirements: 'Dépendances installées par le README :', none: 'aucune étape', steps: 'étape(s)', notes: 'À savoir :', app: 'Application (démarrée par une étape serve du scénario) :' },
+  en: { plan: 'Run plan', from: 'from', root: 'the root', pythonPath: 'repository root added to PYTHONPATH (the code imports its own package)', skipped: 'Not run:', requirements: 'Requirements the README installs:', none: 'no step', steps: 'step(s)', notes: 'Good to know:', app: 'App (started by a scenario’s serve step):' },
 } as const;
 
 const ORIGINS = {
@@ -20,6 +20,7 @@ export function describePlan(plan: RunPlan, lang: Lang): string[] {
     lines.push(`  ${index + 1}. ${what}   [${w.from} ${step.cwd === '.' ? w.root : `${step.cwd}/`}]   ← ${step.reason}`);
     if (step.pythonPathRoot) lines.push(`     ${w.pythonPath}`);
   }
+  if (plan.app) lines.push(`${w.app} ${plan.app.run.join(' ')}   [${w.from} ${plan.app.cwd === '.' ? w.root : `${plan.app.cwd}/`}]   ← ${plan.app.reason}`);
   if (plan.skipped.length > 0) {
     lines.push(w.skipped);
     for (const item of plan.skipped) lines.push(`  - ${item.path}${item.source ? ` (${item.source})` : ''}${lang === 'fr' ? ' : ' : ': '}${pick(item.reason, lang)}`);

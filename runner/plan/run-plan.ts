@@ -1,4 +1,5 @@
 import type { Localized } from '../i18n.js';
+import type { PlannedApp } from '../serve/discover-app.js';
 
 /** Where a plan's steps came from: the repository's own mspr.yaml, discovery, or an instructor's file. */
 export type PlanOrigin = 'manifest' | 'discovered' | 'external-manifest';
@@ -48,6 +49,8 @@ export interface RunPlan {
   steps: PlanStep[];
   skipped: SkippedItem[];
   requirementFiles: RequirementFile[];
+  /** The team's web app, when the repository names one (started only by a scenario's `serve` step). */
+  app?: PlannedApp;
   /** What the jury and the team should know (the source of the plan, a database the code needs…). */
   notes: Localized[];
 }

@@ -7,7 +7,7 @@ import { onShutdown } from '../shutdown.js';
 import { killProcessGroup } from './process-group.js';
 import { killTagged, newStepTag } from './tagged-processes.js';
 import { DEFAULT_OUTPUT_CAP_BYTES, OutputCapture } from './output-capture.js';
-import type { ExecOptions, ExecResult, Sandbox, SandboxBackend, SandboxSpec } from './sandbox.js';
+import { type ExecOptions, type ExecResult, type Sandbox, type SandboxBackend, type SandboxSpec, STOPPED_BY_RUNNER } from './sandbox.js';
 
 /** Seconds a timed-out process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2_000;
@@ -50,6 +50,7 @@ export class LocalBackend implements SandboxBackend {
     return {
       backend: 'local',
       isolated: false,
+      hostAddress: '127.0.0.1',
       python: spec.venv ? venvPython(spec.venv.hostDir) : spec.python,
       paths: { workspace: spec.workspaceDir, datasets: spec.datasetsDir ?? '', trace: spec.traceDir, tracer: spec.tracerDir },
       exec: (argv, options) => runLocal(argv, { ...options, env: { ...baseEnv, ...options.env } }, spec.workspaceDir, capBytes),
@@ -91,8 +92,16 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
     timedOut = true;
     void endStep(KILL_GRACE_MS);
   }, options.timeoutMs);
+  let stopped = false;
+  const onAbort = () => {
+    stopped = true;
+    void endStep(KILL_GRACE_MS);
+  };
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
   const result = await child;
   clearTimeout(timer);
+  options.signal?.removeEventListener('abort', onAbort);
   // Children left behind (daemons, a SIGTERM-ignoring grandchild, a `setsid` child outside the group)
   // belong to the step: end them too, by group and by tag.
   await endStep(0);
@@ -108,6 +117,7 @@ async function runLocal(argv: string[], options: ExecOptions, workspace: string,
     signal: result.signal ?? null,
     timedOut,
     oomKilled: false,
+    ...(stopped && !timedOut ? { stoppedFor: `${STOPPED_BY_RUNNER}: ended by the runner` } : {}),
     durationMs: Date.now() - started,
     stdout: stdout.result(),
     stderr: stderr.result(),

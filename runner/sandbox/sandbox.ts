@@ -52,7 +52,12 @@ export interface ExecOptions {
   cwd?: string;
   /** Called with progress text (e.g. the last line printed) for long steps. */
   onOutput?: (chunk: string, stream: 'stdout' | 'stderr') => void;
+  /** Ends the process (SIGTERM, then SIGKILL after the grace period) when aborted: a served app is stopped so. */
+  signal?: AbortSignal;
 }
+
+/** `stoppedFor` of a process ended through `ExecOptions.signal`. */
+export const STOPPED_BY_RUNNER = 'MSPR_STOPPED';
 
 export interface SandboxLimits {
   timeoutSec: number;
@@ -87,6 +92,8 @@ export interface SandboxSpec {
   venv?: { hostDir: string };
   /** The workspace and trace folders must still hold the run's files after `dispose` (`--keep-workspace`). */
   keepFiles?: boolean;
+  /** The run serves the team's app: the runner (the host) must reach it by URL (docker: on a per-run internal network). */
+  reachable?: boolean;
 }
 
 /**
@@ -100,6 +107,9 @@ export interface Sandbox {
   readonly paths: { workspace: string; datasets: string; trace: string; tracer: string };
   /** The interpreter to start Python with inside this sandbox. */
   readonly python: string;
+  /** Where the host reaches a server the sandbox runs (`127.0.0.1` locally; the container's address on its
+   * internal network for docker, when the spec said `reachable`); absent when nothing can be reached. */
+  readonly hostAddress?: string;
   exec(argv: string[], options: ExecOptions): Promise<ExecResult>;
   /** Copies a file or folder from the sandbox's view (`paths.*`) to a host path. */
   copyOut(sandboxPath: string, hostPath: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { isCandidateStep, isNotebookStep, type Scenario } from '../../scenarios/scenario.js';
+import { isCandidateStep, isNotebookStep, isServeStep, type Scenario } from '../../scenarios/scenario.js';
 import type { RunPlan } from '../plan/run-plan.js';
 
 /** A step ready to run: one process, with the file it runs when there is one. */
@@ -26,6 +26,8 @@ export interface PlannedStep {
 export function planSteps(scenario: Scenario, plan: Pick<RunPlan, 'steps'>): PlannedStep[] {
   const planned: PlannedStep[] = [];
   for (const step of scenario.steps) {
+    // The app is started apart, after every other step (runner/serve/serve-app.ts).
+    if (isServeStep(step)) continue;
     const common = { timeoutSec: step.timeoutSec ?? scenario.sandbox.timeoutSec, env: step.env ?? {}, optional: step.optional ?? false };
     if (isCandidateStep(step)) {
       for (const item of plan.steps) {

@@ -42,7 +42,7 @@ export const BASE_ENV: Record<string, string> = {
  */
 export function sandboxContainerSpec(
   spec: SandboxSpec,
-  options: { image: string; name: string; user: SandboxUser; limits: DockerLimits },
+  options: { image: string; name: string; user: SandboxUser; limits: DockerLimits; serveNetwork?: string },
 ): Docker.ContainerCreateOptions {
   const { limits } = options;
   const mounts: Docker.MountSettings[] = [
@@ -57,7 +57,9 @@ export function sandboxContainerSpec(
   const quota = limits.workspaceQuotaMb * MiB;
   // The run's service network when there is one: it is internal (no route out, no host address), and a
   // scenario that declares services but forgot `network: services` would otherwise never reach its database.
-  const network = spec.serviceNetwork ?? 'none';
+  // A run that serves its app and has no services: the serve network (serve-network.ts) from the start,
+  // since a container on `none` can join no other network later.
+  const network = spec.serviceNetwork ?? options.serveNetwork ?? 'none';
   return {
     name: options.name,
     Image: options.image,

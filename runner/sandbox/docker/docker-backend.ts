@@ -11,6 +11,7 @@ import { DockerClient } from './docker-client.js';
 import { DockerSandbox } from './docker-sandbox.js';
 import { resourceName } from './labels.js';
 import { chooseSandboxUser, prepareWritableFolders } from './sandbox-user.js';
+import { addressOn, createServeNetwork } from './serve-network.js';
 import { type DiskQuotaMode, diskQuotaModeFrom, provideWorkspaceQuota } from './workspace-quota.js';
 
 /** Options of the docker backend that scenarios do not set (CLI flags, tests, benchmarks). */
@@ -92,13 +93,20 @@ export class DockerBackend implements SandboxBackend {
       checkMs: this.options.diskCheckMs ?? 500,
     });
     let container: Docker.Container;
+    let serve: Awaited<ReturnType<typeof createServeNetwork>> | undefined;
     try {
       await prepareWritableFolders(user, [spec.workspaceDir, spec.traceDir]);
+      if (spec.reachable) serve = await createServeNetwork(this.client, spec.runId);
       const name = resourceName(spec.runId, `sandbox-${randomBytes(3).toString('hex')}`);
       container = await this.client.call('create sandbox container', (abortSignal) =>
-        this.client.docker.createContainer({ ...sandboxContainerSpec(spec, { image, name, user, limits }), abortSignal }),
+        this.client.docker.createContainer({ ...sandboxContainerSpec(spec, { image, name, user, limits, serveNetwork: serve?.name }), abortSignal }),
       );
+      if (serve && spec.serviceNetwork) {
+        const network = this.client.docker.getNetwork(serve.name);
+        await this.client.call('connect serve network', () => network.connect({ Container: container.id }));
+      }
     } catch (error) {
+      await serve?.dispose().catch(() => undefined);
       await quota.release(spec.keepFiles ?? false).catch(() => undefined);
       throw error;
     }
@@ -107,9 +115,11 @@ export class DockerBackend implements SandboxBackend {
       killGraceMs: this.options.killGraceMs ?? 2_000,
       outputCapBytes: this.options.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES,
       quota,
+      ...(serve ? { serveNetwork: serve } : {}),
     });
     try {
       await this.client.call('start sandbox container', (abortSignal) => container.start({ abortSignal }));
+      if (serve) sandbox.hostAddress = await addressOn(this.client, container.id, serve.name);
     } catch (error) {
       await sandbox.dispose().catch(() => undefined);
       throw error;

@@ -21,6 +21,8 @@ export interface DockerSandboxSettings {
   outputCapBytes: number;
   /** The workspace quota (its filesystem or the fallback watch), released with the sandbox. */
   quota: WorkspaceQuota;
+  /** The network the host reaches a served app on (serve-network.ts), removed with the container. */
+  serveNetwork?: { name: string; dispose(): Promise<void> };
 }
 
 /** One submission's container. Every step is an `exec` in it; `dispose` removes it whatever happened. */
@@ -30,6 +32,8 @@ export class DockerSandbox implements Sandbox {
   readonly paths = { ...CONTAINER_PATHS };
   readonly python: string;
   readonly notice: Localized | undefined;
+  /** Set by the backend once started, when the spec said `reachable`. */
+  hostAddress: string | undefined;
   private stopped: Promise<void> | undefined;
   private disposed: Promise<void> | undefined;
   private readonly unregister: () => void;
@@ -115,6 +119,11 @@ export class DockerSandbox implements Sandbox {
   }
 
   private async remove(): Promise<void> {
+    await this.removeContainer();
+    await this.settings.serveNetwork?.dispose();
+  }
+
+  private async removeContainer(): Promise<void> {
     try {
       // force: SIGKILL, so a process ignoring SIGTERM cannot delay the removal; v: anonymous volumes too.
       await this.client.call('remove sandbox container', (abortSignal) =>

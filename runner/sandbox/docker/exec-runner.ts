@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import { OutputCapture } from '../output-capture.js';
 import type { Localized } from '../../i18n.js';
-import type { ExecOptions, ExecResult } from '../sandbox.js';
+import { type ExecOptions, type ExecResult, STOPPED_BY_RUNNER } from '../sandbox.js';
+import { t } from '../../i18n.js';
 import type { DockerClient } from './docker-client.js';
 import { decodeExit, exitCodeOf } from './exec-status.js';
 import { EXEC_MARKER_VAR, escalate, execMarker, killByMarker } from './process-killer.js';
@@ -86,12 +87,18 @@ export async function runExec(
     if (stopping) return;
     if (reason === 'timeout') timedOut = true;
     else stoppedBy = reason;
-    stopping = escalate(target, marker, reason === 'timeout' ? target.killGraceMs : 0, closed)
+    const graceful = reason === 'timeout' || reason.code === STOPPED_BY_RUNNER;
+    stopping = escalate(target, marker, graceful ? target.killGraceMs : 0, closed)
       .catch(() => undefined)
       .finally(escalated);
   };
   const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
   const unwatch = (options.watchers ?? []).map((watch) => watch(stop));
+  // A served app is ended by the runner once exercised: the same escalation as a time-out, said as such.
+  const onAbort = () => stop({ code: STOPPED_BY_RUNNER, text: t('arrêté par mspr-lab (fin de l’exercice de l’application)', 'ended by mspr-lab (the app’s exercise is over)') });
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  unwatch.push(() => options.signal?.removeEventListener('abort', onAbort));
   try {
     await Promise.race([closed, escalation]);
   } finally {

@@ -11,6 +11,7 @@ from mspr_tracer import api
 
 from . import hand_metrics
 from .sklearn_columns import describe_transformer, imputers_of
+from .sklearn_feature_ranges import feature_ranges
 
 FIT_METHODS = ("fit", "partial_fit", "fit_transform", "fit_predict")
 APPLY_METHODS = ("predict", "predict_proba", "predict_log_proba", "decision_function", "score", "transform")
@@ -97,6 +98,10 @@ def fit_handler(method):
         y = call.arg(2, "y")
         x = api.describe(X)
         yd = api.describe(y, with_columns=False)
+        # What a served app must accept (runner/serve builds a valid request from it).
+        ranges = feature_ranges(X) if x is not None and method != "transform" else None
+        if ranges:
+            x["ranges"] = ranges
 
         def after(result, error):
             described = describe_estimator(est)
