@@ -67,6 +67,8 @@ export interface RunOptions {
   manifestFile?: string;
   /** Caps on reading the candidate's files and deadlines of the checks (default: runner/settings.ts' defaults). */
   limits?: GraderLimits;
+  /** The team's members from the roster (a batch's `members` column), for git/team-history. */
+  members?: string[];
   /** Where to keep what `mspr-lab regrade` needs (the batch sets it per team; runner/kept-evidence). */
   evidenceDir?: string;
 }
@@ -105,7 +107,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   try {
     if (options.deadline !== undefined) noteDeadline(options.deadline, note);
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
-    submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch, onSecrets: (values) => redactor.add(values) });
+    if (options.members?.length) submission = { ...submission, members: options.members };
     redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
     ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate, note, progress }));

@@ -24,7 +24,7 @@ export function localExecutor(options: LocalExecutorOptions): TeamExecutor {
     name: 'local',
     grade: (job, onProgress) =>
       // The roster's `manifest` column: the instructor's plan for this team, as `check --manifest`.
-      runSubmission({ ...options, source: job.entry.source, ref: job.entry.ref, manifestFile: job.entry.manifest, deadline: job.deadline, evidenceDir: job.evidenceDir, onProgress }),
+      runSubmission({ ...options, source: job.entry.source, ref: job.entry.ref, manifestFile: job.entry.manifest, members: job.entry.members, deadline: job.deadline, evidenceDir: job.evidenceDir, onProgress }),
   };
 }
 
