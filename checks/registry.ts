@@ -9,6 +9,8 @@ type Loader = () => Promise<{ default: CheckModule<any> }>;
 export const checkLoaders: Readonly<Record<string, Loader>> = {
   'repo/files-present': () => import('./repo/files-present.js'),
   'repo/no-secrets': () => import('./repo/no-secrets.js'),
+  'repo/personal-data': () => import('./repo/personal-data.js'),
+  'git/team-history': () => import('./git/team-history.js'),
   'steps/succeeded': () => import('./steps/succeeded.js'),
   'db/rows-match-source': () => import('./db/rows-match-source.js'),
   'db/reachable': () => import('./db/reachable.js'),
