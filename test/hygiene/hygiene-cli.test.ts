@@ -18,7 +18,7 @@ const statuses = (report: RunReport | undefined) => Object.fromEntries(report!.v
 /** No value that must stay private appears in any report format, nor on stdout. */
 function expectNothingLeaked(run: CliRun, values: string[]): void {
   const written = readdirSync(run.runDir!).filter((name) => name.startsWith('report.'));
-  expect(written.sort()).toEqual(['report.html', 'report.json', 'report.md', 'report.xml']);
+  expect(written.map((name) => name.split('.').pop()).sort()).toEqual(['html', 'json', 'md', 'xml']);
   for (const name of written) {
     const text = readFileSync(join(run.runDir!, name), 'utf8');
     for (const value of values) expect(text, `${name} holds ${value.slice(0, 3)}…`).not.toContain(value);
