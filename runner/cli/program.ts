@@ -8,6 +8,7 @@ import { registerDoctorCommand } from './doctor-command.js';
 import { registerImagesCommand } from './images-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerPlanCommand } from './plan-command.js';
+import { registerRegradeCommand } from './regrade-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheckCommand(program);
   registerBatchCommand(program);
+  registerRegradeCommand(program);
   registerPlanCommand(program);
   registerInitCommand(program);
   registerScenariosCommand(program);
@@ -41,6 +43,7 @@ export function buildProgram(): Command {
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
   mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl -o promo-2026
+  mspr-lab regrade promo-2026 -s bloc1-tolerant.yaml   # checks again on kept evidence
   mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
