@@ -9,6 +9,8 @@ type Loader = () => Promise<{ default: CheckModule<any> }>;
 export const checkLoaders: Readonly<Record<string, Loader>> = {
   'repo/files-present': () => import('./repo/files-present.js'),
   'repo/no-secrets': () => import('./repo/no-secrets.js'),
+  'repo/personal-data': () => import('./repo/personal-data.js'),
+  'git/team-history': () => import('./git/team-history.js'),
   'steps/succeeded': () => import('./steps/succeeded.js'),
   'http/app-answers': () => import('./http/app-answers.js'),
   'http/prediction-route': () => import('./http/prediction-route.js'),

@@ -111,7 +111,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   try {
     if (options.deadline !== undefined) noteDeadline(options.deadline, note);
     progress({ type: 'phase', text: t(`Récupération de ${options.source}`, `Fetching ${options.source}`) });
-    submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch });
+    submission = await acquireSubmission({ source: options.source, ref: options.ref, deadline: options.deadline, workspaceDir: dirs.workspace, scratchDir: dirs.scratch, onSecrets: (values) => redactor.add(values) });
+    if (options.team?.members.length) submission = { ...submission, members: options.team.members };
     redactor.add(workspaceSecrets(dirs.workspace));
     for (const refused of submission.refused) progress({ type: 'notice', text: refused.message });
     ({ plan, manifest } = planRun({ workspaceDir: dirs.workspace, manifestFile: options.manifestFile, services: scenario.services, runsCandidate, note, progress }));

@@ -6,6 +6,8 @@ import { cloneRepository, safeGit } from './clone-git.js';
 import { copyDirectory, type CopyLimits, DEFAULT_COPY_LIMITS } from './copy-directory.js';
 import { parseDeadline } from './parse-deadline.js';
 import type { SubmissionInfo } from './submission-info.js';
+import type { GitHistory } from '../history/git-history.js';
+import { readGitHistory } from '../history/read-git-history.js';
 
 export interface AcquireOptions {
   source: string;
@@ -16,6 +18,8 @@ export interface AcquireOptions {
   /** Scratch folder for the clone before it is copied (and audited) into the workspace. */
   scratchDir: string;
   limits?: CopyLimits;
+  /** Secret values the history held (its `.env` diffs): for the report's redactor, never kept in the evidence. */
+  onSecrets?: (values: string[]) => void;
 }
 
 /** A source that is not a local folder but looks like something git can clone. */
@@ -38,7 +42,8 @@ export async function acquireSubmission(options: AcquireOptions): Promise<Submis
   if (!wantsGit) {
     if (!isDirectory) throw unreadable(options.source);
     const copied = await copyDirectory(localPath, options.workspaceDir, limits);
-    return { source: options.source, kind: 'directory', ...(await headOf(localPath)), ...copied };
+    const history = await historyOf(localPath, options, {});
+    return { source: options.source, kind: 'directory', ...(await headOf(localPath)), ...copied, history };
   }
 
   if (isDirectory && !existsSync(join(localPath, '.git'))) {
@@ -50,12 +55,20 @@ export async function acquireSubmission(options: AcquireOptions): Promise<Submis
   }
   const cloneDir = join(options.scratchDir, 'clone');
   try {
-    const cloned = await cloneRepository(isDirectory ? localPath : options.source, cloneDir, { ref: options.ref, deadline: options.deadline });
+    const { tip, ...cloned } = await cloneRepository(isDirectory ? localPath : options.source, cloneDir, { ref: options.ref, deadline: options.deadline });
     const copied = await copyDirectory(cloneDir, options.workspaceDir, limits);
-    return { source: options.source, kind: 'git', ...cloned, ...copied };
+    const history = await historyOf(cloneDir, options, { commit: cloned.commit, tip });
+    return { source: options.source, kind: 'git', ...cloned, ...copied, history };
   } finally {
     await rm(cloneDir, { recursive: true, force: true });
   }
+}
+
+/** The graded commit's history, read before the clone is removed; its `.env` secrets go to the redactor. */
+async function historyOf(repositoryDir: string, options: AcquireOptions, at: { commit?: string; tip?: string }): Promise<GitHistory> {
+  const read = await readGitHistory(repositoryDir, { scratchDir: options.scratchDir, ...at });
+  options.onSecrets?.(read.secretValues);
+  return read.history;
 }
 
 /** The commit a folder is at, when it is a git checkout: worth stating even when the tree is copied as is. */

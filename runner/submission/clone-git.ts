@@ -11,6 +11,8 @@ export interface ClonedRepository {
   ref?: string;
   deadline?: string;
   commitsAfterDeadline?: number;
+  /** The ref's tip: the graded commit, or the newer one a deadline left out (for the history evidence). */
+  tip: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function cloneRepository(source: string, destination: string, optio
     }
     await git.checkout(['--detach', commit]);
     const commitDate = (await git.show(['-s', '--format=%cI', commit])).trim();
-    return { commit, commitDate, ref: options.ref, deadline: deadline?.iso, commitsAfterDeadline };
+    return { commit, commitDate, ref: options.ref, deadline: deadline?.iso, commitsAfterDeadline, tip };
   } catch (error) {
     if (error instanceof MsprError) throw error;
     const said = gitSaid((error as Error).message, destination, source);

@@ -1,3 +1,4 @@
+import type { GitHistory } from '../history/git-history.js';
 import type { Localized } from '../i18n.js';
 
 /** Where the graded code came from, as the report states it. */
@@ -16,6 +17,10 @@ export interface SubmissionInfo {
   refused: RefusedEntry[];
   fileCount: number;
   totalBytes: number;
+  /** The graded commit's git history (runner/history), or why there is none; absent in reports made before it existed. */
+  history?: GitHistory;
+  /** Team members as the roster lists them (a batch's `members` column): who the history is compared with. */
+  members?: string[];
 }
 
 export interface RefusedEntry {

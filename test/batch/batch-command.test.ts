@@ -101,6 +101,8 @@ describe('mspr-lab batch', () => {
     for (const team of ['alpha', 'beta', 'gamma', 'epsilon']) for (const ext of ['json', 'md', 'html']) expect(existsSync(join(out, 'teams', team, `report.${ext}`))).toBe(true);
     const alpha = JSON.parse(readFileSync(join(out, 'teams', 'alpha', 'report.json'), 'utf8'));
     expect(alpha.submission).toMatchObject({ kind: 'git', commitsAfterDeadline: 1 });
+    // The roster's members and the graded commit's history reach the team's report (git/team-history reads them).
+    expect(alpha.submission).toMatchObject({ members: ['Inès Durand', 'Léo Martin'], history: { available: true, afterDeadlineTotal: 1 } });
     expect(existsSync(join(out, 'teams', 'alpha', 'evidence', 'run.json'))).toBe(true);
     const summary = JSON.parse(readFileSync(join(out, 'batch.json'), 'utf8'));
     expect(summary.totals).toEqual({ teams: 5, pass: 2, fail: 2, error: 1, notGraded: 0 });

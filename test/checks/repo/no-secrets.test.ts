@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../checks/repo/no-secrets.js';
 import { evaluateCheck, testCheck } from '../../../checks/tester.js';
+import type { GitHistory, HistorySecret } from '../../../runner/history/git-history.js';
+import type { SubmissionInfo } from '../../../runner/submission/submission-info.js';
 import { tempRepo } from '../../helpers/temp-repo.js';
+
+const SHA = '3f2a9c1d0b7e4a5f6b8c9d0e1f2a3b4c5d6e7f80';
+/** What runner/history read: three commits, and the secrets their diffs added. */
+function withHistory(secrets: HistorySecret[]): SubmissionInfo {
+  const history: GitHistory = { available: true, commit: SHA, commits: [], total: 3, capped: false, afterDeadline: [], afterDeadlineTotal: 0, secrets, secretScan: { commits: 3, capped: false } };
+  return { source: 'git@forge.ecole.fr:mspr/equipe-3.git', kind: 'git', refused: [], fileCount: 3, totalBytes: 100, history };
+}
 
 // Made-up secrets of each format (none was ever issued); the last test asserts none reaches the verdict.
 const DB_PASSWORD = 'Mspr2024!Lyon';
@@ -79,12 +88,35 @@ testCheck(check, {
       expect: { status: 'pass', message: 'pass', evidence: [{ subject: 'working tree', data: { files: 1, notebooks: 0, skipped: 0, history: 'not scanned' } }] },
     },
     {
+      name: 'a clean tree and a clean history',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, 'src/config.py': config }), submission: withHistory([]) }),
+      expect: { status: 'pass', message: 'passHistory', includes: ['nor in what the 3 commits of the git history added'], evidence: [{ subject: 'working tree', data: { files: 2, notebooks: 0, skipped: 0, history: 'scanned' } }, { subject: 'git history', actual: 0, expected: 0 }] },
+    },
+    {
       name: 'a notebook with a chart (base64 image) and printed results',
       evidence: () => ({ workspace: tempRepo({ 'notebooks/eda.ipynb': notebook([{ source: 'df.plot()\n', outputs: [png, stream('RMSE : 12.4\n')] }]) }) }),
       expect: { status: 'pass', message: 'pass', includes: ['1 notebooks'], evidence: [{ subject: 'working tree', data: { files: 1, notebooks: 1, skipped: 0, history: 'not scanned' } }] },
     },
   ],
   invalid: [
+    {
+      name: 'a .env password committed then removed: found in the history, at the commit that added it',
+      evidence: () => ({ workspace: tempRepo({ 'README.md': readme, '.gitignore': '.env\n' }), submission: withHistory([{ commit: SHA, path: '.env', line: 2, kind: '.env value', name: 'DB_PASSWORD' }]) }),
+      expect: {
+        status: 'fail',
+        message: 'foundInHistory',
+        includes: ['1 secret(s) in the git history, removed from the files since: .env@3f2a9c1d0b7e:2.'],
+        evidence: [
+          { kind: 'git', subject: '.env@3f2a9c1d0b7e:2', location: { file: '.env', line: 2 }, actual: '***', data: { commit: SHA, kind: '.env value', name: 'DB_PASSWORD', removed: true } },
+          { kind: 'git', subject: 'git history', actual: 1, expected: 0 },
+        ],
+      },
+    },
+    {
+      name: 'a .env still in the tree is reported once, from the tree, not again from the history',
+      evidence: () => ({ workspace: failingRepos.env(), submission: withHistory([{ commit: SHA, path: 'config/.env', line: 2, kind: '.env value', name: 'DB_PASSWORD' }]) }),
+      expect: { status: 'fail', message: 'found', includes: ['1 committed secret(s): config/.env:2.'], evidence: [{ subject: 'git history', actual: 0, data: { commit: SHA, commits: 3, capped: false, found: 1 } }] },
+    },
     {
       name: 'a committed .env with a real password (its .env.example is fine)',
       evidence: () => ({ workspace: failingRepos.env() }),
