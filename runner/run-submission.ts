@@ -31,6 +31,8 @@ import { noServices, type ServiceProvider, type StartedServices } from './servic
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
 import { planSteps } from './steps/plan-steps.js';
 import { serveApp } from './serve/serve-app.js';
+import { accessibilityStage } from './browser/accessibility-stage.js';
+import type { AccessibilityEvidence } from './browser/page-audit.js';
 import type { HttpEvidence } from './serve/http-evidence.js';
 import { isServeStep } from '../scenarios/scenario.js';
 import { createStepTraceFolders, runSteps, type StepRun } from './steps/run-steps.js';
@@ -174,7 +176,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       onProgress: progress,
     });
     // The team's app, after the pipeline (its model file exists), exercised over HTTP; stopped before the sandbox.
-    const http = await serveApp({ scenario, plan, sandbox, stepRuns, hostTraceDir: dirs.trace, hostWorkspaceDir: dirs.workspace, environment, servers, onProgress: progress });
+    const audit = accessibilityStage(scenario.checks, runDir, join(runDir, 'accessibility'), progress);
+    const http = await serveApp({ scenario, plan, sandbox, stepRuns, hostTraceDir: dirs.trace, hostWorkspaceDir: dirs.workspace, environment, servers, onProgress: progress, whileUp: audit.whileUp });
     const { python, paths } = sandbox;
     // Processes gone, files kept for the checks: `dispose` (in finally) frees them.
     await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
@@ -182,7 +185,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, http));
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility: audit.result() }));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -209,7 +212,7 @@ async function runChecks(
   note: (text: Localized) => void,
   progress: ProgressListener,
   environment: EnvironmentRecord | undefined,
-  http: HttpEvidence,
+  served: { http: HttpEvidence; accessibility?: AccessibilityEvidence },
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
@@ -222,11 +225,11 @@ async function runChecks(
   // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
   const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
-  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http });
+  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http: served.http });
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
   const facts = await readStaticFacts({ workspace: assembled.workspace, steps, python: options.python });
   const imports = await readCodeImports(assembled.workspace, options.python);
-  const evidence = { ...assembled, trace: withStaticFacts(trace, facts), imports };
+  const evidence = { ...assembled, trace: withStaticFacts(trace, facts), imports, accessibility: served.accessibility };
   const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
   const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
   if (links) note(links);
