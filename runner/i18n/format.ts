@@ -68,16 +68,12 @@ export function countOf(count: number, lang: Lang, one: string, other: string): 
 }
 
 /**
- * French typography: a narrow no-break space before `;`, `?`, `!` and a no-break space before `:` (replacing a
- * plain space, or added when there was none). Left alone: `:` in times, URLs, `file:line`, `C1.9:` style code,
- * drive letters, and the inside of `backticks` or «  » quotes is treated as text like the rest.
+ * French typography: the plain space French text puts before `:` becomes a no-break space, and before `;`, `?`, `!`
+ * a narrow no-break space, so a line never breaks before them. Only a space already there is changed: a colon
+ * glued to a word is code or quoted text (`etl.py:42`, `12:30`, `FileNotFoundError: …`) and stays as it is.
  */
 export function frenchTypography(text: string): string {
-  return text.replace(/(`[^`]*`)|(\S)?[ \u00a0\u202f]?([:;?!])(?=\s|$)/g, (whole, code: string | undefined, before: string | undefined, mark: string) => {
-    if (code) return code;
-    if (before === undefined) return whole;
-    // `::`, `?!`, `...:` and a mark after an opening bracket stay as they are.
-    if (/[:;?!(\[{«'"/\\]/.test(before)) return whole;
-    return `${before}${mark === ':' ? '\u00a0' : NARROW_NBSP}${mark}`;
-  });
+  return text.replace(/(`[^`]*`)| ([:;?!])(?=\s|$)/g, (whole, code: string | undefined, mark: string) =>
+    code ?? `${mark === ':' ? '\u00a0' : NARROW_NBSP}${mark}`,
+  );
 }

@@ -46,9 +46,9 @@ describe('numbers, durations and plurals with Intl', () => {
     expect(interpolate('{n|a|b}', {}, 'fr')).toBe('{n|a|b}');
   });
 
-  it('puts the French spaces before two-part punctuation, leaving code, times and file:line alone', () => {
+  it('makes the space before two-part punctuation unbreakable, leaving code, times, file:line and quoted exceptions alone', () => {
     expect(frenchTypography('Attendu : 3 ; trouvé 2 ! Pourquoi ?')).toBe(`Attendu${NBSP}: 3${NNBSP}; trouvé 2${NNBSP}! Pourquoi${NNBSP}?`);
-    expect(frenchTypography('Exemples:')).toBe(`Exemples${NBSP}:`);
-    expect(frenchTypography('etl.py:42, 12:30, https://x.fr, `a: b`')).toBe('etl.py:42, 12:30, https://x.fr, `a: b`');
+    expect(frenchTypography('Exemples :')).toBe(`Exemples${NBSP}:`);
+    expect(frenchTypography('etl.py:42, 12:30, https://x.fr, `a : b`, FileNotFoundError: x')).toBe('etl.py:42, 12:30, https://x.fr, `a : b`, FileNotFoundError: x');
   });
 });
