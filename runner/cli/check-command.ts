@@ -24,7 +24,7 @@ export interface CheckOptions {
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('grade one repository (folder or git URL) against a scenario / évaluer un dépôt')
+    .description('grade one repository (folder or git URL) against a scenario')
     .argument('<submission>', 'candidate repository: a folder or a git URL')
     .requiredOption('-s, --scenario <id|file>', 'bundled scenario id (see `scenarios list`) or a YAML/JSON file')
     .option('--ref <ref>', 'git branch, tag or commit to grade (git sources)')

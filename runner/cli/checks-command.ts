@@ -12,7 +12,7 @@ import { registerNewCheckCommand } from './new-check-command.js';
 export function registerChecksCommand(program: Command): void {
   const checks = program
     .command('checks')
-    .description('list and document the checks / vérifications')
+    .description('list and document the checks')
     .addHelpText('after', '\nExamples:\n  mspr-lab checks list\n  mspr-lab checks show db/rows-match-source\n  mspr-lab checks new ml/training-procedure --criteria cdp-data-ia:C3.3 --evidence trace');
 
   checks
@@ -30,7 +30,7 @@ export function registerChecksCommand(program: Command): void {
   checks
     .command('show')
     .description("print a check's documentation, options and criteria")
-    .argument('<id>')
+    .argument('<id>', 'check id, e.g. db/rows-match-source')
     .addHelpText('after', '\nExample:\n  mspr-lab checks show db/rows-match-source')
     .action(async (id: string) => {
       const check = await loadCheck(id);

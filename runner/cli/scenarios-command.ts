@@ -9,7 +9,7 @@ const loader = () => import('../../scenarios/load-scenario.js');
 export function registerScenariosCommand(program: Command): void {
   const scenarios = program
     .command('scenarios')
-    .description('list, show and validate scenarios / scénarios')
+    .description('list, show and validate scenarios')
     .addHelpText('after', '\nExamples:\n  mspr-lab scenarios list\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl\n  mspr-lab scenarios validate my-scenario.yaml');
 
   scenarios
@@ -33,7 +33,7 @@ export function registerScenariosCommand(program: Command): void {
   scenarios
     .command('show')
     .description('print a scenario with its defaults filled in')
-    .argument('<id|file>')
+    .argument('<id|file>', 'bundled scenario id or a YAML/JSON file')
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl')
     .action(async (reference: string) => {
       const { stringify } = await import('yaml');
@@ -44,7 +44,7 @@ export function registerScenariosCommand(program: Command): void {
   scenarios
     .command('validate')
     .description('check a scenario file without running anything; every problem is listed with its path')
-    .argument('<file...>')
+    .argument('<file...>', 'scenario files (YAML or JSON)')
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios validate my-scenario.yaml')
     .action(async (files: string[], _options, command: Command) => {
       const lang = langOf(command);

@@ -15,7 +15,7 @@ const ORIGINS = {
 /** The plan as terminal lines: each step with its folder and reason, then what was left out and why. */
 export function describePlan(plan: RunPlan, lang: Lang): string[] {
   const w = WORDS[lang];
-  const lines = [`${w.plan} (${ORIGINS[lang][plan.origin]}${plan.manifestFile ? `${lang === 'fr' ? ' :' : ':'} ${plan.manifestFile}` : ''}) — ${plan.steps.length === 0 ? w.none : countOf(plan.steps.length, lang, ...w.steps)}`];
+  const lines = [`${w.plan} (${ORIGINS[lang][plan.origin]}${plan.manifestFile ? `${lang === 'fr' ? ' :' : ':'} ${plan.manifestFile}` : ''}) — ${plan.steps.length === 0 ? w.none : countOf(plan.steps.length, lang, w.steps[0], w.steps[1])}`];
   for (const [index, step] of plan.steps.entries()) {
     const what = step.kind === 'notebook' ? `notebook ${step.run[0]}` : step.run.join(' ');
     lines.push(`  ${index + 1}. ${what}   [${w.from} ${step.cwd === '.' ? w.root : `${step.cwd}/`}]   ← ${step.reason}`);
