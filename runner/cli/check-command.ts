@@ -19,6 +19,7 @@ export interface CheckOptions {
   workDir?: string;
   keepWorkspace?: boolean;
   quiet?: boolean;
+  json?: boolean;
 }
 
 export function registerCheckCommand(program: Command): void {
@@ -43,6 +44,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')
     .option('--keep-workspace', 'keep the run folder (workspace, trace) for inspection')
     .option('-q, --quiet', 'no progress on stderr')
+    .option('--json', 'print the report JSON on stdout (nothing else); the summary goes to stderr')
     .addHelpText(
       'after',
       `
