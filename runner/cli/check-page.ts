@@ -20,7 +20,11 @@ const KINDS_FR: Record<string, string> = {
  */
 export function checkPage(meta: CheckMeta, lang: Lang): string {
   const page = packagePath('checks', `${meta.id}${lang === 'fr' ? '.fr' : ''}.md`);
-  if (existsSync(page)) return `${readFileSync(page, 'utf8').trimEnd()}\n\n${optionsSchema(meta, lang)}`;
+  if (existsSync(page)) {
+    // The English pages' first line is `# id — titre / title`: the heading is said in the page's language only.
+    const text = readFileSync(page, 'utf8').trimEnd().replace(/^# .*$/m, `# ${meta.id} — ${meta.title[lang]}`);
+    return `${text}\n\n${optionsSchema(meta, lang)}`;
+  }
   if (lang === 'en') return `${meta.id}\n\n${optionsSchema(meta, lang)}`;
   return frenchPage(meta);
 }
