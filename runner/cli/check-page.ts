@@ -26,7 +26,7 @@ export function checkPage(meta: CheckMeta, lang: Lang): string {
     return `${text}\n\n${optionsSchema(meta, lang)}`;
   }
   if (lang === 'en') return `${meta.id}\n\n${optionsSchema(meta, lang)}`;
-  return frenchPage(meta);
+  return `${frenchPage(meta)}\n${optionsSchema(meta, lang)}`;
 }
 
 function frenchPage(meta: CheckMeta): string {
