@@ -13,6 +13,8 @@ const KINDS_FR: Record<string, string> = {
   step: 'étapes exécutées',
 };
 
+const TYPES_FR: Record<string, string> = { string: 'texte', array: 'liste', integer: 'entier', number: 'nombre', boolean: 'booléen', object: 'objet' };
+
 /**
  * The documentation page `checks show` prints. English: `checks/<id>.md`. French: `checks/<id>.fr.md` when written,
  * else a French page built from the check's own declarations (French title, criteria, options and every verdict
@@ -35,7 +37,7 @@ function frenchPage(meta: CheckMeta): string {
   if (Object.keys(properties).length > 0) {
     lines.push('## Options', '| option | type | par défaut |', '|---|---|---|');
     for (const [name, schema] of Object.entries(properties)) {
-      lines.push(`| \`${name}\` | ${String(schema.type ?? '—')} | ${schema.default === undefined ? '—' : `\`${JSON.stringify(schema.default)}\``} |`);
+      lines.push(`| \`${name}\` | ${TYPES_FR[String(schema.type)] ?? String(schema.type ?? '—')} | ${schema.default === undefined ? '—' : `\`${JSON.stringify(schema.default)}\``} |`);
     }
     lines.push('');
   }

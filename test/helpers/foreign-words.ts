@@ -32,10 +32,12 @@ const FRENCH = new Set(
 const NOT_PROSE: RegExp[] = [
   /"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|`[^`\n]*`|'[^'\s][^'\n]*'/g, // quoted
   /\b[A-Z]\w*(Error|Exception|Warning)\b:?[^()\n]*/g, // a Python exception and its message
+  /\{[^{}\n]*\}/g, // {placeholders} of a message template
   /\bhttps?:\/\/\S+/g,
   /(^|\s)--?[\w-]+(=\S+)?/g, // flags
   /<[^>\n]*>|\[[\w|.-]+\]/g, // <placeholders>, [options]
   /\S*[/\\]\S*/g, // paths
+  /\S*\[\]\S*/g, // mappings[].columns
   /\S+\.\w{1,5}\b\S*/g, // file names, dotted names, decimals
   /\$\w+/g,
 ];
