@@ -39,6 +39,7 @@ export const checkLoaders: Readonly<Record<string, Loader>> = {
   'ml/best-params-reused': () => import('./ml/best-params-reused.js'),
   'ml/cross-validation': () => import('./ml/cross-validation.js'),
   'ml/overfitting-watched': () => import('./ml/overfitting-watched.js'),
+  'http/accessible': () => import('./http/accessible.js'),
 };
 
 export function knownCheckIds(): string[] {

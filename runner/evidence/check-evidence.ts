@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../../scenarios/scenario.js';
+import type { AccessibilityEvidence } from '../browser/page-audit.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
@@ -34,4 +35,6 @@ export interface CheckEvidence {
   submission: SubmissionInfo;
   /** The team's Python environment: which declared requirements were installed, found in the image, or unmet. */
   environment?: EnvironmentRecord;
+  /** The axe-core audit of the team's served HTML pages (runner/browser), when an app was served. */
+  accessibility?: AccessibilityEvidence;
 }
