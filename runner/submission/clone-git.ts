@@ -1,4 +1,5 @@
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitReason } from './git-reason.js';
 import { MsprError } from '../errors.js';
 import { parseDeadline } from './parse-deadline.js';
 
@@ -54,7 +55,7 @@ export async function cloneRepository(source: string, destination: string, optio
     if (error instanceof MsprError) throw error;
     throw new MsprError(
       'MSPR_GIT_FAILED',
-      { fr: `Impossible de récupérer ${source} : ${(error as Error).message.split('\n')[0]}`, en: `Cannot fetch ${source}: ${(error as Error).message.split('\n')[0]}` },
+      { fr: `Impossible de récupérer ${source} ; git dit : ${gitReason((error as Error).message, destination)}`, en: `Cannot fetch ${source}; git says: ${gitReason((error as Error).message, destination)}` },
       { hint: { fr: 'Vérifiez l’URL, les droits d’accès et --ref.', en: 'Check the URL, access rights and --ref.' }, cause: error },
     );
   }
