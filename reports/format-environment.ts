@@ -1,4 +1,5 @@
 import type { EnvironmentRecord, RequirementOutcome, UnmetReason } from '../runner/environment/environment-record.js';
+import { countOf, formatDuration } from '../runner/i18n/format.js';
 import { type Lang, pick } from '../runner/i18n.js';
 
 const REASONS: Record<UnmetReason, { fr: string; en: string }> = {
@@ -14,7 +15,7 @@ const REASONS: Record<UnmetReason, { fr: string; en: string }> = {
   'install-failed': { fr: 'l’installation n’a pas pu se faire', en: 'the install could not be done' },
 };
 
-const seconds = (ms: number, lang: Lang) => `${(ms / 1000).toFixed(1).replace('.', lang === 'fr' ? ',' : '.')} s`;
+const seconds = (ms: number, lang: Lang) => formatDuration(ms, lang);
 
 /** One line: how many requirements, what became of them, cache and time. */
 export function environmentHeadline(env: EnvironmentRecord, lang: Lang): string {
@@ -22,12 +23,12 @@ export function environmentHeadline(env: EnvironmentRecord, lang: Lang): string 
   if (env.status === 'none') return fr ? 'Environnement Python : aucune dépendance déclarée, celles de l’image sont utilisées.' : 'Python environment: no declared dependency, the image’s are used.';
   const count = (status: RequirementOutcome['status']) => env.requirements.filter((r) => r.status === status).length;
   const parts = fr
-    ? [`${count('installed')} installée(s)`, `${count('preinstalled')} déjà dans l’image`, `${count('unmet')} non installable(s)`]
+    ? [countOf(count('installed'), lang, 'installée', 'installées'), `${count('preinstalled')} déjà dans l’image`, countOf(count('unmet'), lang, 'non installable', 'non installables')]
     : [`${count('installed')} installed`, `${count('preinstalled')} already in the image`, `${count('unmet')} not installable`];
   const origin = env.cached
     ? fr ? `depuis le cache, ${seconds(env.durationMs, lang)} (installation initiale : ${seconds(env.installDurationMs ?? 0, lang)})` : `from the cache, ${seconds(env.durationMs, lang)} (first install: ${seconds(env.installDurationMs ?? 0, lang)})`
-    : fr ? `installation ${seconds(env.installDurationMs ?? env.durationMs, lang)}, ${env.pipCalls} appel(s) à pip` : `install ${seconds(env.installDurationMs ?? env.durationMs, lang)}, ${env.pipCalls} pip call(s)`;
-  const head = fr ? `Environnement Python : ${env.requirements.length} dépendance(s) déclarée(s) — ${parts.join(', ')} ; ${origin}.` : `Python environment: ${env.requirements.length} declared dependenc${env.requirements.length === 1 ? 'y' : 'ies'} — ${parts.join(', ')}; ${origin}.`;
+    : fr ? `installation ${seconds(env.installDurationMs ?? env.durationMs, lang)}, ${countOf(env.pipCalls, lang, 'appel', 'appels')} à pip` : `install ${seconds(env.installDurationMs ?? env.durationMs, lang)}, ${countOf(env.pipCalls, lang, 'pip call', 'pip calls')}`;
+  const head = fr ? `Environnement Python : ${countOf(env.requirements.length, lang, 'dépendance déclarée', 'dépendances déclarées')} — ${parts.join(', ')} ; ${origin}.` : `Python environment: ${env.requirements.length} declared dependenc${env.requirements.length === 1 ? 'y' : 'ies'} — ${parts.join(', ')}; ${origin}.`;
   return env.problem ? `${head} ${pick(env.problem, lang)}` : head;
 }
 

@@ -6,6 +6,7 @@ import { MsprError, setVerbose, toSerializedError } from './errors.js';
 import { detectLang, type Lang, pick } from './i18n.js';
 import { plainText } from '../reports/safe-text.js';
 import { staleBuildWarning } from './build-freshness/stale-build.js';
+import { exitQuietlyOnClosedPipe } from './cli/closed-pipe.js';
 
 function langFromArgv(argv: string[]): Lang {
   const index = argv.indexOf('--lang');
@@ -14,12 +15,13 @@ function langFromArgv(argv: string[]): Lang {
 }
 
 async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe();
   // Read before parsing: errors raised while parsing (a bad scenario file) must show their stack too.
   setVerbose(argv.includes('--verbose'));
   // A check added since the last build would be "unknown": say so before anything else.
   const stale = staleBuildWarning();
   if (stale) process.stderr.write(`${pick(stale, langFromArgv(argv))}\n`);
-  const program = buildProgram();
+  const program = buildProgram(langFromArgv(argv));
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -47,7 +47,7 @@ export class MsprError extends Error {
   /** The message a human reads: what happened, the details, then what to do. */
   describe(lang: Lang): string {
     const lines = [`${this.code}: ${pick(this.text, lang)}`, ...this.details.map((d) => `  - ${d}`)];
-    if (this.hint) lines.push(`${lang === 'fr' ? 'Que faire' : 'What to do'}: ${pick(this.hint, lang)}`);
+    if (this.hint) lines.push(`${lang === 'fr' ? 'Que faire :' : 'What to do:'} ${pick(this.hint, lang)}`);
     return lines.join('\n');
   }
 

@@ -1,3 +1,5 @@
+import { formatNumber, plural } from './i18n/format.js';
+
 /** Languages every user-facing message exists in. French is the jury's language; English serves CI logs. */
 export type Lang = 'fr' | 'en';
 
@@ -26,19 +28,28 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
 
 /**
  * Replaces `{name}` placeholders, taking the `lang` side of a localized value; a missing parameter stays
- * visible as `{name}` rather than vanishing.
+ * visible as `{name}` rather than vanishing. Numbers are written in the language's notation (`0,765` in French).
+ * `{name|one form|other form}` picks the form `Intl.PluralRules` gives for the number `name` (French 0 and 1 are
+ * singular); a form may itself hold placeholders: `{total|L’étape s’est terminée|Les {total} étapes se sont terminées}`.
  */
 export function interpolate(template: string, params: MessageParams = {}, lang: Lang = 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const forms = template.replace(PLURAL, (whole, name: string, one: string, other: string) => {
+    const value = params[name];
+    const count = value === null || value === undefined || typeof value === 'object' ? Number.NaN : Number(value);
+    return Number.isFinite(count) ? plural(count, lang, one, other) : whole;
+  });
+  return forms.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
-    return typeof value === 'object' ? value[lang] : formatValue(value);
+    return typeof value === 'object' ? value[lang] : formatValue(value, lang);
   });
 }
 
-function formatValue(value: string | number | boolean): string {
-  if (typeof value === 'number' && !Number.isInteger(value)) return String(Math.round(value * 10_000) / 10_000);
-  return String(value);
+const FORM = '((?:[^{}|]|\\{\\w+\\})*)';
+const PLURAL = new RegExp(`\\{(\\w+)\\|${FORM}\\|${FORM}\\}`, 'g');
+
+function formatValue(value: string | number | boolean, lang: Lang): string {
+  return typeof value === 'number' ? formatNumber(value, lang) : String(value);
 }
 
 /** Interpolates both languages of a template pair. */

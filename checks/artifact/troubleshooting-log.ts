@@ -29,7 +29,7 @@ export default defineCheck({
       },
     },
     messages: {
-      pass: { fr: 'Carnet {file} : {rows} problème(s) renseigné(s), colonnes complètes, dates et URL valides.', en: 'Log {file}: {rows} problem(s) logged, all columns present, dates and URLs valid.' },
+      pass: { fr: 'Carnet {file} : {rows} {rows|problème renseigné|problèmes renseignés}, colonnes complètes, dates et URL valides.', en: 'Log {file}: {rows} {rows|problem|problems} logged, all columns present, dates and URLs valid.' },
       noFile: {
         fr: "Aucun carnet de bord Excel trouvé ({xlsx}). Attendu : un fichier .xlsx recensant les problèmes techniques rencontrés (index, date du problème, libellé, date de résolution, URL de la solution, description), C2.7. Déclarez-le dans mspr.yaml (outputs: { troubleshooting: docs/carnet.xlsx }).",
         en: 'No Excel troubleshooting log found ({xlsx}). Expected: an .xlsx listing the technical problems met (index, problem date, label, resolution date, solution URL, description), C2.7. Declare it in mspr.yaml (outputs: { troubleshooting: docs/log.xlsx }).',

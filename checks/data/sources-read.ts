@@ -38,8 +38,8 @@ export default defineCheck({
         en: 'The code read no data file (CSV, XLSX, JSON) and the scenario provides none. Expected: the chosen sources are read (read_csv, read_excel, read_json…) then combined (C1.7).',
       },
       notRead: {
-        fr: 'Source(s) jamais lue(s) par le code : {missing} (lues : {read}). Attendu : chaque fichier fourni (CSV, XLSX, JSON) est lu et alimente la base (C1.7). Lisez-les avec pandas (read_csv, read_excel, read_json).',
-        en: 'Source(s) never read by the code: {missing} (read: {read}). Expected: every file provided (CSV, XLSX, JSON) is read and feeds the database (C1.7). Read them with pandas (read_csv, read_excel, read_json).',
+        fr: 'Fichiers fournis jamais lus par le code : {missing} (lues : {read}). Attendu : chaque fichier fourni (CSV, XLSX, JSON) est lu et alimente la base (C1.7). Lisez-les avec pandas (read_csv, read_excel, read_json).',
+        en: 'Provided files never read by the code: {missing} (read: {read}). Expected: every file provided (CSV, XLSX, JSON) is read and feeds the database (C1.7). Read them with pandas (read_csv, read_excel, read_json).',
       },
       notCombined: {
         fr: "Sources lues ({read}) mais jamais agrégées : aucun merge/join/concat ne réunit deux sources. Attendu : les données sont agrégées en tenant compte de leur granularité (C1.7), par exemple ventes ⨝ produits sur id_produit.",

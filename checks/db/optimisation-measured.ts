@@ -53,8 +53,8 @@ export default defineCheck({
         en: 'Optimisation done ({optimisation}) but no query runs both before and after it. Expected: time the same query on the non-optimised then the optimised table and compare the timings (C1.10).',
       },
       noOptimisation: {
-        fr: "Aucune optimisation tracée (CREATE INDEX, ALTER TABLE, table aux types ajustés) ; {queries} requête(s) SELECT. Attendu : mesurer le temps d'une requête avant et après l'optimisation (C1.10).",
-        en: 'No optimisation traced (CREATE INDEX, ALTER TABLE, a table with fitted types); {queries} SELECT quer(ies). Expected: time a query before and after the optimisation (C1.10).',
+        fr: "Aucune optimisation tracée (CREATE INDEX, ALTER TABLE, table aux types ajustés) ; {queries} {queries|requête|requêtes} SELECT. Attendu : mesurer le temps d'une requête avant et après l'optimisation (C1.10).",
+        en: 'No optimisation traced (CREATE INDEX, ALTER TABLE, a table with fitted types); {queries} SELECT {queries|query|queries}. Expected: time a query before and after the optimisation (C1.10).',
       },
     },
   },

@@ -28,18 +28,18 @@ export default defineCheck({
       },
     },
     messages: {
-      pass: { fr: 'Base {database} ({version}) joignable : {count} table(s) — {tables}.', en: 'Database {database} ({version}) reachable: {count} table(s) — {tables}.' },
+      pass: { fr: 'Base {database} ({version}) joignable : {count} {count|table|tables} — {tables}.', en: 'Database {database} ({version}) reachable: {count} {count|table|tables} — {tables}.' },
       unreachable: {
         fr: 'Base injoignable : {reason}. Attendu : une base installée et joignable qui affiche ses tables (C1.6). Vérifiez que le pipeline crée la base et que mspr.yaml indique où.',
         en: 'Database unreachable: {reason}. Expected: an installed, reachable database that lists its tables (C1.6). Check that the pipeline creates the database and that mspr.yaml says where.',
       },
       tooFew: {
-        fr: 'La base {database} ne contient que {count} table(s) ({tables}) ; attendu au moins {min}. Créez les tables et chargez-y les données.',
-        en: 'Database {database} holds only {count} table(s) ({tables}); expected at least {min}. Create the tables and load the data into them.',
+        fr: 'La base {database} ne contient que {count} {count|table|tables} ({tables}) ; attendu au moins {min}. Créez les tables et chargez-y les données.',
+        en: 'Database {database} holds only {count} {count|table|tables} ({tables}); expected at least {min}. Create the tables and load the data into them.',
       },
       missing: {
-        fr: 'Tables attendues absentes ou vides dans {database} : {missing} (présentes : {tables}). Chaque table attendue doit exister et contenir au moins {minRows} ligne(s).',
-        en: 'Expected tables missing or empty in {database}: {missing} (found: {tables}). Each expected table must exist and hold at least {minRows} row(s).',
+        fr: 'Tables attendues absentes ou vides dans {database} : {missing} (présentes : {tables}). Chaque table attendue doit exister et contenir au moins {minRows} {minRows|ligne|lignes}.',
+        en: 'Expected tables missing or empty in {database}: {missing} (found: {tables}). Each expected table must exist and hold at least {minRows} {minRows|row|rows}.',
       },
     },
   },
@@ -49,7 +49,7 @@ export default defineCheck({
       db = await databases.open(options.service);
     } catch (error) {
       if (!(error instanceof MsprError) || error.code !== 'MSPR_DB_UNREACHABLE') throw error;
-      return { status: 'fail', message: 'unreachable', params: reasonParams(error), evidence: [{ kind: 'db', subject: options.service ?? 'database', expected: 'reachable', actual: error.text.en }] };
+      return { status: 'fail', message: 'unreachable', params: reasonParams(error), evidence: [{ kind: 'db', subject: options.service ?? 'database', expected: 'reachable', actual: 'unreachable', note: error.text }] };
     }
     const tables = await db.listTables();
     const version = (await db.version().catch(() => null)) ?? db.kind;

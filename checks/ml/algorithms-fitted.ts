@@ -36,8 +36,8 @@ export default defineCheck({
         en: 'All {count} required algorithms are fitted on the train set: {found}.',
       },
       fail: {
-        fr: "Algorithme(s) attendu(s) absent(s) : {missing} ; entraîné(s) sur d'autres données que le jeu d'entraînement : {notOnTrain}. Trouvés sur le jeu d'entraînement : {found}. Attendu : {expected}. Entraînez chacun avec .fit(X_train, y_train) (directement, dans un Pipeline ou via GridSearchCV).",
-        en: 'Required algorithm(s) missing: {missing}; fitted on data other than the train set: {notOnTrain}. Found on the train set: {found}. Expected: {expected}. Fit each with .fit(X_train, y_train) (directly, in a Pipeline or through GridSearchCV).',
+        fr: "Algorithmes attendus absents : {missing} ; entraînés sur d'autres données que le jeu d'entraînement : {notOnTrain}. Trouvés sur le jeu d'entraînement : {found}. Attendu : {expected}. Entraînez chacun avec .fit(X_train, y_train) (directement, dans un Pipeline ou via GridSearchCV).",
+        en: 'Required algorithms missing: {missing}; fitted on data other than the train set: {notOnTrain}. Found on the train set: {found}. Expected: {expected}. Fit each with .fit(X_train, y_train) (directly, in a Pipeline or through GridSearchCV).',
       },
     },
   },

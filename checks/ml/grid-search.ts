@@ -32,12 +32,12 @@ export default defineCheck({
     messages: {
       ...NO_TRACE,
       pass: {
-        fr: '{search} sur {model} : {params} paramètre(s) ({names}), {combinations} combinaisons, validation croisée en {cv} plis ({where}).',
-        en: '{search} on {model}: {params} parameter(s) ({names}), {combinations} combinations, {cv}-fold cross-validation ({where}).',
+        fr: '{search} sur {model} : {params} {params|paramètre|paramètres} ({names}), {combinations} combinaisons, validation croisée en {cv} plis ({where}).',
+        en: '{search} on {model}: {params} {params|parameter|parameters} ({names}), {combinations} combinations, {cv}-fold cross-validation ({where}).',
       },
       tooSmall: {
-        fr: "{search} sur {model} ne couvre que {params} paramètre(s) et {combinations} combinaison(s) ({where}). Attendu : au moins {minParams} paramètres ou {minCombinations} combinaisons. Élargissez param_grid (par ex. alpha et l1_ratio, plusieurs valeurs chacun).",
-        en: '{search} on {model} covers only {params} parameter(s) and {combinations} combination(s) ({where}). Expected: at least {minParams} parameters or {minCombinations} combinations. Widen param_grid (e.g. alpha and l1_ratio, several values each).',
+        fr: "{search} sur {model} ne couvre que {params} {params|paramètre|paramètres} et {combinations} {combinations|combinaison|combinaisons} ({where}). Attendu : au moins {minParams} paramètres ou {minCombinations} combinaisons. Élargissez param_grid (par ex. alpha et l1_ratio, plusieurs valeurs chacun).",
+        en: '{search} on {model} covers only {params} {params|parameter|parameters} and {combinations} {combinations|combination|combinations} ({where}). Expected: at least {minParams} parameters or {minCombinations} combinations. Widen param_grid (e.g. alpha and l1_ratio, several values each).',
       },
       randomizedOnly: {
         fr: "Seule une recherche aléatoire ({search}, {where}) a été lancée ; le référentiel attend une recherche exhaustive par grille (GridSearchCV).",

@@ -56,8 +56,8 @@ export default defineCheck({
         en: 'Metrics computed on the test set: {found}. Other metrics: {extras}.',
       },
       fail: {
-        fr: "Métrique(s) attendue(s) non calculée(s) sur le jeu de test : {missing} (calculée(s) seulement sur d'autres données : {elsewhere}). Trouvées sur le test : {found}. Calculez-les sur les prédictions de X_test, par ex. mean_absolute_error(y_test, model.predict(X_test)).",
-        en: 'Required metric(s) not computed on the test set: {missing} (computed on other data only: {elsewhere}). Found on test: {found}. Compute them on the predictions for X_test, e.g. mean_absolute_error(y_test, model.predict(X_test)).',
+        fr: "Métriques attendues non calculées sur le jeu de test : {missing} (calculées seulement sur d'autres données : {elsewhere}). Trouvées sur le test : {found}. Calculez-les sur les prédictions de X_test, par ex. mean_absolute_error(y_test, model.predict(X_test)).",
+        en: 'Required metrics not computed on the test set: {missing} (computed on other data only: {elsewhere}). Found on test: {found}. Compute them on the predictions for X_test, e.g. mean_absolute_error(y_test, model.predict(X_test)).',
       },
     },
   },

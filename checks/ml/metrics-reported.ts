@@ -103,8 +103,8 @@ export default defineCheck({
     messages: {
       ...NO_TRACE,
       pass: {
-        fr: "Les {count} métrique(s) de {file} correspondent aux valeurs calculées pendant l'exécution (tolérance {tolerancePct} %).",
-        en: 'The {count} metric(s) in {file} match the values computed during the run (tolerance {tolerancePct} %).',
+        fr: "{count|La métrique de {file} correspond|Les {count} métriques de {file} correspondent} aux valeurs calculées pendant l'exécution (tolérance {tolerancePct} %).",
+        en: '{count|The metric in {file} matches|The {count} metrics in {file} match} the values computed during the run (tolerance {tolerancePct} %).',
       },
       mismatch: {
         fr: "{file} annonce des valeurs que l'exécution n'a pas produites : {list}. Attendu : les valeurs calculées par le code (tolérance {tolerancePct} %). Écrivez le fichier depuis le code, à partir des valeurs calculées, au lieu de le remplir à la main.",

@@ -14,12 +14,12 @@ export default defineCheck({
     messages: {
       ...NO_TRACE,
       pass: {
-        fr: 'Les {count} algorithme(s) entraîné(s) sont appliqués au jeu de test : {applied}.',
-        en: 'All {count} fitted algorithm(s) are applied to the test set: {applied}.',
+        fr: '{count|L’algorithme entraîné est appliqué|Les {count} algorithmes entraînés sont appliqués} au jeu de test : {applied}.',
+        en: '{count|The fitted algorithm is applied|All {count} fitted algorithms are applied} to the test set: {applied}.',
       },
       fail: {
-        fr: "Modèle(s) entraîné(s) jamais appliqué(s) au jeu de test : {missing}. Appliqués : {applied}. Attendu : chaque modèle prédit sur X_test (model.predict(X_test) ou model.score(X_test, y_test)).",
-        en: 'Fitted model(s) never applied to the test set: {missing}. Applied: {applied}. Expected: every model predicts on X_test (model.predict(X_test) or model.score(X_test, y_test)).',
+        fr: "Modèles entraînés jamais appliqués au jeu de test : {missing}. Appliqués : {applied}. Attendu : chaque modèle prédit sur X_test (model.predict(X_test) ou model.score(X_test, y_test)).",
+        en: 'Fitted models never applied to the test set: {missing}. Applied: {applied}. Expected: every model predicts on X_test (model.predict(X_test) or model.score(X_test, y_test)).',
       },
       none: {
         fr: "Aucun modèle supervisé entraîné : rien à appliquer au jeu de test. Voir ml/algorithms-fitted.",

@@ -15,8 +15,8 @@ export default defineCheck({
       ...NO_TRACE,
       ...STATIC_NEEDS_RUN,
       pass: {
-        fr: "Les {count} modèle(s) entraîné(s) ont plus d'observations que de variables (ex. {rows} lignes pour {cols} colonnes, {where}).",
-        en: 'The {count} trained model(s) have more observations than variables (e.g. {rows} rows for {cols} columns, {where}).',
+        fr: "{count|Le modèle entraîné a|Les {count} modèles entraînés ont} plus d'observations que de variables (ex. {rows} lignes pour {cols} colonnes, {where}).",
+        en: '{count|The trained model has|The {count} trained models have} more observations than variables (e.g. {rows} rows for {cols} columns, {where}).',
       },
       fail: {
         fr: "Matrice d'entraînement avec {rows} lignes pour {cols} variables ({model}, {where}) : il faut plus d'observations que de variables. Réduisez le nombre de variables (sélection, ACP) ou entraînez sur plus de lignes.",

@@ -45,8 +45,8 @@ export default defineCheck({
         en: "No readable text file in the repository ({skipped} set aside): nothing to check. Expected: the team's code and configuration, as text.",
       },
       found: {
-        fr: "{count} secret(s) committé(s) : {places}. Attendu : aucun mot de passe, clé privée ni jeton d'API dans le dépôt. Révoquez-les (ils restent dans l'historique git), retirez-les, lisez-les depuis l'environnement et ne versionnez qu'un .env.example aux valeurs factices.",
-        en: '{count} committed secret(s): {places}. Expected: no password, private key or API token in the repository. Revoke them (they stay in the git history), remove them, read them from the environment and commit only a .env.example with dummy values.',
+        fr: "{count} {count|secret committé|secrets committés} : {places}. Attendu : aucun mot de passe, clé privée ni jeton d'API dans le dépôt. Révoquez-les (ils restent dans l'historique git), retirez-les, lisez-les depuis l'environnement et ne versionnez qu'un .env.example aux valeurs factices.",
+        en: '{count} committed {count|secret|secrets}: {places}. Expected: no password, private key or API token in the repository. Revoke them (they stay in the git history), remove them, read them from the environment and commit only a .env.example with dummy values.',
       },
     },
   },

@@ -21,14 +21,14 @@ export default defineCheck({
     evidence: ['step'],
     options: { properties: {} },
     messages: {
-      pass: { fr: 'Les {total} étape(s) se sont terminées sans erreur.', en: 'All {total} step(s) finished without error.' },
+      pass: { fr: '{total|L’étape s’est terminée|Les {total} étapes se sont terminées} sans erreur.', en: '{total|The step|All {total} steps} finished without error.' },
       fail: {
-        fr: '{failed} étape(s) sur {total} en échec : {list}. Attendu : chaque script ou notebook s’exécute jusqu’au bout. Corrigez l’erreur indiquée dans les preuves puis relancez.',
-        en: '{failed} of {total} step(s) failed: {list}. Expected: every script or notebook runs to the end. Fix the error shown in the evidence and run again.',
+        fr: '{failed} {failed|étape|étapes} sur {total} en échec : {list}. Attendu : chaque script ou notebook s’exécute jusqu’au bout. Corrigez l’erreur indiquée dans les preuves puis relancez.',
+        en: '{failed} of {total} {total|step|steps} failed: {list}. Expected: every script or notebook runs to the end. Fix the error shown in the evidence and run again.',
       },
       environment: {
-        fr: 'Non évaluable : {failed} étape(s) sur {total} arrêtée(s) pour une raison extérieure au code de l’équipe ({list}) : {reason}',
-        en: 'Could not be judged: {failed} of {total} step(s) stopped for a reason outside the team’s code ({list}): {reason}',
+        fr: 'Non évaluable : {failed} {failed|étape|étapes} sur {total} {failed|arrêtée|arrêtées} pour une raison extérieure au code de l’équipe ({list}) : {reason}',
+        en: 'Could not be judged: {failed} of {total} {total|step|steps} stopped for a reason outside the team’s code ({list}): {reason}',
       },
       none: {
         fr: 'Aucune étape n’a été exécutée. Ajoutez un mspr.yaml avec « run: » (voir docs/candidate-manifest.md) ou un main.py.',

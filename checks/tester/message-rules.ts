@@ -4,7 +4,7 @@ import { languageProblem, localizedLanguageProblems } from './natural-language.j
 
 /** The `{name}` placeholders of a template, in order of first use. */
 export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!))];
+  return [...new Set([...template.matchAll(/\{(\w+)[}|]/g)].map((match) => match[1]!))];
 }
 
 /**

@@ -11,7 +11,7 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,
-      pass: { fr: 'Distribution(s) affichée(s) : {charts}.', en: 'Distribution(s) plotted: {charts}.' },
+      pass: { fr: 'Distributions affichées : {charts}.', en: 'Distributions plotted: {charts}.' },
       none: {
         fr: 'Aucune distribution affichée (graphiques tracés : {drawn}). Attendu : histogramme, densité ou boîte à moustaches d’une variable quantitative (plt.hist, sns.histplot, sns.boxplot…), C2.4.',
         en: 'No distribution plotted (charts drawn: {drawn}). Expected: a histogram, density or box plot of a quantitative variable (plt.hist, sns.histplot, sns.boxplot…), C2.4.',

@@ -11,7 +11,7 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NO_TRACE,
-      pass: { fr: 'Nuage(s) de points : {charts}.', en: 'Scatter plot(s): {charts}.' },
+      pass: { fr: 'Nuages de points tracés : {charts}.', en: 'Scatter plots drawn: {charts}.' },
       none: {
         fr: 'Aucun nuage de points (graphiques tracés : {drawn}). Attendu : une variable quantitative affichée en fonction d’une autre (plt.scatter, sns.scatterplot, px.scatter), C2.4.',
         en: 'No scatter plot (charts drawn: {drawn}). Expected: one quantitative variable plotted against another (plt.scatter, sns.scatterplot, px.scatter), C2.4.',

@@ -25,7 +25,7 @@ export interface BatchCommandOptions {
 export function registerBatchCommand(program: Command): void {
   program
     .command('batch')
-    .description('grade a whole promotion from a roster (CSV, YAML or a folder of repositories) / évaluer une promotion')
+    .description('grade a whole promotion from a roster (CSV, YAML or a folder of repositories)')
     .argument('<roster>', 'CSV or YAML roster (team, source, ref, deadline, members, manifest), or a folder with one repository per subfolder')
     .requiredOption('-s, --scenario <id|file>', 'bundled scenario id (see `scenarios list`) or a YAML/JSON file')
     .requiredOption('-o, --out <dir>', 'batch folder: batch.sqlite, gradebook.csv/.xlsx, overview.html, batch.json, teams/<team>/')

@@ -19,12 +19,13 @@ export interface CheckOptions {
   workDir?: string;
   keepWorkspace?: boolean;
   quiet?: boolean;
+  json?: boolean;
 }
 
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('grade one repository (folder or git URL) against a scenario / évaluer un dépôt')
+    .description('grade one repository (folder or git URL) against a scenario')
     .argument('<submission>', 'candidate repository: a folder or a git URL')
     .requiredOption('-s, --scenario <id|file>', 'bundled scenario id (see `scenarios list`) or a YAML/JSON file')
     .option('--ref <ref>', 'git branch, tag or commit to grade (git sources)')
@@ -43,6 +44,7 @@ export function registerCheckCommand(program: Command): void {
     .option('--work-dir <dir>', 'where run workspaces are created (default: $MSPR_WORK_DIR or the temp folder)')
     .option('--keep-workspace', 'keep the run folder (workspace, trace) for inspection')
     .option('-q, --quiet', 'no progress on stderr')
+    .option('--json', 'print the report JSON on stdout (nothing else); the summary goes to stderr')
     .addHelpText(
       'after',
       `

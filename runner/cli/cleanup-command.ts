@@ -6,7 +6,7 @@ import { langOf } from './lang-option.js';
 export function registerCleanupCommand(program: Command): void {
   program
     .command('cleanup')
-    .description('remove what interrupted runs left: docker containers, networks, volumes (label mspr-lab.managed), quota disks and run folders / nettoyer')
+    .description('remove what interrupted runs left: docker containers, networks, volumes (label mspr-lab.managed), quota disks and run folders')
     .option('--run <id>', 'only the resources, quota disk and run folder of this run id')
     .option('--work-dir <dir>', 'where run folders are (default: $MSPR_WORK_DIR or the temp folder)')
     .addHelpText(

@@ -3,6 +3,8 @@ import { describePlan } from '../plan/describe-plan.js';
 import type { ProgressListener } from '../progress.js';
 import { paint } from './terminal-style.js';
 import { terminalLine } from '../../reports/safe-text.js';
+import { evidenceWord } from '../../reports/evidence-words.js';
+import { formatDuration, frenchTypography } from '../i18n/format.js';
 
 /**
  * Prints a run's progress on stderr (stdout stays for the summary, so it can be piped). Long steps show
@@ -11,7 +13,7 @@ import { terminalLine } from '../../reports/safe-text.js';
  */
 export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process.stderr): ProgressListener {
   let lastOutputAt = 0;
-  const write = (line: string) => stream.write(`${line}\n`);
+  const write = (line: string) => stream.write(`${lang === 'fr' ? frenchTypography(line) : line}\n`);
   return (event) => {
     switch (event.type) {
       case 'phase':
@@ -35,9 +37,8 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
         break;
       case 'step-end': {
         const { record } = event;
-        const seconds = ((record.result?.durationMs ?? 0) / 1000).toFixed(1);
         const ok = record.status === 'ok';
-        write(`  ${paint(ok ? 'green' : 'red', ok ? '✔' : '✘', stream)} ${terminalLine(record.status)} (${seconds} s)`);
+        write(`  ${paint(ok ? 'green' : 'red', ok ? '✔' : '✘', stream)} ${evidenceWord(record.status, lang)} (${formatDuration(record.result?.durationMs ?? 0, lang)})`);
         break;
       }
       case 'verdict':

@@ -15,7 +15,7 @@ interface BuildOptions {
 export function registerImagesCommand(program: Command): void {
   const images = program
     .command('images')
-    .description('build and list the docker sandbox images / images du bac à sable docker')
+    .description('build and list the docker sandbox images')
     .addHelpText('after', '\nExamples:\n  mspr-lab images build\n  mspr-lab images list');
 
   images

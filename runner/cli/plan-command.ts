@@ -14,7 +14,7 @@ export interface PlanOptions {
 export function registerPlanCommand(program: Command): void {
   program
     .command('plan')
-    .description('print what `check` would run, from which folder and why, without running anything / afficher le plan d’exécution')
+    .description('print what `check` would run, from which folder and why, without running anything')
     .argument('<submission>', 'candidate repository: a folder or a git URL')
     .option('-s, --scenario <id|file>', 'scenario, to say what the code needs that it does not provide (a database server…)')
     .option('--manifest <file>', 'the team’s plan kept outside its repository (mspr.yaml format); its own mspr.yaml is then ignored')

@@ -7,6 +7,8 @@ import type { RunReport } from '../../reports/report.js';
 import { mapStrings, terminalLine } from '../../reports/safe-text.js';
 import { type Lang, pick } from '../i18n.js';
 import { paint } from './terminal-style.js';
+import { formatScore, frenchTypography } from '../i18n/format.js';
+import { statusCounts, statusWord } from '../i18n/status-words.js';
 
 const MARK: Record<VerdictStatus, [string, 'green' | 'red' | 'yellow' | 'gray' | 'magenta']> = {
   pass: ['✔', 'green'],
@@ -28,7 +30,11 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   const lines: string[] = [];
   const commit = report.submission.commit ? ` @ ${report.submission.commit.slice(0, 10)}` : '';
   lines.push(paint('bold', `${pick(report.scenario.title, lang)} (${report.scenario.id})`));
-  lines.push(`${fr ? 'Soumission' : 'Submission'}: ${report.submission.source}${commit} — ${fr ? 'bac à sable' : 'sandbox'}: ${report.sandbox.backend}${report.sandbox.isolated ? '' : fr ? ' (non isolé)' : ' (not isolated)'}`);
+  lines.push(`${fr ? 'Soumission :' : 'Submission:'} ${report.submission.source}${commit} — ${fr ? 'bac à sable :' : 'sandbox:'} ${report.sandbox.backend}${report.sandbox.isolated ? '' : fr ? ' (non isolé)' : ' (not isolated)'}`);
+  if (report.assumptions.length > 0) {
+    lines.push(fr ? 'Hypothèses :' : 'Assumptions:');
+    for (const assumption of report.assumptions) lines.push(paint('dim', `  - ${pick(assumption, lang)}`));
+  }
   for (const refused of report.submission.refused) lines.push(paint('yellow', `! ${pick(refused.message, lang)}`));
   if (report.environment && report.environment.status !== 'none') {
     const color = report.environment.status === 'ready' ? 'dim' : 'yellow';
@@ -43,11 +49,12 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   lines.push(...environmentBlock(report, lang));
   lines.push('');
   const width = Math.max(0, ...report.verdicts.map((v) => v.id.length));
+  const statusWidth = Math.max(0, ...report.verdicts.map((v) => statusWord(v.status, lang).length));
   for (const verdict of report.verdicts) {
     const [mark, color] = MARK[verdict.status];
-    lines.push(`  ${paint(color, `${mark} ${verdict.status.padEnd(5)}`)} ${verdict.id.padEnd(width)}  ${pick(verdict.message, lang)}`);
+    lines.push(`  ${paint(color, `${mark} ${statusWord(verdict.status, lang).padEnd(statusWidth)}`)} ${verdict.id.padEnd(width)}  ${pick(verdict.message, lang)}`);
     if (verdict.status !== 'pass' && verdict.status !== 'skip') {
-      for (const evidence of verdict.evidence.slice(0, 8)) lines.push(paint('dim', `      · ${formatEvidence(evidence, lang)}`));
+      for (const evidence of verdict.evidence.slice(0, 8)) lines.push(paint('dim', `      · ${formatEvidence(evidence, lang, { data: false })}`));
       if (verdict.evidence.length > 8) lines.push(paint('dim', `      · … (+${verdict.evidence.length - 8})`));
     }
   }
@@ -56,13 +63,14 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   const outcome = notJudged ? (fr ? 'NON ÉVALUABLE ICI' : 'COULD NOT BE JUDGED HERE') : { pass: fr ? 'RÉUSSI' : 'PASSED', fail: fr ? 'ÉCHEC' : 'FAILED', error: fr ? 'EXÉCUTION IMPOSSIBLE' : 'RUN ERROR' }[summary.status];
   const color = summary.status === 'pass' ? 'green' : 'red';
   lines.push('');
-  const counts = Object.entries(summary.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
+  const counts = statusCounts(summary.counts, lang);
   // No verdict at all (the run could not be done): no dangling dash.
-  lines.push(`${paint(['bold', color], outcome)} — score ${summary.score}/${summary.maxScore}${counts ? ` — ${counts}` : ''}`);
+  lines.push(`${paint(['bold', color], outcome)} — ${fr ? 'note' : 'score'} ${formatScore(summary.score, summary.maxScore, lang)}${counts ? ` — ${counts}` : ''}`);
   const read = staticCountText(summary);
   if (read) lines.push(paint('yellow', pick(read, lang)));
-  if (files.length > 0) lines.push(`${fr ? 'Rapports' : 'Reports'}: ${files.join(', ')}`);
-  return lines.join('\n');
+  if (files.length > 0) lines.push(`${fr ? 'Rapports :' : 'Reports:'} ${files.join(', ')}`);
+  // French typography on our words; paths and code keep their colons (frenchTypography leaves `a:b` alone).
+  return fr ? lines.map(frenchTypography).join('\n') : lines.join('\n');
 }
 
 /** One block for every problem that is not the team's code, each group with what to do about it. */

@@ -13,14 +13,16 @@ import { registerRegradeCommand } from './regrade-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
+import { detectLang, type Lang } from '../i18n.js';
+import { localizeProgram } from './help/localize-program.js';
 
 /**
  * The CLI only turns argv into a call and a result into an exit code (DESIGN.md). Commands live in
  * `runner/cli/`, one file each, and are registered here.
  */
-export function buildProgram(): Command {
+export function buildProgram(lang: Lang = detectLang()): Command {
   const program = new Command('mspr-lab')
-    .description('Grade MSPR data/AI deliverables with evidence / Évaluer les livrables MSPR data & IA, preuves à l’appui')
+    .description('Grade MSPR data/AI deliverables with evidence')
     .version(packageVersion)
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the locale)').choices(['fr', 'en']))
     .option('--verbose', 'show the stack trace of internal errors (to attach to a bug report)')
@@ -55,6 +57,7 @@ Examples:
   mspr-lab ci github --scenario cdp-data-ia-bloc1-etl
   sudo mspr-lab images build && mspr-lab check . -s cdp-data-ia-bloc1-etl --sandbox docker`,
   );
+  localizeProgram(program, lang);
   return program;
 }
 

@@ -12,7 +12,7 @@ export function registerRenderCommand(program: Command): void {
   program
     .command('render')
     .description('re-render a report.json into other formats without running anything again')
-    .argument('<report.json>')
+    .argument('<report.json>', 'the canonical report of a run')
     .option('-f, --format <list>', 'formats: junit,md,html,json', 'md')
     .option('-o, --out <dir>', 'output folder (default: beside the report)')
     .option('--stdout', 'print to stdout instead of writing files')

@@ -48,12 +48,17 @@ export async function runCheckCommand(submission: string, options: CheckOptions,
     files = writeOutputs(report, renderers, outRoot, lang);
   } catch (error) {
     // The grading is done: say its outcome even though the report could not be kept.
-    process.stdout.write(`${formatSummary(report, lang, [])}\n`);
+    (options.json ? process.stderr : process.stdout).write(`${formatSummary(report, lang, [])}\n`);
     throw error;
   }
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummaryRenderer.render(report, lang));
-  // GitHub reads `::error file=…,line=…::` lines from the job's output and shows them on the files.
-  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(report, lang)) process.stdout.write(`${line}\n`);
-  process.stdout.write(`${formatSummary(report, lang, files)}\n`);
+  // GitHub reads `::error file=…,line=…::` lines from the job's output and shows them on the files; with --json
+  // they go to stderr, so that stdout stays the report alone.
+  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(report, lang)) (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+  // --json: stdout is the report alone, so `mspr-lab check … --json | jq` works; people read the summary on stderr.
+  if (options.json) {
+    process.stderr.write(`${formatSummary(report, lang, files)}\n`);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else process.stdout.write(`${formatSummary(report, lang, files)}\n`);
   return exitCodeFor(report);
 }

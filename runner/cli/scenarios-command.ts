@@ -9,31 +9,36 @@ const loader = () => import('../../scenarios/load-scenario.js');
 export function registerScenariosCommand(program: Command): void {
   const scenarios = program
     .command('scenarios')
-    .description('list, show and validate scenarios / scénarios')
+    .description('list, show and validate scenarios')
     .addHelpText('after', '\nExamples:\n  mspr-lab scenarios list\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl\n  mspr-lab scenarios validate my-scenario.yaml');
 
   scenarios
     .command('list')
     .description('list the bundled scenarios')
+    .option('--json', 'print the list as JSON')
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios list --lang fr')
-    .action(async (_options, command: Command) => {
+    .action(async (options: { json?: boolean }, command: Command) => {
       const lang = langOf(command);
       const { listLibraryScenarioFiles, loadScenario } = await loader();
+      const listed: Array<Record<string, unknown>> = [];
       for (const file of listLibraryScenarioFiles()) {
         try {
           const { scenario } = await loadScenario(file);
-          process.stdout.write(`${scenario.id.padEnd(40)} ${scenario.framework} bloc ${scenario.bloc} — ${pick(asLocalized(scenario.title), lang)}\n`);
+          listed.push({ id: scenario.id, framework: scenario.framework, bloc: scenario.bloc, title: asLocalized(scenario.title) });
+          if (!options.json) process.stdout.write(`${scenario.id.padEnd(40)} ${scenario.framework} bloc ${scenario.bloc} — ${pick(asLocalized(scenario.title), lang)}\n`);
         } catch (error) {
-          process.stdout.write(`${file}: ${(error as Error).message}\n`);
+          // A broken library file is the grader's problem: said on stderr, so stdout stays a clean list.
+          process.stderr.write(`${file}: ${error instanceof MsprError ? error.describe(lang) : (error as Error).message}\n`);
           process.exitCode = 2;
         }
       }
+      if (options.json) process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
     });
 
   scenarios
     .command('show')
     .description('print a scenario with its defaults filled in')
-    .argument('<id|file>')
+    .argument('<id|file>', 'bundled scenario id or a YAML/JSON file')
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios show cdp-data-ia-bloc1-etl')
     .action(async (reference: string) => {
       const { stringify } = await import('yaml');
@@ -44,7 +49,7 @@ export function registerScenariosCommand(program: Command): void {
   scenarios
     .command('validate')
     .description('check a scenario file without running anything; every problem is listed with its path')
-    .argument('<file...>')
+    .argument('<file...>', 'scenario files (YAML or JSON)')
     .addHelpText('after', '\nExample:\n  mspr-lab scenarios validate my-scenario.yaml')
     .action(async (files: string[], _options, command: Command) => {
       const lang = langOf(command);

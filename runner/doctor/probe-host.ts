@@ -40,7 +40,8 @@ export async function probeBrowser(env: NodeJS.ProcessEnv = process.env): Promis
   for (const browser of candidates) {
     const result = await execa(browser, ['--version'], { reject: false, timeout: 20_000, env: { ...env, CHROME_DEVEL_SANDBOX: '' } });
     if (result.exitCode === 0 && result.stdout.trim()) {
-      const version = result.stdout.trim().split('\n')[0]!;
+      // `Chromium 131.0… built on Debian GNU/Linux 12`: the name and number are the fact; the rest is the vendor's prose.
+      const version = result.stdout.trim().split("\n")[0]!.replace(/ built on .*$/, "");
       return line({ id: 'browser', label: t('Navigateur', 'Browser'), required: false, ok: true, summary: t(`${browser} : ${version}`, `${browser}: ${version}`), need: browserNeed });
     }
   }

@@ -81,7 +81,7 @@ describe('mspr-lab check (real CLI, real Python, real SQLite)', () => {
   it('speaks French with --lang fr', () => {
     const run = runCli(['check', fixture('foundation/etl-missing-rows'), '--scenario', FOUNDATION, '--sandbox', 'local', '--lang', 'fr']);
     expect(run.stdout).toContain('ÉCHEC');
-    expect(run.stdout).toContain('Nombre de lignes différent : ventes 1980 / ventes.csv 2000');
+    expect(run.stdout).toContain('Nombre de lignes différent\u00a0: ventes 1980 / ventes.csv 2000');
   });
 
   it('re-renders a report without running again', () => {

@@ -102,7 +102,7 @@ describe('--out and --work-dir are checked before the run', () => {
   it('French too', () => {
     const run = cli(['check', repo, '-s', SCENARIO, '--work-dir', '/proc/mspr-lab', '--out', join(root, 'out-fr'), '--lang', 'fr', '--quiet'], env);
     expect(run.stderr).toContain('MSPR_OUTPUT_UNWRITABLE: /proc/mspr-lab est dans /proc, /sys ou /dev, où mspr-lab n’écrit pas.');
-    expect(run.stderr).toContain('Que faire: Donnez avec --work-dir un dossier où vous pouvez écrire');
+    expect(run.stderr).toContain('Que faire : Donnez avec --work-dir un dossier où vous pouvez écrire');
   });
 });
 

@@ -87,7 +87,7 @@ describe('repositories shaped like real submissions, without mspr.yaml: the plan
   it('plan prints each step with its folder and reason, in French too, and never loads polars or a database driver', () => {
     const run = runCli(['plan', fixture('real', 'makefile-compose'), '--lang', 'fr'], { NODE_DEBUG: 'module' });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('Plan d’exécution (découvert dans le dépôt) — 2 étape(s)');
+    expect(run.stdout).toContain('Plan d’exécution (découvert dans le dépôt) — 2 étapes');
     expect(run.stdout).toContain('  2. python src/models/train.py   [depuis la racine]   ← Makefile:17 (target train) ← README.md:9');
     expect(run.stdout).toContain('     racine du dépôt ajoutée au PYTHONPATH (le code importe son propre paquet)');
     expect(run.stdout).toContain('  - docker compose build (README.md:8) : construction d’image Docker : le bac à sable fournit l’environnement');
@@ -127,7 +127,7 @@ describe('repositories shaped like real submissions, without mspr.yaml: the plan
     writeFileSync(join(repo, 'mspr.yaml'), 'run:\n  - etl/main.py\n  - { script: train.py }\n');
     const run = checkWithProgress([repo, '-s', 'cdp-data-ia-bloc3-classification', '--lang', 'en']);
     expect(run.stderr).toContain('! mspr.yaml ignored: mspr.yaml does not follow the expected format. mspr.yaml:3: run[1]: must be a script or notebook path');
-    expect(run.stderr).toContain('Run plan (discovered in the repository) — 2 step(s)');
+    expect(run.stderr).toContain('Run plan (discovered in the repository) — 2 steps');
     expect(run.stderr).toContain('  1. python etl/main.py   [from the root]   ← README.md:15');
     expect(run.report!.plan!.origin).toBe('discovered');
     expect(run.report!.assumptions.map((a) => a.en)).toContainEqual(expect.stringContaining('mspr.yaml:3: run[1]'));

@@ -91,7 +91,7 @@ describe('renderers and the terminal, fed candidate text', () => {
     expect(summary).not.toMatch(CONTROL);
     const outcomes = summary.split('\n').filter((line) => /^(PASSED|FAILED|RUN ERROR)/.test(line));
     expect(outcomes).toEqual([expect.stringMatching(/^FAILED — score 0\/1/)]);
-    expect(summary).toContain('  ✘ fail  steps/succeeded  failed: KeyError: PASSED — score 20/20 ↵ PASSED — score 20/20');
+    expect(summary).toContain('  ✘ failed steps/succeeded  failed: KeyError: PASSED — score 20/20 ↵ PASSED — score 20/20');
     expect(summary).toContain('    - détail ↵ PASSED — score 20/20');
 
     const written: string[] = [];

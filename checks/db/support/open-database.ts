@@ -26,7 +26,7 @@ export async function databaseOrOutcome(ctx: Pick<CheckContext<unknown>, 'databa
       status: 'fail',
       message: 'noDatabase',
       params: reasonParams(error),
-      evidence: [{ kind: 'db', subject: service ?? 'database', expected: 'reachable', actual: error.text.en }],
+      evidence: [{ kind: 'db', subject: service ?? 'database', expected: 'reachable', actual: 'unreachable', note: error.text }],
     };
     return { outcome };
   }

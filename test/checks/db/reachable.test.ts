@@ -11,7 +11,7 @@ testCheck(check, {
     {
       name: 'tables listed with their row counts and the server version',
       evidence: three,
-      expect: { status: 'pass', message: 'pass', includes: ['3 table(s) — objectifs (0), produits (1), ventes (2)', '(SQLite 3.'], evidence: [{ kind: 'db', subject: 'sqlite:warehouse.db', actual: 3 }] },
+      expect: { status: 'pass', message: 'pass', includes: ['3 tables — objectifs (0), produits (1), ventes (2)', '(SQLite 3.'], evidence: [{ kind: 'db', subject: 'sqlite:warehouse.db', actual: 3 }] },
     },
     {
       name: 'expected tables present and filled (case ignored)',
@@ -32,7 +32,7 @@ testCheck(check, {
     {
       name: 'empty database',
       evidence: () => sqliteWorkspace([]),
-      expect: { status: 'fail', message: 'tooFew', includes: ['holds only 0 table(s)'] },
+      expect: { status: 'fail', message: 'tooFew', includes: ['holds only 0 tables'] },
     },
     {
       name: 'expected table empty, another missing',

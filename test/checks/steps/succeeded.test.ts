@@ -27,7 +27,7 @@ testCheck(check, {
     {
       name: 'two scripts that both succeed',
       evidence: ran({ 'etl.py': 'print("etl ok")\n', 'model.py': 'print("model ok")\n' }, [{ entry: 'etl.py' }, { entry: 'model.py' }]),
-      expect: { status: 'pass', message: 'pass', includes: ['All 2 step(s)'], evidence: [{ subject: 'pipeline:etl.py', actual: 'ok' }] },
+      expect: { status: 'pass', message: 'pass', includes: ['All 2 steps'], evidence: [{ subject: 'pipeline:etl.py', actual: 'ok' }] },
     },
     {
       name: 'an optional step may fail',
@@ -49,7 +49,7 @@ testCheck(check, {
     {
       name: 'one of two scripts fails: partial score',
       evidence: ran({ 'etl.py': 'print(1)\n', 'model.py': 'import sys\nsys.exit(2)\n' }, [{ entry: 'etl.py' }, { entry: 'model.py' }]),
-      expect: { status: 'fail', message: 'fail', score: 0.5, includes: ['1 of 2 step(s) failed'] },
+      expect: { status: 'fail', message: 'fail', score: 0.5, includes: ['1 of 2 steps failed'] },
     },
     {
       name: 'an endless loop is reported as a timeout',
