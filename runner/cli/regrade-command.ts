@@ -12,7 +12,7 @@ export interface RegradeCommandOptions {
 export function registerRegradeCommand(program: Command): void {
   program
     .command('regrade')
-    .description('judge a batch again on its kept evidence, without running any team’s code / réévaluer un lot sur ses preuves conservées')
+    .description('judge a batch again on its kept evidence, without running any team’s code')
     .argument('<out>', 'the --out folder of a mspr-lab batch')
     .option('-s, --scenario <id|file>', 'the scenario to judge with, e.g. a copy with changed check options (default: the batch’s)')
     .option('--team <names>', 'comma-separated teams to judge again (default: every graded team)')

@@ -31,6 +31,18 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'check --keep-workspace': 'garder le dossier d’exécution (copie du dépôt, trace) pour l’examiner',
   'check --quiet': 'pas de progression sur la sortie d’erreur',
 
+  regrade: 'réévaluer un lot sur ses preuves conservées, sans exécuter à nouveau le code des équipes',
+  'regrade <out>': 'le dossier --out d’un lot mspr-lab batch',
+  'regrade --scenario': 'le scénario à appliquer, par ex. une copie aux options de vérification changées (par défaut : celui du lot)',
+  'regrade --team': 'équipes, séparées par des virgules, à réévaluer (par défaut : toutes les équipes évaluées)',
+  'regrade --database': 'la sorte de base à relire dans les preuves conservées (par défaut : celle du lot)',
+  'regrade --python': 'le Python du correcteur pour la lecture statique du code (par défaut : $MSPR_PYTHON, sinon /usr/bin/python3)',
+  'regrade --quiet': 'pas de progression sur la sortie d’erreur',
+
+  criteria: 'matrice de couverture : chaque critère d’un référentiel → ses vérifications et scénarios, manuel, ou non couvert',
+  'criteria [framework]': 'cdp-data-ia, dev-ia-ds, cdp-ia-aivancity, cdp-ia ou cerf-ia (par défaut : les cinq)',
+  'criteria --json': 'écrire la matrice en JSON',
+
   batch: 'évaluer une promotion entière depuis une liste (CSV, YAML ou dossier de dépôts)',
   'batch <roster>': 'liste CSV ou YAML (équipe, source, ref, échéance, membres, manifeste), ou un dossier avec un dépôt par sous-dossier',
   'batch --scenario': 'identifiant d’un scénario fourni (voir `scenarios list`) ou fichier YAML/JSON',
