@@ -3,6 +3,7 @@ import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
 import type { WorkspaceFiles } from './workspace-files.js';
+import type { OwnTestsRecord } from '../own-tests/own-tests-record.js';
 import type { StepRecord } from '../steps/step-record.js';
 import type { TraceIndex } from '../tracer/trace-index.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
@@ -34,4 +35,6 @@ export interface CheckEvidence {
   submission: SubmissionInfo;
   /** The team's Python environment: which declared requirements were installed, found in the image, or unmet. */
   environment?: EnvironmentRecord;
+  /** The team's own test suites as the run ran them (runner/own-tests); absent when the scenario does not ask. */
+  ownTests?: OwnTestsRecord;
 }
