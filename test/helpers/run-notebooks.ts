@@ -6,6 +6,8 @@ import type { ProgressListener } from '../../runner/progress.js';
 import { LocalBackend } from '../../runner/sandbox/local-backend.js';
 import { resolvePython } from '../../runner/settings.js';
 import { runSteps } from '../../runner/steps/run-steps.js';
+import { readStepTraces } from '../../runner/tracer/read-step-traces.js';
+import type { TraceIndex } from '../../runner/tracer/trace-index.js';
 import type { StepRecord } from '../../runner/steps/step-record.js';
 import { tempRepo } from './temp-repo.js';
 
@@ -24,7 +26,7 @@ export function notebookJson(cells: Array<string | { markdown: string }>): strin
 }
 
 /** Really runs these notebooks (kernel and all) through the step runner and mspr-lab's driver, traced. */
-export async function runNotebooks(files: Record<string, string>, entries: string[], onProgress: ProgressListener = () => {}): Promise<{ records: StepRecord[]; workspaceRoot: string }> {
+export async function runNotebooks(files: Record<string, string>, entries: string[], onProgress: ProgressListener = () => {}): Promise<{ records: StepRecord[]; workspaceRoot: string; trace: TraceIndex }> {
   const workspace = tempRepo(files);
   const traceDir = mkdtempSync(join(tmpdir(), 'mspr-trace-'));
   const sandbox = await new LocalBackend().start({
@@ -39,7 +41,8 @@ export async function runNotebooks(files: Record<string, string>, entries: strin
   try {
     const planned = entries.map((entry) => ({ id: `pipeline:${entry}`, kind: 'notebook' as const, argv: [], entry, cwd: entry.includes('/') ? entry.slice(0, entry.lastIndexOf('/')) : '.', timeoutSec: 120, env: {}, optional: false }));
     const runs = await runSteps(planned, { sandbox, hostTraceDir: traceDir, hostWorkspaceDir: workspace.root, onProgress });
-    return { records: runs.map((run) => run.record), workspaceRoot: workspace.root };
+    const trace = readStepTraces(runs.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })), 64 * 1024 * 1024);
+    return { records: runs.map((run) => run.record), workspaceRoot: workspace.root, trace };
   } finally {
     await sandbox.dispose();
   }
