@@ -15,6 +15,7 @@ export const SUITES: Record<string, { needsDatabases: boolean }> = {
   ml: { needsDatabases: false },
   foundation: { needsDatabases: false },
   real: { needsDatabases: false },
+  owntests: { needsDatabases: false },
 };
 
 /**
