@@ -43,6 +43,7 @@ export const checkLoaders: Readonly<Record<string, Loader>> = {
   'steps/notebook-runs': () => import('./steps/notebook-runs.js'),
   'ml/training-procedure': () => import('./ml/training-procedure.js'),
   'analysis/dashboard': () => import('./analysis/dashboard.js'),
+  'http/accessible': () => import('./http/accessible.js'),
 };
 
 export function knownCheckIds(): string[] {

@@ -224,7 +224,7 @@ async function runChecks(
   const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
   const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
   if (links) note(links);
-  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment });
+  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment, scenario: options.scenario });
   if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) } };

@@ -74,7 +74,7 @@ function writeTeamReports(team: string, report: RunReport, context: GradeTeamCon
  * Why a team did not pass, in one line for the gradebook: the run's first error; else the first step that
  * failed (time limit, crash: whose fault it is, in the classification's words), then the required checks not passed.
  */
-function reasonOf(report: RunReport): Localized | null {
+export function reasonOf(report: RunReport): Localized | null {
   const error = report.errors[0];
   if (error) return error.message;
   const failure = report.steps.find((step) => step.failure)?.failure;

@@ -63,7 +63,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const digest = scenarioDigest(options.scenario);
     const unknown = (options.only ?? []).filter((team) => !options.roster.entries.some((e) => e.team === team));
     if (unknown.length > 0) throw notInRoster(unknown);
-    store.setBatch({ scenarioId: options.scenario.scenario.id, scenarioDigest: digest, scenarioSource: options.scenario.source, roster: options.roster.source, options: { deadline: options.deadline ?? null, concurrency: options.concurrency, executor: options.executor.name } });
+    store.setBatch({ scenarioId: options.scenario.scenario.id, scenarioDigest: digest, scenarioSource: options.scenario.source, roster: options.roster.source, options: { deadline: options.deadline ?? null, concurrency: options.concurrency, executor: options.executor.name, csvDialect: options.csvDialect } });
     store.setTeams(options.roster.entries);
     const entries = options.only ? options.roster.entries.filter((e) => options.only!.includes(e.team)) : options.roster.entries;
     const graded: string[] = [];

@@ -4,10 +4,12 @@ import { registerCheckCommand } from './check-command.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCiCommand } from './ci-command.js';
 import { registerCleanupCommand } from './cleanup-command.js';
+import { registerCriteriaCommand } from './criteria-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { registerImagesCommand } from './images-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerPlanCommand } from './plan-command.js';
+import { registerRegradeCommand } from './regrade-command.js';
 import { registerRenderCommand } from './render-command.js';
 import { registerScenariosCommand } from './scenarios-command.js';
 import { packageVersion } from '../paths.js';
@@ -26,10 +28,12 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheckCommand(program);
   registerBatchCommand(program);
+  registerRegradeCommand(program);
   registerPlanCommand(program);
   registerInitCommand(program);
   registerScenariosCommand(program);
   registerChecksCommand(program);
+  registerCriteriaCommand(program);
   registerRenderCommand(program);
   registerImagesCommand(program);
   registerCleanupCommand(program);
@@ -41,9 +45,11 @@ export function buildProgram(): Command {
 Examples:
   mspr-lab check examples/etl-sqlite --scenario cdp-data-ia-bloc1-etl
   mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl -o promo-2026
+  mspr-lab regrade promo-2026 -s bloc1-tolerant.yaml   # checks again on kept evidence
   mspr-lab plan ../team-3          # what check would run, and why
   mspr-lab scenarios list
   mspr-lab checks show db/rows-match-source
+  mspr-lab criteria dev-ia-ds       # which criteria are checked, left to the jury, or not covered
   mspr-lab render out/<run-id>/report.json --format junit,md
   mspr-lab doctor
   mspr-lab ci github --scenario cdp-data-ia-bloc1-etl

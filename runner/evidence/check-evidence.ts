@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../../scenarios/scenario.js';
+import type { AccessibilityEvidence } from '../browser/page-audit.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
@@ -37,4 +38,6 @@ export interface CheckEvidence {
   environment?: EnvironmentRecord;
   /** The team's own test suites as the run ran them (runner/own-tests); absent when the scenario does not ask. */
   ownTests?: OwnTestsRecord;
+  /** The axe-core audit of the team's served HTML pages (runner/browser), when an app was served. */
+  accessibility?: AccessibilityEvidence;
 }

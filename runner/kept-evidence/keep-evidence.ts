@@ -14,6 +14,8 @@ import type { SubmissionInfo } from '../submission/submission-info.js';
 import type { TraceIndex } from '../tracer/trace-index.js';
 import { KEPT_EVIDENCE_VERSION, type KeptDatabase, type KeptRun, type KeptTrace } from './kept-evidence.js';
 import { recordingInspector } from './recording-inspector.js';
+import { runInputsOf } from './run-inputs.js';
+import type { LoadedScenario } from '../../scenarios/scenario.js';
 
 const DATABASE_FILE = /\.(db|sqlite|sqlite3)(-wal|-journal|-shm)?$/i;
 
@@ -26,6 +28,8 @@ export interface KeptParts {
   unwritten: ReadonlySet<string>;
   endpoints: ReadonlyMap<string, ServiceEndpoint>;
   environment?: EnvironmentRecord;
+  /** The scenario the run was graded with: its steps, sandbox, services and datasets are kept as `inputs`. */
+  scenario: LoadedScenario;
 }
 
 /** Keeps a run's evidence in a folder for `regrade` (see kept-evidence.ts for the layout). */
@@ -58,6 +62,8 @@ export function createEvidenceKeeper(dir: string): EvidenceKeeper {
           unwritten: [...parts.unwritten],
           endpoints: [...parts.endpoints.values()].filter((e) => e.kind !== 'sqlite').map(({ serviceId, kind, host, port, database }) => ({ serviceId, kind, host, port, database })),
           notKept,
+          inputs: runInputsOf(parts.scenario),
+          checks: structuredClone(parts.scenario.scenario.checks),
           ...(parts.environment ? { environment: parts.environment } : {}),
         };
         writeFileAtomic(join(dir, 'run.json'), JSON.stringify(run));

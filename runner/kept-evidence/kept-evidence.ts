@@ -1,4 +1,4 @@
-import type { ServiceKind } from '../../scenarios/scenario.js';
+import type { CheckUse, ServiceKind } from '../../scenarios/scenario.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { Localized } from '../i18n.js';
 import type { RefusalFacts, RefusalReason } from '../safe-read/file-refused.js';
@@ -6,6 +6,7 @@ import type { StepRecord } from '../steps/step-record.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
 import type { SubmissionInfo } from '../submission/submission-info.js';
 import type { TraceEvent } from '../tracer/trace-event.js';
+import type { RunInputs } from './run-inputs.js';
 
 /**
  * What a batch keeps of one run so `mspr-lab regrade` can judge it again without running the team's code:
@@ -13,7 +14,8 @@ import type { TraceEvent } from '../tracer/trace-event.js';
  * `run.json` (this), `trace.json` (the verified trace) and `databases/<service>.json` (what was read from
  * server databases). Written by the grader after the checks; trusted by the regrade as its own.
  */
-export const KEPT_EVIDENCE_VERSION = 1;
+// 2: `inputs` (what the run depended on besides the team's code), so a regrade can tell what it cannot reuse.
+export const KEPT_EVIDENCE_VERSION = 2;
 
 export interface KeptRun {
   version: typeof KEPT_EVIDENCE_VERSION;
@@ -29,6 +31,10 @@ export interface KeptRun {
   notKept: Array<{ path: string; reason: string }>;
   /** The environment record the checks read (which requirements were met). */
   environment?: EnvironmentRecord;
+  /** The scenario's steps, sandbox, services and dataset bytes the run had. */
+  inputs: RunInputs;
+  /** The check uses the run was judged with: a check a regrade cannot run again keeps its verdict only if its use is the same. */
+  checks: CheckUse[];
 }
 
 /**

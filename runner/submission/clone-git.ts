@@ -52,9 +52,10 @@ export async function cloneRepository(source: string, destination: string, optio
     return { commit, commitDate, ref: options.ref, deadline: deadline?.iso, commitsAfterDeadline };
   } catch (error) {
     if (error instanceof MsprError) throw error;
+    const said = gitSaid((error as Error).message, destination, source);
     throw new MsprError(
       'MSPR_GIT_FAILED',
-      { fr: `Impossible de récupérer ${source} : ${(error as Error).message.split('\n')[0]}`, en: `Cannot fetch ${source}: ${(error as Error).message.split('\n')[0]}` },
+      { fr: `Impossible de récupérer ${source} : ${said}`, en: `Cannot fetch ${source}: ${said}` },
       { hint: { fr: 'Vérifiez l’URL, les droits d’accès et --ref.', en: 'Check the URL, access rights and --ref.' }, cause: error },
     );
   }
@@ -69,6 +70,18 @@ export async function resolveCommit(git: SimpleGit, ref: string): Promise<string
   throw new MsprError('MSPR_GIT_FAILED', { fr: `Référence introuvable : ${ref}.`, en: `Unknown ref: ${ref}.` }, {
     hint: { fr: 'Donnez une branche, un tag ou un sha existant avec --ref.', en: 'Give an existing branch, tag or sha with --ref.' },
   });
+}
+
+/**
+ * What git said, for the report and the gradebook: its own `fatal:`/`error:` lines (git's first line is
+ * "Cloning into '<scratch>'…", which names the grader's scratch folder and says nothing), with any mention of
+ * the grader's folder replaced by the repository's URL, so a reason never leaks the machine's layout.
+ */
+export function gitSaid(message: string, destination: string, source: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const own = lines.filter((line) => /^(fatal|error):/i.test(line));
+  const said = (own.length > 0 ? own : lines.filter((line) => !/^Cloning into /.test(line)).slice(0, 1)).join(' ');
+  return said.split(destination).join(source) || '?';
 }
 
 function noCommitBeforeDeadline(deadline: string): MsprError {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findChromium, launchChromium } from '../../runner/browser/launch-chromium.js';
+import { pagesToAudit } from '../../runner/browser/audit-pages.js';
 import { browserAvailable } from '../helpers/browser.js';
 
 describe('launchChromium', () => {
@@ -27,4 +28,11 @@ describe('launchChromium', () => {
       await launched.close();
     }
   }, 120_000);
+});
+
+describe('pagesToAudit', () => {
+  it('leaves out FastAPI’s generated pages and repeats, keeps the team’s pages in order', () => {
+    const app = 'http://10.88.0.2:8000';
+    expect(pagesToAudit([`${app}/`, `${app}/docs`, `${app}/redoc`, `${app}/docs/oauth2-redirect`, `${app}/predict-form`, `${app}/#haut`, `${app}/documentation`, 'not a url'])).toEqual([`${app}/`, `${app}/predict-form`, `${app}/documentation`]);
+  });
 });

@@ -133,6 +133,25 @@ describe('submission from git', () => {
     await expect(acquire(repo, { deadline: '2025-01-01' })).rejects.toMatchObject({ code: 'MSPR_GIT_FAILED' });
   });
 
+  it("says why a clone failed in git's own fatal: words, never naming the grader's scratch folder", async () => {
+    const run = scratch();
+    const failure = await acquireSubmission({ source: 'file:///nonexistent/delta.git', workspaceDir: join(run, 'workspace'), scratchDir: run }).catch((error) => error);
+    expect(failure).toMatchObject({ code: 'MSPR_GIT_FAILED' });
+    // git's first line is "Cloning into '<scratch>/clone'...": left out, the fatal: lines kept.
+    expect(failure.text.en).toBe("Cannot fetch file:///nonexistent/delta.git: fatal: '/nonexistent/delta.git' does not appear to be a git repository fatal: Could not read from remote repository.");
+    expect(failure.text.fr).toBe("Impossible de récupérer file:///nonexistent/delta.git : fatal: '/nonexistent/delta.git' does not appear to be a git repository fatal: Could not read from remote repository.");
+    expect(failure.text.en).not.toContain(run);
+
+    // A fatal: line that names the scratch folder itself: the folder is replaced by the repository's URL.
+    const { repo } = historyRepo();
+    const busy = scratch();
+    mkdirSync(join(busy, 'clone'));
+    writeFileSync(join(busy, 'clone', 'leftover'), '');
+    const named = await acquireSubmission({ source: repo, deadline: '2026-06-30', workspaceDir: join(busy, 'workspace'), scratchDir: busy }).catch((error) => error);
+    expect(named.text.en).toBe(`Cannot fetch ${repo}: fatal: destination path '${repo}' already exists and is not an empty directory.`);
+    expect(named.text.en).not.toContain(busy);
+  });
+
   it('refuses --deadline on a folder without history', async () => {
     await expect(acquire(repoWith({ 'main.py': '' }), { deadline: '2026-06-30' })).rejects.toMatchObject({ code: 'MSPR_SUBMISSION_UNREADABLE' });
   });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli } from '../helpers/run-cli.js';
+
+/**
+ * New library scenarios graded end to end on existing fixture repositories (real CLI, real Python, local
+ * sandbox): the verdicts, the criteria each carries (the scenario's own refs, not cdp-data-ia's), and the
+ * competencies the jury reads.
+ */
+describe('library scenarios on fixture repositories', () => {
+  it('dev-ia-ds-bloc2-model passes a complete classification notebook, with dev-ia-ds refs on each verdict', () => {
+    const run = runCli(['check', fixture('ml', 'clf-notebook-complete'), '--scenario', 'dev-ia-ds-bloc2-model', '--sandbox', 'local', '--format', 'json', '--lang', 'en']);
+    expect(run.report, run.stderr).toBeDefined();
+    expect(run.exitCode).toBe(0);
+    const verdicts = Object.fromEntries(run.report!.verdicts.map((v) => [v.id, [v.status, v.criteria.join(', ')]]));
+    expect(verdicts).toEqual({
+      'repo/files-present': ['pass', 'dev-ia-ds:A1.2 C2'],
+      'steps/succeeded': ['pass', 'dev-ia-ds:A1.2 C2'],
+      'ml/observations-gt-variables': ['pass', 'dev-ia-ds:A1.2 C1'],
+      'ml/target-homogeneous': ['pass', 'dev-ia-ds:A1.2 C1'],
+      'ml/models-applied-to-test': ['pass', 'dev-ia-ds:A1.2 C3'],
+      'ml/train-test-split': ['pass', 'dev-ia-ds:A1.2 C5'],
+      'ml/metrics-on-test': ['pass', 'dev-ia-ds:A1.2 C5'],
+      // The notebook writes no metrics file: nothing to compare, so not judged.
+      'ml/metrics-reported': ['skip', 'dev-ia-ds:A1.2 C5'],
+      'ml/cross-validation': ['pass', 'dev-ia-ds:A1.2 C5'],
+      'ml/grid-search': ['pass', 'dev-ia-ds:A1.2 C6'],
+      'ml/overfitting-watched': ['pass', 'dev-ia-ds:A1.2 C6'],
+    });
+    const competencies = Object.fromEntries(run.report!.competencies.items.map((c) => [c.code, c.status]));
+    // A1.2 C4 (training procedure) has only its manual item until ml/training-procedure exists: the jury decides.
+    expect(competencies).toEqual({ 'A1.2 C1': 'a-verifier', 'A1.2 C2': 'acquis', 'A1.2 C3': 'acquis', 'A1.2 C4': 'a-verifier', 'A1.2 C5': 'a-verifier', 'A1.2 C6': 'a-verifier' });
+    expect(run.report!.manual.map((item) => item.criteria.join(', '))).toEqual(['dev-ia-ds:A1.2 C1', 'dev-ia-ds:A1.2 C4', 'dev-ia-ds:A1.2 C6']);
+  });
+
+  it('cdp-ia-aivancity-bloc3-ml fails a search whose best parameters are never reused (C6.3), the rest passing', () => {
+    const run = runCli(['check', fixture('ml', 'reg-grid-not-reused'), '--scenario', 'cdp-ia-aivancity-bloc3-ml', '--sandbox', 'local', '--format', 'json', '--lang', 'en']);
+    expect(run.report, run.stderr).toBeDefined();
+    expect(run.exitCode).toBe(1);
+    expect(Object.fromEntries(run.report!.verdicts.map((v) => [v.id, [v.status, v.criteria.join(', ')]]))).toEqual({
+      'steps/succeeded': ['pass', 'cdp-ia-aivancity:C5.3'],
+      'ml/models-applied-to-test': ['pass', 'cdp-ia-aivancity:C5.3'],
+      'ml/train-test-split': ['pass', 'cdp-ia-aivancity:C4.3'],
+      'ml/metrics-on-test': ['pass', 'cdp-ia-aivancity:C4.3'],
+      'ml/overfitting-watched': ['pass', 'cdp-ia-aivancity:C4.3'],
+      'ml/grid-search': ['pass', 'cdp-ia-aivancity:C6.3'],
+      'ml/best-params-reused': ['fail', 'cdp-ia-aivancity:C6.3'],
+      'ml/cross-validation': ['pass', 'cdp-ia-aivancity:C7.3'],
+    });
+    const failed = run.report!.verdicts.find((v) => v.id === 'ml/best-params-reused')!;
+    expect(failed.message.en).toContain('GridSearchCV (main.py:14) finds {"alpha":0.1,"fit_intercept":true}, but no model is then fitted with these parameters');
+    const competencies = Object.fromEntries(run.report!.competencies.items.map((c) => [c.code, c.status]));
+    expect(competencies['C6.3']).toBe('non-acquis');
+    expect(competencies['C7.3']).toBe('acquis');
+  });
+});
