@@ -44,6 +44,10 @@ export const checkLoaders: Readonly<Record<string, Loader>> = {
   'ml/best-params-reused': () => import('./ml/best-params-reused.js'),
   'ml/cross-validation': () => import('./ml/cross-validation.js'),
   'ml/overfitting-watched': () => import('./ml/overfitting-watched.js'),
+  'tests/candidate-tests': () => import('./tests/candidate-tests.js'),
+  'steps/notebook-runs': () => import('./steps/notebook-runs.js'),
+  'ml/training-procedure': () => import('./ml/training-procedure.js'),
+  'analysis/dashboard': () => import('./analysis/dashboard.js'),
   'http/accessible': () => import('./http/accessible.js'),
 };
 

@@ -1,3 +1,4 @@
+import type { NotebookRun } from '../runner/notebook/notebook-run.js';
 import type { EnvironmentRecord } from '../runner/environment/environment-record.js';
 import type { Localized } from '../runner/i18n.js';
 import type { RunPlan } from '../runner/plan/run-plan.js';
@@ -40,6 +41,8 @@ export interface StepReport {
   error?: SerializedError;
   /** Whose failure it is (candidate, environment, grader) and why, when the step did not succeed. */
   failure?: StepFailure;
+  /** What a notebook step did cell by cell (runner/notebook/notebook-run.ts). */
+  notebook?: NotebookRun;
 }
 
 /** Who the graded work is by: the batch roster's team and members, else the repository's `mspr.yaml` `team:`. */

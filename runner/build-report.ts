@@ -93,6 +93,7 @@ function assemble(parts: ReportParts): RunReport {
       outputTruncated: Boolean(record.result?.stdout.truncated || record.result?.stderr.truncated),
       ...(record.error ? { error: record.error } : {}),
       ...(record.failure ? { failure: record.failure } : {}),
+      ...(record.notebook ? { notebook: record.notebook } : {}),
     })),
     trace: parts.traceSummary,
     verdicts: parts.verdicts,

@@ -10,6 +10,8 @@ export type RunProgress =
   | { type: 'plan'; plan: RunPlan }
   | { type: 'step-start'; id: string; index: number; total: number }
   | { type: 'step-output'; id: string; line: string }
+  /** A notebook step reached code cell `cell` of `total` (`line`: its first line), or is still in it after `elapsedSec`. */
+  | { type: 'notebook-cell'; id: string; cell: number; total: number; line?: string; elapsedSec?: number }
   | { type: 'step-end'; record: StepRecord }
   | { type: 'verdict'; verdict: Verdict }
   | { type: 'notice'; text: Localized };

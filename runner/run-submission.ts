@@ -29,6 +29,8 @@ import type { Sandbox } from './sandbox/sandbox.js';
 import { selectBackend } from './sandbox/select-backend.js';
 import { noServices, type ServiceProvider, type StartedServices } from './services/service-provider.js';
 import { runDatabaseOf, writeRunDotenv } from './services/run-dotenv/write-run-dotenv.js';
+import { ownTestsWanted, runOwnTestsPhase } from './own-tests/own-tests-phase.js';
+import type { OwnTestsRecord } from './own-tests/own-tests-record.js';
 import { planSteps } from './steps/plan-steps.js';
 import { serveApp } from './serve/serve-app.js';
 import { accessibilityStage } from './browser/accessibility-stage.js';
@@ -148,6 +150,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     // Every step's trace folder exists before the sandbox starts, so the grader never has to hand over a
     // folder (chown, as root) once the candidate's code has run and could have planted links beside it.
     createStepTraceFolders(planned, dirs.trace);
+    const wantsTests = ownTestsWanted(scenario, dirs.trace);
     sandbox = await backend.start({
       runId,
       workspaceDir: dirs.workspace,
@@ -175,17 +178,19 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
       hostWorkspaceDir: dirs.workspace,
       onProgress: progress,
     });
+    // The team's own tests, a phase after the pipeline (only when a check of the scenario judges them).
+    const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
+    const ownTests = wantsTests ? await runOwnTestsPhase({ sandbox, plan, hostTraceDir: dirs.trace, hostWorkspaceDir: dirs.workspace, timeoutSec: scenario.sandbox.timeoutSec, unmet, onProgress: progress }) : undefined;
     // The team's app, after the pipeline (its model file exists), exercised over HTTP; stopped before the sandbox.
     const audit = accessibilityStage(scenario.checks, runDir, join(runDir, 'accessibility'), progress);
     const http = await serveApp({ scenario, plan, sandbox, stepRuns, hostTraceDir: dirs.trace, hostWorkspaceDir: dirs.workspace, environment, servers, onProgress: progress, whileUp: audit.whileUp });
     const { python, paths } = sandbox;
     // Processes gone, files kept for the checks: `dispose` (in finally) frees them.
     await (sandbox.stop ? sandbox.stop() : sandbox.dispose());
-    // What the environment stage could not install: an ImportError of it is the environment's, said as such.
-    const unmet = environment?.requirements.filter((r) => r.status === 'unmet').map((r) => ({ name: r.name }));
+    // What the environment stage could not install (`unmet`): an ImportError of it is the environment's, said as such.
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility: audit.result() }));
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility: audit.result(), ownTests }));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -212,7 +217,7 @@ async function runChecks(
   note: (text: Localized) => void,
   progress: ProgressListener,
   environment: EnvironmentRecord | undefined,
-  served: { http: HttpEvidence; accessibility?: AccessibilityEvidence },
+  served: { http: HttpEvidence; accessibility?: AccessibilityEvidence; ownTests?: OwnTestsRecord },
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
@@ -225,7 +230,7 @@ async function runChecks(
   // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
   const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
-  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http: served.http });
+  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http: served.http, ownTests: served.ownTests });
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
   const facts = await readStaticFacts({ workspace: assembled.workspace, steps, python: options.python });
   const imports = await readCodeImports(assembled.workspace, options.python);

@@ -2,7 +2,16 @@ import { blockedText, blockOf, blockingFailures } from '../../runner/failure/blo
 import { joinLocalized, type Localized, t } from '../../runner/i18n.js';
 import { defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
+import { failedCellLabel } from '../../runner/notebook/notebook-run.js';
 import { lastCandidateFrame } from './python-traceback.js';
+
+/** `notebooks/eda.ipynb (échec, cellule 7/12 : `df = pd.read_csv(…)` → FileNotFoundError)`: the cell that stopped it. */
+function cellFailure(id: string, status: Localized, cell: { position: string; line: string; error: string }, exception: string | undefined): Localized {
+  const code = cell.line ? ` \`${cell.line.length > 80 ? `${cell.line.slice(0, 79)}…` : cell.line}\`` : '';
+  const error = cell.error || exception?.split(':')[0] || '';
+  const arrow = error ? ` → ${error}` : '';
+  return t(`${id} (${status.fr}, cellule ${cell.position} :${code}${arrow})`, `${id} (${status.en}, cell ${cell.position}:${code}${arrow})`);
+}
 
 /** How a step ended, in French words; English shows the status code itself (as the evidence does). */
 const STATUS: Partial<Record<string, Localized>> = {
@@ -45,6 +54,7 @@ export default defineCheck({
       const stderr = result?.stderr.text ?? '';
       const { location, exception } = lastCandidateFrame(stderr, [workspace.root, '/workspace']);
       const failure = step.failure;
+      const cell = step.notebook && step.status !== 'ok' ? failedCellLabel(step.notebook) : undefined;
       evidence.push({
         kind: 'step',
         subject: step.id,
@@ -63,6 +73,7 @@ export default defineCheck({
           ...(failure?.file ? { file: failure.file } : {}),
           ...(result?.stoppedFor ? { stoppedFor: result.stoppedFor } : {}),
           ...(step.error ? { error: step.error.message.en } : {}),
+          ...(step.notebook ? { cells: step.notebook.cells, executedCells: step.notebook.executed, ...(cell ? { failedCell: cell.position } : {}) } : {}),
           ...(result?.stdout.truncated || result?.stderr.truncated ? { outputTruncated: true } : {}),
         },
         ...(failure && failure.owner !== 'candidate' ? { note: failure.message } : {}),
@@ -70,7 +81,7 @@ export default defineCheck({
       const status = STATUS[step.status] ?? t(step.status, step.status);
       // Only the team's own failures fail this check; the environment's make it "could not be judged".
       if (step.status !== 'ok' && !step.optional && failure?.owner !== 'environment' && failure?.owner !== 'grader') {
-        failures.push(t(`${step.id} (${status.fr}${exception ? ` : ${exception}` : ''})`, `${step.id} (${status.en}${exception ? `: ${exception}` : ''})`));
+        failures.push(cell ? cellFailure(step.id, status, cell, exception) : t(`${step.id} (${status.fr}${exception ? ` : ${exception}` : ''})`, `${step.id} (${status.en}${exception ? `: ${exception}` : ''})`));
       }
     }
     const okCount = steps.filter((step) => step.status === 'ok').length;

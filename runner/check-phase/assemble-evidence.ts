@@ -8,6 +8,7 @@ import { workspaceFiles } from '../evidence/workspace-files.js';
 import type { Localized } from '../i18n.js';
 import { DATASETS } from '../safe-read/file-refused.js';
 import type { ReadLimits } from '../safe-read/read-limits.js';
+import type { OwnTestsRecord } from '../own-tests/own-tests-record.js';
 import type { StepRecord } from '../steps/step-record.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
 import type { SubmissionInfo } from '../submission/submission-info.js';
@@ -36,6 +37,8 @@ export interface EvidenceSources {
   openServer?: ServerOpener;
   /** The team's app as the serve stage started and exercised it (runner/serve). */
   http?: HttpEvidence;
+  /** The team's own tests, when the run ran them. */
+  ownTests?: OwnTestsRecord;
 }
 
 export type AssembledEvidence = CheckEvidence & { databases: CheckEvidence['databases'] & { closeAll(): Promise<void> } };
@@ -67,5 +70,6 @@ export function assembleEvidence(sources: EvidenceSources): AssembledEvidence {
     submission: sources.submission,
     environment: sources.environment,
     ...(sources.http ? { http: sources.http } : {}),
+    ...(sources.ownTests ? { ownTests: sources.ownTests } : {}),
   };
 }

@@ -35,6 +35,14 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
           write(paint('dim', `  … ${terminalLine(event.line).slice(0, 160)}`, stream));
         }
         break;
+      case 'notebook-cell': {
+        lastOutputAt = Date.now();
+        const cell = `${lang === 'fr' ? 'cellule' : 'cell'} ${event.cell}/${event.total}`;
+        // A heartbeat says a silent cell is still running (elapsed seconds); a start shows the cell's first line.
+        const detail = event.elapsedSec !== undefined ? (lang === 'fr' ? `en cours depuis ${event.elapsedSec} s` : `running for ${event.elapsedSec} s`) : terminalLine(event.line ?? '').slice(0, 120);
+        write(paint('dim', `  ${cell}${detail ? (lang === 'fr' ? ` : ${detail}` : `: ${detail}`) : ''}`, stream));
+        break;
+      }
       case 'step-end': {
         const { record } = event;
         const ok = record.status === 'ok';

@@ -5,6 +5,7 @@ import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { DbInspector } from './db/db-inspector.js';
 import type { FrameReader } from './frame-reader.js';
 import type { WorkspaceFiles } from './workspace-files.js';
+import type { OwnTestsRecord } from '../own-tests/own-tests-record.js';
 import type { StepRecord } from '../steps/step-record.js';
 import type { TraceIndex } from '../tracer/trace-index.js';
 import type { CandidateManifest } from '../submission/candidate-manifest.js';
@@ -41,6 +42,8 @@ export interface CheckEvidence {
   imports?: CodeImports;
   /** The team's app, started and exercised by the runner (absent when the run had no serve stage). */
   http?: HttpEvidence;
+  /** The team's own test suites as the run ran them (runner/own-tests); absent when the scenario does not ask. */
+  ownTests?: OwnTestsRecord;
   /** The axe-core audit of the team's served HTML pages (runner/browser), when an app was served. */
   accessibility?: AccessibilityEvidence;
 }

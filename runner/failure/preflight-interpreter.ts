@@ -16,7 +16,7 @@ const checked = new Set<string>();
 export async function preflightInterpreter(sandbox: Sandbox, steps: readonly PlannedStep[]): Promise<void> {
   const python = steps.some((step) => step.kind === 'notebook' || /^python3?$/.test(step.argv[0] ?? ''));
   if (!python) return;
-  const modules = ['pandas', 'sklearn', ...(steps.some((step) => step.kind === 'notebook') ? ['nbconvert'] : [])];
+  const modules = ['pandas', 'sklearn', ...(steps.some((step) => step.kind === 'notebook') ? ['nbconvert', 'nbclient'] : [])];
   const key = `${sandbox.backend}:${sandbox.python}:${modules.join(',')}`;
   if (sandbox.backend === 'local' && checked.has(key)) return;
   const probe = modules.map((name) => `try:\n import ${name}\nexcept Exception as e:\n missing.append("${name}: %s" % e)`).join('\n');

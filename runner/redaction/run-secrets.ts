@@ -25,6 +25,7 @@ export function serviceSecrets(services: StartedServices): string[] {
 export function redactingProgress(listener: ProgressListener, redactor: Redactor): ProgressListener {
   return (event) => {
     if (event.type === 'step-output') listener({ ...event, line: redactor.text(event.line) });
+    else if (event.type === 'notebook-cell' && event.line !== undefined) listener({ ...event, line: redactor.text(event.line) });
     else if (event.type === 'notice' || event.type === 'phase') listener({ ...event, text: { fr: redactor.text(event.text.fr), en: redactor.text(event.text.en) } });
     else listener(event);
   };

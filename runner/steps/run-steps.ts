@@ -4,6 +4,8 @@ import { MsprError } from '../errors.js';
 import type { ProgressListener } from '../progress.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { relativeTo } from '../plan/working-directory.js';
+import { EXECUTED_NOTEBOOK_FILE, NOTEBOOK_STATUS_FILE, readNotebookRun } from '../notebook/notebook-run.js';
+import { notebookOutputReader } from '../notebook/notebook-progress.js';
 import { pythonWithoutSite } from '../tracer/python-without-site.js';
 import { newTraceKey, TRACE_KEY_ENV } from '../tracer/trace-seal.js';
 import { type PlannedStep, stepSlug } from './plan-steps.js';
@@ -51,6 +53,10 @@ export async function runSteps(steps: PlannedStep[], options: StepRunOptions): P
     // A fresh key per step: a line sealed in one step does not verify in another, nor in another run.
     const traceKey = newTraceKey();
     const record = await runOne(step, posix.join(options.sandbox.paths.trace, slug), traceKey, options);
+    if (step.kind === 'notebook' && record.result) {
+      const notebook = readNotebookRun(traceDir);
+      if (notebook) record.notebook = notebook;
+    }
     options.onProgress({ type: 'step-end', record });
     runs.push({ record, traceDir, traceKey });
   }
@@ -84,13 +90,15 @@ async function runOne(step: PlannedStep, sandboxTraceDir: string, traceKey: Buff
     MSPR_DATASETS_DIR: sandbox.paths.datasets,
     ...(step.kind === 'notebook' && step.entry ? { MSPR_NOTEBOOK: step.entry } : {}),
   };
-  const argv = step.kind === 'notebook' ? notebookArgv(sandbox.python, relativeTo(cwd, step.entry!), sandboxTraceDir) : withInterpreter(step.argv, sandbox.python);
+  const argv = step.kind === 'notebook' ? notebookArgv(sandbox.python, sandbox.paths.tracer, relativeTo(cwd, step.entry!), sandboxTraceDir) : withInterpreter(step.argv, sandbox.python);
+  const notebookOutput = step.kind === 'notebook' ? notebookOutputReader(step.id, options.onProgress) : undefined;
   if (!pythonWithoutSite(argv)) env[TRACE_KEY_ENV] = traceKey.toString('hex');
   const result = await sandbox.exec(argv, {
     timeoutMs: step.timeoutSec * 1000,
     ...(cwd !== '.' ? { cwd } : {}),
     env,
-    onOutput: (chunk) => {
+    onOutput: (chunk, stream) => {
+      if (notebookOutput && stream === 'stdout') return notebookOutput(chunk);
       const line = chunk.trimEnd().split('\n').pop();
       if (line) options.onProgress({ type: 'step-output', id: step.id, line });
     },
@@ -104,15 +112,12 @@ function withInterpreter(argv: string[], python: string): string[] {
 }
 
 /**
- * Executes a notebook top to bottom with nbconvert, started from the notebook's folder (nbconvert runs
- * the kernel there too, as Jupyter does). The executed copy goes to the trace folder, not the workspace,
- * so grading never adds files to the candidate's tree. The kernel inherits the environment, hence the
- * tracer.
+ * Executes a notebook top to bottom with mspr-lab's nbclient driver, started from the notebook's folder (the
+ * kernel runs there too, as Jupyter does). The driver is run by its path, never `-m`: a `mspr_notebook.py` of the
+ * team's beside the notebook would come first on `sys.path` otherwise. The executed copy and the per-cell status go
+ * to the trace folder, not the workspace, so grading never adds files to the candidate's tree. The kernel inherits
+ * the environment, hence the tracer.
  */
-function notebookArgv(python: string, notebook: string, outputDir: string): string[] {
-  return [
-    python, '-m', 'nbconvert', '--to', 'notebook', '--execute',
-    '--ExecutePreprocessor.kernel_name=python3',
-    '--output-dir', outputDir, '--output', 'executed', notebook,
-  ];
+function notebookArgv(python: string, tracerDir: string, notebook: string, outputDir: string): string[] {
+  return [python, posix.join(tracerDir, 'mspr_notebook.py'), notebook, posix.join(outputDir, EXECUTED_NOTEBOOK_FILE), posix.join(outputDir, NOTEBOOK_STATUS_FILE)];
 }

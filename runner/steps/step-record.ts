@@ -1,5 +1,6 @@
 import type { SerializedError } from '../errors.js';
 import type { StepFailure } from '../failure/step-failure.js';
+import type { NotebookRun } from '../notebook/notebook-run.js';
 import type { ExecResult } from '../sandbox/sandbox.js';
 
 export type StepStatus = 'ok' | 'failed' | 'timeout' | 'oom' | 'error' | 'skipped';
@@ -17,6 +18,8 @@ export interface StepRecord {
   result?: ExecResult;
   /** Set when the step could not even start (e.g. the notebook file is missing). */
   error?: SerializedError;
+  /** What a notebook step did cell by cell (cells, executed, the failing cell and its error), when the driver said. */
+  notebook?: NotebookRun;
   /** Whose failure it is, when the step did not succeed (set after the steps ran; see runner/failure). */
   failure?: StepFailure;
 }

@@ -5,6 +5,7 @@ import { workspaceFiles } from '../../runner/evidence/workspace-files.js';
 import { classifyStep } from '../../runner/failure/classify-step.js';
 import { declaredRequirements, type UnmetRequirement } from '../../runner/failure/declared-requirements.js';
 import type { StepFailure } from '../../runner/failure/step-failure.js';
+import { packagePath } from '../../runner/paths.js';
 import { LocalBackend } from '../../runner/sandbox/local-backend.js';
 import type { PlannedStep } from '../../runner/steps/plan-steps.js';
 import { runSteps } from '../../runner/steps/run-steps.js';
@@ -35,7 +36,8 @@ export async function classifyRealRun(
     runId: 'test',
     workspaceDir: workspace.root,
     traceDir,
-    tracerDir: join(traceDir, 'no-tracer'),
+    // Notebooks run through mspr-lab's driver, which lives in the tracer's folder; scripts run untraced.
+    tracerDir: step.kind === 'notebook' ? packagePath('runner/tracer/python') : join(traceDir, 'no-tracer'),
     limits: { timeoutSec: 60, memoryMb: 512, cpus: 1, pids: 64, network: 'none' },
     python,
     env: {},

@@ -16,6 +16,7 @@ export const SUITES: Record<string, { needsDatabases: boolean }> = {
   foundation: { needsDatabases: false },
   real: { needsDatabases: false },
   serve: { needsDatabases: false },
+  owntests: { needsDatabases: false },
 };
 
 /**

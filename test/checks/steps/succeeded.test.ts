@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import check from '../../../checks/steps/succeeded.js';
 import { testCheck } from '../../../checks/tester.js';
 import { workspaceFiles } from '../../../runner/evidence/workspace-files.js';
+import { notebookJson, runNotebooks } from '../../helpers/run-notebooks.js';
 import { runPythonSteps } from '../../helpers/run-python-steps.js';
 
 const crashing = `import pandas as pd
@@ -36,6 +37,20 @@ testCheck(check, {
     },
   ],
   invalid: [
+    {
+      name: 'a notebook failing at cell 5 on a missing file names the cell, its first line and the error',
+      evidence: async () => {
+        const { records, workspaceRoot } = await runNotebooks({ 'notebooks/eda.ipynb': notebookJson(['import pandas as pd', 'a = 1', 'b = 2', 'c = a + b', "df = pd.read_csv('../data/x.csv')", 'df.head()']) }, ['notebooks/eda.ipynb']);
+        return { steps: records, workspace: workspaceFiles(workspaceRoot) };
+      },
+      expect: {
+        status: 'fail',
+        message: 'fail',
+        includes: ["pipeline:notebooks/eda.ipynb (failed, cell 5/6: `df = pd.read_csv('../data/x.csv')` → FileNotFoundError)"],
+        includesFr: ["pipeline:notebooks/eda.ipynb (échec, cellule 5/6 : `df = pd.read_csv('../data/x.csv')` → FileNotFoundError)"],
+        evidence: [{ subject: 'pipeline:notebooks/eda.ipynb', actual: 'failed', data: expect.objectContaining({ cells: 6, executedCells: 4, failedCell: '5/6' }) }],
+      },
+    },
     {
       name: 'a script raising KeyError points at the candidate line',
       evidence: ran({ 'etl.py': crashing }, [{ entry: 'etl.py' }]),
