@@ -51,7 +51,7 @@ export default defineCheck({
   meta: {
     id: 'analysis/dashboard',
     title: { fr: 'Un tableau de bord présente plusieurs analyses décrites', en: 'A dashboard shows several described analyses' },
-    criteria: ['cdp-data-ia:C2.5', 'dev-ia-ds:A1.1 C6'],
+    criteria: ['cdp-data-ia:C2.5', 'dev-ia-ds:A1.1 C6', 'cerf-ia:C5'],
     // 'http' joins when the served-app part reads it (a check declaring http is re-used, not re-judged, by regrade).
     evidence: ['trace', 'artifact'],
     options: { type: 'object', additionalProperties: false, properties: { minAnalyses: { type: 'integer', minimum: 1, default: 3, description: 'analyses (charts with a description) required' } } },
