@@ -37,8 +37,8 @@ export default defineCheck({
         en: 'No secret found in the {files} files of the repository ({notebooks} notebooks, outputs included) nor in what the {commits} commits of the git history added.',
       },
       foundInHistory: {
-        fr: "{count} secret(s) dans l'historique git, retirés des fichiers depuis : {places}. Attendu : aucun mot de passe, clé privée ni jeton d'API dans le dépôt, historique compris : quiconque clone le dépôt les lit encore. Révoquez-les, puis réécrivez l'historique (git filter-repo) ou repartez d'un dépôt propre.",
-        en: '{count} secret(s) in the git history, removed from the files since: {places}. Expected: no password, private key or API token in the repository, history included: anyone who clones it still reads them. Revoke them, then rewrite the history (git filter-repo) or start from a clean repository.',
+        fr: "{count} {count|secret dans l'historique git, retiré des fichiers|secrets dans l'historique git, retirés des fichiers} depuis : {places}. Attendu : aucun mot de passe, clé privée ni jeton d'API dans le dépôt, historique compris : quiconque clone le dépôt les lit encore. Révoquez-les, puis réécrivez l'historique (git filter-repo) ou repartez d'un dépôt propre.",
+        en: '{count} {count|secret|secrets} in the git history, removed from the files since: {places}. Expected: no password, private key or API token in the repository, history included: anyone who clones it still reads them. Revoke them, then rewrite the history (git filter-repo) or start from a clean repository.',
       },
       noFiles: {
         fr: "Aucun fichier texte lisible dans le dépôt ({skipped} écartés) : rien à vérifier. Attendu : le code et la configuration de l'équipe, en texte.",

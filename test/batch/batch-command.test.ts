@@ -180,8 +180,10 @@ describe('mspr-lab batch', () => {
     writeFileSync(withoutPlan, 'équipe;dépôt;membres\nzeta;depots/zeta;Lou Garnier\n');
 
     const planned = batch(join(root, 'out-plan'), [], withPlan);
-    expect(planned.exitCode, planned.stderr).toBe(0);
-    expect(gradebook(join(root, 'out-plan'))[0]).toMatchObject({ team: 'zeta', status: 'pass', 'steps/succeeded': 'pass', 'db/rows-match-source': 'pass' });
+    // The plan makes the pipeline run and load everything; the README still says nothing runnable, which
+    // repo/files-present judges (issue 10: content, not presence), so the team's row is a fail on that one check.
+    expect(planned.exitCode, planned.stderr).toBe(1);
+    expect(gradebook(join(root, 'out-plan'))[0]).toMatchObject({ team: 'zeta', status: 'fail', 'repo/files-present': 'fail', 'steps/succeeded': 'pass', 'db/rows-match-source': 'pass' });
     const report = JSON.parse(readFileSync(join(root, 'out-plan', 'teams', 'zeta', 'report.json'), 'utf8'));
     expect(report.plan.origin).toBe('external-manifest');
     expect(report.plan.steps.map((step: { run: string[] }) => step.run.slice(-1)[0])).toEqual(['outils/chargement.py']);
@@ -189,7 +191,7 @@ describe('mspr-lab batch', () => {
     // The control: the same repository without the column has nothing to run, so it does not pass.
     const unplanned = batch(join(root, 'out-sans-plan'), [], withoutPlan);
     expect(unplanned.exitCode).not.toBe(0);
-    expect(gradebook(join(root, 'out-sans-plan'))[0]!.status).not.toBe('pass');
+    expect(gradebook(join(root, 'out-sans-plan'))[0]!['steps/succeeded']).not.toBe('pass');
   }, 600_000);
 
   it('refuses an invalid roster with every problem and its line, before grading anything', () => {

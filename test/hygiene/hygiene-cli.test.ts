@@ -49,7 +49,7 @@ describe('hygiene checks through the real CLI on real git repositories (local sa
     expect(run.exitCode, run.stderr).toBe(1);
     expect(statuses(run.report)).toEqual({ 'repo/no-secrets': 'fail foundInHistory', 'repo/personal-data': 'pass pass', 'git/team-history': 'pass pass' });
     const secrets = verdictOf(run.report, 'repo/no-secrets');
-    expect(secrets.message.en).toContain(`1 secret(s) in the git history, removed from the files since: .env@${repo.shas[3]!.slice(0, 12)}:2.`);
+    expect(secrets.message.en).toContain(`1 secret in the git history, removed from the files since: .env@${repo.shas[3]!.slice(0, 12)}:2.`);
     expect(secrets.evidence).toContainEqual(expect.objectContaining({ kind: 'git', subject: `.env@${repo.shas[3]!.slice(0, 12)}:2`, actual: '***', data: { commit: repo.shas[3], kind: '.env value', name: 'DB_PASSWORD', removed: true } }));
     expectNothingLeaked(run, PRIVATE);
   });

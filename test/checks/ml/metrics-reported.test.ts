@@ -37,7 +37,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['The 4 metric(s) in metrics.json match'],
+        includes: ['The 4 metrics in metrics.json match'],
         evidence: [{ subject: 'metrics.json: ridge.rmse', actual: 2.9, expected: 2.9, location: { file: 'metrics.json' } }],
       },
     },
@@ -52,7 +52,7 @@ testCheck(check, {
         written(run(), 'resultats/scores.csv', 'open').evidence({ workspace: tempRepo({ 'resultats/scores.csv': 'modele;rmse;mae\nLasso;3,1;2,4\nRidge;2,9;\n' }) }),
       expect: {
         status: 'pass', message: 'pass',
-        includes: ['The 3 metric(s) in resultats/scores.csv match'],
+        includes: ['The 3 metrics in resultats/scores.csv match'],
         evidence: [{ subject: 'resultats/scores.csv written', actual: 'open', location: { file: 'model.py', line: 90 } }, { subject: 'resultats/scores.csv: 1.Ridge.rmse', actual: 2.9, expected: 2.9 }],
       },
     },

@@ -105,7 +105,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'foundInHistory',
-        includes: ['1 secret(s) in the git history, removed from the files since: .env@3f2a9c1d0b7e:2.'],
+        includes: ['1 secret in the git history, removed from the files since: .env@3f2a9c1d0b7e:2.'],
         evidence: [
           { kind: 'git', subject: '.env@3f2a9c1d0b7e:2', location: { file: '.env', line: 2 }, actual: '***', data: { commit: SHA, kind: '.env value', name: 'DB_PASSWORD', removed: true } },
           { kind: 'git', subject: 'git history', actual: 1, expected: 0 },
@@ -115,7 +115,7 @@ testCheck(check, {
     {
       name: 'a .env still in the tree is reported once, from the tree, not again from the history',
       evidence: () => ({ workspace: failingRepos.env(), submission: withHistory([{ commit: SHA, path: 'config/.env', line: 2, kind: '.env value', name: 'DB_PASSWORD' }]) }),
-      expect: { status: 'fail', message: 'found', includes: ['1 committed secret(s): config/.env:2.'], evidence: [{ subject: 'git history', actual: 0, data: { commit: SHA, commits: 3, capped: false, found: 1 } }] },
+      expect: { status: 'fail', message: 'found', includes: ['1 committed secret: config/.env:2.'], evidence: [{ subject: 'git history', actual: 0, data: { commit: SHA, commits: 3, capped: false, found: 1 } }] },
     },
     {
       name: 'a committed .env with a real password (its .env.example is fine)',
@@ -123,7 +123,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'found',
-        includes: ['1 committed secret(s): config/.env:2.'],
+        includes: ['1 committed secret: config/.env:2.'],
         evidence: [{ subject: 'config/.env:2', location: { file: 'config/.env', line: 2 }, actual: '***', data: { kind: '.env value', name: 'DB_PASSWORD' } }],
       },
     },
@@ -138,7 +138,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'found',
-        includes: ['1 committed secret(s): .env.example:2.'],
+        includes: ['1 committed secret: .env.example:2.'],
         evidence: [{ subject: '.env.example:2', location: { file: '.env.example', line: 2 }, actual: '***', data: { kind: '.env value', name: 'POSTGRES_PASSWORD' } }],
       },
     },
@@ -148,7 +148,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'found',
-        includes: ['2 committed secret(s): src/upload.py:3, src/upload.py:4.'],
+        includes: ['2 committed secrets: src/upload.py:3, src/upload.py:4.'],
         evidence: [
           { subject: 'src/upload.py:3', location: { file: 'src/upload.py', line: 3 }, actual: '***', data: { kind: 'AWS access key id' } },
           { subject: 'src/upload.py:4', location: { file: 'src/upload.py', line: 4 }, actual: '***', data: { kind: 'AWS secret access key' } },
@@ -161,7 +161,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'found',
-        includes: ['1 committed secret(s): deploy/id_ed25519:1.'],
+        includes: ['1 committed secret: deploy/id_ed25519:1.'],
         evidence: [{ subject: 'deploy/id_ed25519:1', location: { file: 'deploy/id_ed25519', line: 1 }, actual: '***', data: { kind: 'private key block' } }],
       },
     },
@@ -171,7 +171,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'found',
-        includes: ['1 committed secret(s): notebooks/01_chargement.ipynb:cell 2:output 1.'],
+        includes: ['1 committed secret: notebooks/01_chargement.ipynb:cell 2:output 1.'],
         evidence: [
           {
             subject: 'notebooks/01_chargement.ipynb:cell 2:output 1',
@@ -188,7 +188,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'found',
-        includes: ['5 committed secret(s): ci/notify.txt:1, ci/notify.txt:2, scripts/deploy.sh:2, scripts/deploy.sh:3, src/llm.py:1.'],
+        includes: ['5 committed secrets: ci/notify.txt:1, ci/notify.txt:2, scripts/deploy.sh:2, scripts/deploy.sh:3, src/llm.py:1.'],
         evidence: [
           { subject: 'scripts/deploy.sh:2', actual: '***', data: { kind: 'GitHub token' } },
           { subject: 'scripts/deploy.sh:3', actual: '***', data: { kind: 'JWT' } },
