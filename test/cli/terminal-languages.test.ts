@@ -64,7 +64,7 @@ describe('the terminal speaks one language: no English word under a French local
     const missing = runCli(['plan'], FR);
     expect(missing.stderr).toContain('erreur\u00a0: argument obligatoire manquant « submission »');
     const typo = runCli(['chek'], FR);
-    expect(typo.stderr).toContain('(Vouliez-vous dire check\u202f?)');
+    expect(typo.stderr).toContain('(Vouliez-vous dire « check »\u202f?)');
     const choice = runCli(['--lang', 'de', 'doctor'], EN);
     expect(choice.stderr).toContain("error: option '--lang <lang>' argument 'de' is invalid. Allowed choices are fr, en.");
     expect(choice.stderr).toContain('(add --help for more information)');
@@ -97,7 +97,7 @@ describe('CLI edges', () => {
     expect(page).toContain('**Critères :**');
     expect(page).toContain('Schéma des options :');
     expect(englishWordsIn(page.replace(/Schéma des options :[\s\S]*$/, ''))).toEqual([]);
-    expect(runCli(['checks', 'show', 'db/reachable', '--lang', 'en']).stdout).toMatch(/^# db\/reachable — Database reachable and listing its tables\n/);
+    expect(runCli(['checks', 'show', 'db/reachable', '--lang', 'en']).stdout).toMatch(/^# db\/reachable — Database installed, reachable and listing its tables\n/);
   }, 60_000);
 
   it('colour: NO_COLOR wins, FORCE_COLOR turns it on off a terminal, FORCE_COLOR=0 turns it off', () => {

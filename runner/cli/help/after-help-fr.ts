@@ -26,6 +26,16 @@ Exemples :
 Codes de sortie : 0 = toutes les vérifications requises sont réussies, 1 = certaines ne le sont pas, 2 = l’exécution
 n’a pas pu se faire (une entrée invalide, comme un --deadline mal écrit ou un --out où l’on ne peut pas écrire, est
 refusée avec 2 avant toute exécution).`,
+  regrade: `
+Exemples :
+  mspr-lab regrade promo-2026 -s bloc1-tolerant.yaml
+  mspr-lab regrade promo-2026 --team beta
+
+Seules les vérifications sont relancées : un scénario dont les étapes, le bac à sable, les services ou les jeux de
+données ont changé demande de relancer les équipes (mspr-lab batch … --team <nom>) ; ces équipes sont listées et leur
+ligne dit pourquoi. Écrit regrade.json et regrade.csv (les verdicts qui ont changé) à côté du carnet de notes, qui est
+réécrit. Codes de sortie : comme batch (0 = toutes les équipes réussissent, 1 = certaines échouent, 2 = une équipe
+n’a pas pu être évaluée ou réévaluée).`,
   batch: `
 Exemples :
   mspr-lab batch promo.csv -s cdp-data-ia-bloc1-etl --deadline 2026-06-30T23:59 -o promo-2026

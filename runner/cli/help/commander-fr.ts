@@ -31,8 +31,8 @@ const ERRORS_FR: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, (expected, got) => `erreur : trop d’arguments : ${expected} attendu${Number(expected) > 1 ? 's' : ''}, ${got} donné${Number(got) > 1 ? 's' : ''}.`],
   [/^error: (.*) cannot be used with (.*)$/m, (a, b) => `erreur : ${a} ne peut pas être utilisée avec ${b}`],
   [/Allowed choices are (.*)\./, (list) => `Valeurs possibles : ${list}.`],
-  [/\(Did you mean one of (.*)\?\)/, (list) => `(Vouliez-vous dire l’une de ${list} ?)`],
-  [/\(Did you mean (.*)\?\)/, (name) => `(Vouliez-vous dire ${name} ?)`],
+  [/\(Did you mean one of (.*)\?\)/, (list) => `(Vouliez-vous dire l’une de « ${list} »\u202f?)`],
+  [/\(Did you mean (.*)\?\)/, (name) => `(Vouliez-vous dire « ${name} »\u202f?)`],
   [/^error: /, () => 'erreur : '],
 ];
 

@@ -40,7 +40,7 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'regrade --quiet': 'pas de progression sur la sortie d’erreur',
 
   criteria: 'matrice de couverture : chaque critère d’un référentiel → ses vérifications et scénarios, manuel, ou non couvert',
-  'criteria [framework]': 'cdp-data-ia, dev-ia-ds, cdp-ia-aivancity, cdp-ia ou cerf-ia (par défaut : les cinq)',
+  'criteria <framework>': 'cdp-data-ia, dev-ia-ds, cdp-ia-aivancity, cdp-ia ou cerf-ia (par défaut : les cinq)',
   'criteria --json': 'écrire la matrice en JSON',
 
   batch: 'évaluer une promotion entière depuis une liste (CSV, YAML ou dossier de dépôts)',

@@ -40,7 +40,7 @@ async function verdictOf(id: string, steps: StepRecord[] = []): Promise<{ verdic
 }
 
 /** Checks whose evidence the scenario may not ask for, and what they say on empty evidence. */
-const NOT_ASKED: Record<string, string> = { 'ml/metrics-reported': 'skip noFile' };
+const NOT_ASKED: Record<string, string> = { 'ml/metrics-reported': 'skip noFile', 'http/prediction-route': 'skip notAsked' };
 
 const describeVerdict = (v: Verdict) => `${v.status} ${v.messageKey}: ${v.message.en}`;
 
