@@ -60,7 +60,7 @@ export default defineCheck({
       for (const item of broken.slice(0, 5)) problems.push(t(`${item.source} donne \`${item.command}\`, mais ${item.reason.fr}.`, `${item.source} gives \`${item.command}\`, but ${item.reason.en}.`));
       if (readmes.length === 0) problems.push(t('Aucun README, ni à la racine ni dans un dossier d’où partent les étapes.', 'No README, neither at the root nor in a folder the steps run from.'));
       else if (written.length === 0) problems.push(t(`${readmes[0]} est vide.`, `${readmes[0]} is empty.`));
-      else if (!run && broken.length === 0) problems.push(t(`${written.join(', ')} ne donne aucune commande qui lance le projet (python …, make …, jupyter nbconvert --execute …).`, `${written.join(', ')} gives no command that runs the project (python …, make …, jupyter nbconvert --execute …).`));
+      else if (!run && broken.length === 0) problems.push(t(`${written.join(', ')} ne donne aucune commande qui lance le projet (python …, make …, jupyter nbconvert …).`, `${written.join(', ')} gives no command that runs the project (python …, make …, jupyter nbconvert …).`));
       if (run && broken.length === 0) found.push(t(`${run.source} dit comment lancer le projet (\`${run.text}\`${run.entry ? `, ${run.entry} existe` : ''})`, `${run.source} says how to run the project (\`${run.text}\`${run.entry ? `, ${run.entry} exists` : ''})`));
     }
 

@@ -23,7 +23,10 @@ describe('mspr-lab criteria', () => {
       '  C4  Accompagner le changement organisationnel lié à l\'adoption de l\'IA, en…',
       '      manuel : cerf-ia-c2-c5',
       '  C5  Piloter la performance et l\'éthique du projet IA en mettant en place un…',
+      // Checks that declare the criterion, though no cerf-ia scenario uses them for it yet: said so.
+      '      analysis/dashboard → (aucun scénario du référentiel ne l’utilise pour ce critère)',
       '      repo/no-secrets → cerf-ia-c2-c5',
+      '      repo/personal-data → (aucun scénario du référentiel ne l’utilise pour ce critère)',
       '      manuel : cerf-ia-c2-c5',
       '',
       '',
@@ -40,7 +43,10 @@ describe('mspr-lab criteria', () => {
     expect(lines[at + 1]).toBe('         not covered');
     // A code graded through a scenario's own `criteria` on a check use, with the scenarios that grade it.
     const c36 = lines.findIndex((line) => line.startsWith('  C3.6 '));
-    expect(lines.slice(c36 + 1, c36 + 3)).toEqual(['         repo/no-secrets → cdp-data-ia-bloc3-web-app', '         manual: cdp-data-ia-bloc3-classification, cdp-data-ia-bloc3-regression, cdp-data-ia-bloc3-web-app']);
+    expect(lines.slice(c36 + 1, c36 + 5)).toEqual([
+      '         http/app-answers → (no scenario of the framework uses it for this criterion)',
+      '         http/prediction-route → (no scenario of the framework uses it for this criterion)',
+      '         repo/no-secrets → cdp-data-ia-bloc3-web-app', '         manual: cdp-data-ia-bloc3-classification, cdp-data-ia-bloc3-regression, cdp-data-ia-bloc3-web-app']);
   });
 
   it('--json gives every framework with its counts and rows', () => {
@@ -50,8 +56,8 @@ describe('mspr-lab criteria', () => {
     expect(frameworks.map((f) => f.framework)).toEqual(['cdp-data-ia', 'dev-ia-ds', 'cdp-ia-aivancity', 'cdp-ia', 'cerf-ia']);
     for (const f of frameworks) expect(f.counts.checked + f.counts.manual + f.counts.uncovered).toBe(f.counts.total);
     const devIa = frameworks.find((f) => f.framework === 'dev-ia-ds')!;
-    expect(devIa.counts).toEqual({ total: 25, checked: 13, manual: 12, uncovered: 0 });
-    expect(devIa.criteria.find((c) => c.code === 'A1.2 C4')).toEqual({ code: 'A1.2 C4', label: 'Réaliser et paramétrer une procédure', status: 'manual', checks: [], manual: ['dev-ia-ds-bloc2-model'] });
+    expect(devIa.counts).toEqual({ total: 25, checked: 18, manual: 7, uncovered: 0 });
+    expect(devIa.criteria.find((c) => c.code === 'A1.2 C4')).toEqual({ code: 'A1.2 C4', label: 'Réaliser et paramétrer une procédure', status: 'checked', checks: [{ id: 'ml/training-procedure', scenarios: [] }], manual: ['dev-ia-ds-bloc2-model'] });
     expect(devIa.criteria.find((c) => c.code === 'A1.2 C5')!.checks).toContainEqual({ id: 'ml/cross-validation', scenarios: ['dev-ia-ds-bloc2-model'] });
   });
 

@@ -80,7 +80,7 @@ testCheck(check, {
       // Issue 10 §4: exact verdicts.
       name: 'a README without any runnable command',
       evidence: () => ({ workspace: tempRepo({ ...main, 'README.md': '# Analyse des ventes\n\nCe projet nettoie les ventes et entraîne un modèle.\n\n## Installation\n\n```\npip install -r requirements.txt\n```\n', 'requirements.txt': 'pandas\n' }) }),
-      expect: { status: 'fail', message: 'missing', includes: ['To fix: README.md gives no command that runs the project (python …, make …, jupyter nbconvert --execute …).'], includesFr: ['À corriger : README.md ne donne aucune commande qui lance le projet'] },
+      expect: { status: 'fail', message: 'missing', includes: ['To fix: README.md gives no command that runs the project (python …, make …, jupyter nbconvert …).'], includesFr: ['À corriger : README.md ne donne aucune commande qui lance le projet'] },
     },
     {
       name: 'a README naming python src/main.py, which does not exist',
