@@ -20,7 +20,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['GridSearchCV on ElasticNet: 2 parameter(s) (alpha, l1_ratio), 9 combinations, 5-fold', 'model.py:30'],
+        includes: ['GridSearchCV on ElasticNet: 2 parameters (alpha, l1_ratio), 9 combinations, 5-fold', 'model.py:30'],
         evidence: [{ subject: 'GridSearchCV', actual: '2 params, 9 combinations', location: { file: 'model.py', line: 30 } }],
       },
     },
@@ -40,7 +40,7 @@ testCheck(check, {
     {
       name: 'a single parameter with 2 values',
       evidence: searched({ alpha: [0.1, 1] }),
-      expect: { status: 'fail', message: 'tooSmall', evidence: [{ subject: 'GridSearchCV', actual: '1 params, 2 combinations' }], score: 0.5, includes: ['only 1 parameter(s) and 2 combination(s)', 'at least 2 parameters or 4 combinations'] },
+      expect: { status: 'fail', message: 'tooSmall', evidence: [{ subject: 'GridSearchCV', actual: '1 params, 2 combinations' }], score: 0.5, includes: ['only 1 parameter and 2 combinations', 'at least 2 parameters or 4 combinations'] },
     },
     {
       name: 'randomized search where an exhaustive grid is required',
