@@ -1,5 +1,6 @@
 import type { Impact, PageAudit, PageViolation } from '../../runner/browser/page-audit.js';
 import { joinLocalized, t, type Localized } from '../../runner/i18n.js';
+import { countOf } from '../../runner/i18n/format.js';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 
@@ -119,8 +120,7 @@ function joinRules(rules: readonly RuleOnPage[]): Localized {
 }
 
 function elements(count: number, lang: 'fr' | 'en'): string {
-  if (lang === 'fr') return count > 1 ? `${count} éléments` : `${count} élément`;
-  return count > 1 ? `${count} elements` : `${count} element`;
+  return lang === 'fr' ? countOf(count, lang, 'élément', 'éléments') : countOf(count, lang, 'element', 'elements');
 }
 
 /** One fact per page: blocking violations found against none allowed, with every rule, its elements and the screenshot. */

@@ -1,5 +1,6 @@
 import type { CheckUse } from '../../scenarios/scenario.js';
 import { t } from '../i18n.js';
+import { countOf } from '../i18n/format.js';
 import type { ProgressListener } from '../progress.js';
 import { auditPages, pagesToAudit } from './audit-pages.js';
 import type { AccessibilityEvidence } from './page-audit.js';
@@ -25,7 +26,7 @@ export function accessibilityStage(checks: readonly CheckUse[], runDir: string, 
         found = { audited: true, browser: '', axeVersion: '', pages: [] };
         return;
       }
-      onProgress({ type: 'phase', text: t(`Audit d’accessibilité (axe-core) de ${pages.length === 1 ? '1 page' : `${pages.length} pages`}`, `Accessibility audit (axe-core) of ${pages.length === 1 ? '1 page' : `${pages.length} pages`}`) });
+      onProgress({ type: 'phase', text: t(`Audit d’accessibilité (axe-core) de ${countOf(pages.length, 'fr', 'page', 'pages')}`, `Accessibility audit (axe-core) of ${countOf(pages.length, 'en', 'page', 'pages')}`) });
       found = await auditPages(pages, { screenshotsDir, relativeTo: runDir });
     },
     result: () => found,
