@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { DockerClient, statusOf } from './sandbox/docker/docker-client.js';
 import { managedFilter } from './sandbox/docker/labels.js';
 import { removeNetwork } from './services/run-network.js';
+import { removeRunFirewallRules } from './sandbox/docker/host-firewall.js';
 import { sweepQuotaDisks } from './sandbox/quota/sweep-quota-disks.js';
 
 /** What `mspr-lab cleanup` removed. */
@@ -9,6 +10,8 @@ export interface CleanupReport {
   containers: string[];
   networks: string[];
   volumes: string[];
+  /** Host firewall rules of serve networks (host-firewall.ts) left by crashed runs. */
+  firewallRules: number;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface CleanupReport {
 export async function cleanupDocker(options: { runId?: string; client?: DockerClient } = {}): Promise<CleanupReport> {
   const client = options.client ?? new DockerClient();
   const filters = managedFilter(options.runId);
-  const report: CleanupReport = { containers: [], networks: [], volumes: [] };
+  const report: CleanupReport = { containers: [], networks: [], volumes: [], firewallRules: 0 };
 
   const containers = await client.call('list containers', (abortSignal) => client.docker.listContainers({ all: true, filters, abortSignal } as Docker.ContainerListOptions));
   for (const info of containers) {
@@ -32,6 +35,7 @@ export async function cleanupDocker(options: { runId?: string; client?: DockerCl
     await removeNetwork(client, info.Id);
     report.networks.push(info.Name);
   }
+  report.firewallRules = await removeRunFirewallRules(options.runId);
   const volumes = await client.call('list volumes', () => client.docker.listVolumes({ filters }));
   for (const info of volumes.Volumes ?? []) {
     await ignoreMissing(client.call('remove volume', () => client.docker.getVolume(info.Name).remove({ force: true })));

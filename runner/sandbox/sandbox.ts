@@ -110,6 +110,8 @@ export interface Sandbox {
   /** Where the host reaches a server the sandbox runs (`127.0.0.1` locally; the container's address on its
    * internal network for docker, when the spec said `reachable`); absent when nothing can be reached. */
   readonly hostAddress?: string;
+  /** Why a server the sandbox runs must not be reached although the spec said `reachable` (no `hostAddress`). */
+  readonly unreachable?: Localized;
   exec(argv: string[], options: ExecOptions): Promise<ExecResult>;
   /** Copies a file or folder from the sandbox's view (`paths.*`) to a host path. */
   copyOut(sandboxPath: string, hostPath: string): Promise<void>;

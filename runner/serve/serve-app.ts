@@ -66,7 +66,8 @@ export async function serveApp(input: ServeStageInput): Promise<HttpEvidence> {
   const argv = /^python3?$/.test(shown[0] ?? '') ? [sandbox.python, ...shown.slice(1)] : shown;
   const base: HttpEvidence = { state: 'failed', required: true, framework: app.framework, command: shown, cwd: app.cwd, reason: app.reason, ...empty, features: features.names };
   if (!sandbox.hostAddress) {
-    return { ...base, failure: { owner: 'grader', cause: 'sandbox', message: t('Le bac à sable ne donne aucune adresse où joindre l’application.', 'The sandbox gives no address to reach the app at.') } };
+    const message = sandbox.unreachable ?? t('Le bac à sable ne donne aucune adresse où joindre l’application.', 'The sandbox gives no address to reach the app at.');
+    return { ...base, failure: { owner: 'grader', cause: 'sandbox', message } };
   }
   const baseUrl = `http://${sandbox.hostAddress}:${port}`;
   input.onProgress({ type: 'phase', text: t(`Démarrage de l’application : ${shown.join(' ')}`, `Starting the app: ${shown.join(' ')}`) });

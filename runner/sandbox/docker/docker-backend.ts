@@ -119,7 +119,8 @@ export class DockerBackend implements SandboxBackend {
     });
     try {
       await this.client.call('start sandbox container', (abortSignal) => container.start({ abortSignal }));
-      if (serve) sandbox.hostAddress = await addressOn(this.client, container.id, serve.name);
+      if (serve?.refused) sandbox.unreachable = serve.refused;
+      else if (serve) sandbox.hostAddress = await addressOn(this.client, container.id, serve.name);
     } catch (error) {
       await sandbox.dispose().catch(() => undefined);
       throw error;

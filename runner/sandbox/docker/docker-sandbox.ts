@@ -34,6 +34,8 @@ export class DockerSandbox implements Sandbox {
   readonly notice: Localized | undefined;
   /** Set by the backend once started, when the spec said `reachable`. */
   hostAddress: string | undefined;
+  /** Set instead of `hostAddress` when the app must not be reached (the host could not be closed to it). */
+  unreachable: Localized | undefined;
   private stopped: Promise<void> | undefined;
   private disposed: Promise<void> | undefined;
   private readonly unregister: () => void;
