@@ -88,4 +88,23 @@ describeEachDatabase(['postgres', 'mysql'], 'repo/no-secrets reads the committed
     const rewritten = run.report!.assumptions.map((a) => a.en).find((text) => text.startsWith('.env: the database keys'));
     expect(rewritten).toContain(kind === 'postgres' ? 'DB_HOST, DB_NAME, DB_USER, DB_PASSWORD, PGPASSWORD, DATABASE_URL' : 'DB_HOST, DB_NAME, DB_USER, DB_PASSWORD, DATABASE_URL');
   });
+
+  it('a batch keeps what the team committed: regrade judges the committed .env again, not the kept one the runner rewrote', () => {
+    const root = mkdtempSync(join(tmpdir(), 'mspr-committed-env-batch-'));
+    cpSync(FIXTURE, join(root, 'boutique'), { recursive: true });
+    writeFileSync(join(root, 'boutique', '.env'), PLACEHOLDERS);
+    writeFileSync(join(root, 'promo.csv'), 'équipe;dépôt\r\nalpha;boutique\r\n');
+    const scenario = join(root, 'scenario.yaml');
+    writeFileSync(scenario, SCENARIO);
+    const out = join(root, 'out');
+    const env = localServicesEnv() as Record<string, string>;
+    const batch = runCli(['batch', join(root, 'promo.csv'), '-s', scenario, '-o', out, '--sandbox', 'local', '--services', 'local', '--database', kind, '--python', '/usr/bin/python3', '--work-dir', mkdtempSync(join(tmpdir(), 'mspr-committed-env-work-')), '--quiet'], env);
+    expect(batch.exitCode, `${batch.stderr}\n${batch.stdout}`).toBe(0);
+    // The kept workspace holds the runner's .env (the run's password); the committed text is kept beside it.
+    expect(readFileSync(join(out, 'teams', 'alpha', 'evidence', 'workspace', '.env'), 'utf8')).not.toContain('changeme');
+    const regrade = runCli(['regrade', out, '--database', kind, '--quiet'], env);
+    expect(regrade.exitCode, `${regrade.stderr}\n${regrade.stdout}`).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'teams', 'alpha', 'report.json'), 'utf8')) as RunReport;
+    expect(statuses(report)).toEqual({ 'repo/no-secrets': 'pass pass', 'db/reachable': 'pass pass' });
+  });
 });
