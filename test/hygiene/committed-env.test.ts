@@ -26,7 +26,7 @@ checks:
   - use: db/reachable
     with: { tables: [magasins] }
 `;
-const FIXTURE = fixture('real', 'etl-postgres-env-committed');
+const FIXTURE = fixture('hygiene', 'etl-postgres-env-committed');
 /** The team's values in the fixture's committed .env (made up for this test). */
 const TEAM_SECRETS = ['Boutique-Lyon-2026#', 'motdepasse'];
 const PLACEHOLDERS = [
