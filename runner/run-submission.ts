@@ -8,6 +8,7 @@ import { buildReport } from './build-report.js';
 import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { assembleEvidence } from './check-phase/assemble-evidence.js';
 import { judgeEvidence } from './check-phase/judge-evidence.js';
+import type { CommittedFiles } from './evidence/committed-files.js';
 import type { EnvironmentRecord } from './environment/environment-record.js';
 import { type EnvironmentSettings, resolveEnvironmentSettings } from './environment/environment-settings.js';
 import { prepareEnvironment } from './environment/prepare-environment.js';
@@ -137,7 +138,8 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     }
 
     const servers = [...services.endpoints.values()].map((endpoint) => endpoint.kind);
-    for (const text of writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv))) note(text);
+    const dotenv = writeRunDotenv(dirs.workspace, runDatabaseOf(servers, services.candidateEnv));
+    for (const text of dotenv.notes) note(text);
 
     const planned = planSteps(scenario, plan);
     // The team's declared requirements, in a venv the sandbox runs with: those of the folders the steps run from
@@ -190,7 +192,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     // What the environment stage could not install (`unmet`): an ImportError of it is the environment's, said as such.
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility: audit.result(), ownTests }));
+    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility: audit.result(), ownTests, committed: dotenv.committed }));
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -217,7 +219,7 @@ async function runChecks(
   note: (text: Localized) => void,
   progress: ProgressListener,
   environment: EnvironmentRecord | undefined,
-  served: { http: HttpEvidence; accessibility?: AccessibilityEvidence; ownTests?: OwnTestsRecord },
+  served: { http: HttpEvidence; accessibility?: AccessibilityEvidence; ownTests?: OwnTestsRecord; committed?: CommittedFiles },
 ): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
@@ -230,7 +232,7 @@ async function runChecks(
   // A batch keeps what `regrade` needs (runner/kept-evidence); the check phase is the one regrade runs too.
   const keeper = options.evidenceDir ? createEvidenceKeeper(options.evidenceDir) : undefined;
   const steps = stepRuns.map((run) => run.record);
-  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http: served.http, ownTests: served.ownTests });
+  const assembled = assembleEvidence({ scenario: options.scenario, workspaceDir: dirs.workspace, datasetsDir: dirs.datasets, scratchDir: dirs.scratch, steps, trace, submission, manifest, endpoints: services.endpoints, unwritten, readLimits: limits.read, note, environment, openServer: keeper?.openServer, http: served.http, ownTests: served.ownTests, committed: served.committed });
   // Where a step stopped, its code is read (never run) so checks can judge what the run could not show.
   const facts = await readStaticFacts({ workspace: assembled.workspace, steps, python: options.python });
   const imports = await readCodeImports(assembled.workspace, options.python);
@@ -238,7 +240,7 @@ async function runChecks(
   const verdicts = await judgeEvidence(options.scenario.scenario.checks, evidence, limits.checks, options.lang, progress);
   const links = await lineageNotice(options.scenario.scenario.checks, evidence).catch(() => undefined);
   if (links) note(links);
-  const notKept = keeper?.keep({ workspace: evidence.workspace, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment, scenario: options.scenario });
+  const notKept = keeper?.keep({ workspace: evidence.workspace, committed: served.committed, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment, scenario: options.scenario });
   if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
   return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) } };

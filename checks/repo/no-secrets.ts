@@ -50,20 +50,24 @@ export default defineCheck({
       },
     },
   },
-  run({ options, workspace, submission }: CheckContext<Options>) {
+  run({ options, workspace, submission, committed }: CheckContext<Options>) {
     const findings: SecretFinding[] = [];
     let files = 0;
     let notebooks = 0;
     const skipped: string[] = [];
-    for (const path of workspace.list()) {
+    // A file the runner rewrote (the run's .env) is judged as the team committed it; one it wrote is not theirs.
+    const paths = [...new Set([...workspace.list(), ...(committed?.keys() ?? [])])].sort();
+    for (const path of paths) {
       if (BINARY.test(path)) continue;
+      const original = committed?.get(path);
+      if (original === null) continue;
       let text: string;
       try {
-        if ((workspace.statFile(path)?.size ?? 0) > options.maxFileBytes) {
+        if (original !== undefined) text = original;
+        else if ((workspace.statFile(path)?.size ?? 0) > options.maxFileBytes) {
           skipped.push(path);
           continue;
-        }
-        text = workspace.readText(path, options.maxFileBytes);
+        } else text = workspace.readText(path, options.maxFileBytes);
       } catch {
         skipped.push(path); // refused by the safe reader (a link out, a special file): nothing read, said below
         continue;

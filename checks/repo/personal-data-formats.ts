@@ -8,8 +8,11 @@ export interface PersonalMatch {
 }
 
 const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** 0X XX XX XX XX, +33 X XX…, 0033…, separators space, dot or dash. */
-const PHONE = /(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)/g;
+/**
+ * 0X XX XX XX XX, +33 X XX…, 0033…, separators space, dot or dash. Not inside a word: a hex digest holds runs of ten
+ * digits (`…ab0212345618cd…`) that are no phone number.
+ */
+const PHONE = /(?<![\dA-Za-z+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?![\dA-Za-z])/g;
 /** A phone stored as a number loses its leading 0: nine digits from 1 to 9 first, in a column named so. */
 const PHONE_AS_NUMBER = /^[1-9]\d{8}$/;
 const PHONE_COLUMN = /t[eé]l|phone|portable|mobile|gsm|fixe/i;

@@ -2,6 +2,7 @@ import type { DataFrame } from 'nodejs-polars';
 import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { type PersonalKind, personalValues } from './personal-data-formats.js';
+import { writtenTables } from './personal-data-tables.js';
 
 interface Options {
   /** Rows read per file or table: enough to find a column of e-mails, bounded for a 1 GB export. */
@@ -44,8 +45,8 @@ export default defineCheck({
         en: 'No e-mail address, phone number, NIR or IBAN in clear in the {sources} data files and tables read ({cells} cells). Pseudonymised columns (digests, uuids, masked values) are accepted.',
       },
       noData: {
-        fr: "Aucun fichier de données (CSV, JSON, XLSX) ni table SQLite de l'équipe à lire ({skipped} illisibles) : rien à vérifier.",
-        en: "No data file (CSV, JSON, XLSX) nor SQLite table of the team to read ({skipped} unreadable): nothing to check.",
+        fr: "Aucun fichier de données (CSV, JSON, XLSX) ni table écrite par l'exécution (SQLite, PostgreSQL, MariaDB) à lire ({skipped} illisibles) : rien à vérifier.",
+        en: "No data file (CSV, JSON, XLSX) nor table written by the run (SQLite, PostgreSQL, MariaDB) to read ({skipped} unreadable): nothing to check.",
       },
       found: {
         fr: "Données personnelles en clair : {places}. Attendu : des données pseudonymisées (empreinte SHA-256 salée, identifiant tiré au hasard) ou masquées, conformément au RGPD. Pseudonymisez ces colonnes avant de les versionner ou de les écrire, et retirez les originaux de l'historique git.",
@@ -76,7 +77,8 @@ export default defineCheck({
         findings.push(...scanColumn(path, column, values, options.examples));
       }
     }
-    const tables = await writtenTables(ctx, options.maxRows);
+    const { tables, unread } = await writtenTables(ctx.databases, options.maxRows);
+    skipped.push(...unread);
     for (const table of tables) {
       read.push(table.place);
       for (const [column, values] of Object.entries(table.columns)) {
@@ -125,28 +127,4 @@ function scenarioDatasetPaths(ctx: CheckContext<Options>): Set<string> {
   const dir = ctx.manifest?.datasetsDir?.replace(/^\.\/|\/$/g, '');
   if (!dir || !ctx.datasets) return new Set();
   return new Set(ctx.datasets.list().map((path) => `${dir}/${path}`));
-}
-
-/**
- * The text of the tables of the run's SQLite database, when the run wrote it (a committed file the run did not
- * touch is the team's file, read above only if it is a data format). Server databases are left to db/ checks.
- */
-async function writtenTables(ctx: CheckContext<Options>, maxRows: number): Promise<Array<{ place: string; columns: Record<string, string[]> }>> {
-  const sqlite = ctx.databases.services.find((service) => service.kind === 'sqlite');
-  if (!sqlite) return [];
-  let db;
-  try {
-    db = await ctx.databases.open(sqlite.id);
-  } catch {
-    return []; // no database after the run: db/reachable says so
-  }
-  if (ctx.databases.pastRun?.()) return [];
-  const tables: Array<{ place: string; columns: Record<string, string[]> }> = [];
-  for (const table of (await db.listTables()).slice(0, 50)) {
-    const rows = await db.readRows(table, { limit: maxRows });
-    const columns: Record<string, string[]> = {};
-    for (const row of rows) for (const [column, value] of Object.entries(row)) (columns[column] ??= []).push(value === null || value === undefined ? '' : String(value));
-    tables.push({ place: `table ${table}`, columns });
-  }
-  return tables;
 }

@@ -1,5 +1,6 @@
 import type { LoadedScenario } from '../../scenarios/scenario.js';
 import type { CheckEvidence } from '../evidence/check-evidence.js';
+import type { CommittedFiles } from '../evidence/committed-files.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
 import { createDatabaseAccess, type ServerOpener } from '../evidence/database-access.js';
 import type { ServiceEndpoint } from '../evidence/db/service-endpoint.js';
@@ -39,6 +40,8 @@ export interface EvidenceSources {
   http?: HttpEvidence;
   /** The team's own tests, when the run ran them. */
   ownTests?: OwnTestsRecord;
+  /** What the team committed in the files the runner rewrote (the run's `.env`). */
+  committed?: CommittedFiles;
 }
 
 export type AssembledEvidence = CheckEvidence & { databases: CheckEvidence['databases'] & { closeAll(): Promise<void> } };
@@ -71,5 +74,6 @@ export function assembleEvidence(sources: EvidenceSources): AssembledEvidence {
     environment: sources.environment,
     ...(sources.http ? { http: sources.http } : {}),
     ...(sources.ownTests ? { ownTests: sources.ownTests } : {}),
+    ...(sources.committed?.size ? { committed: sources.committed } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { CodeImports } from '../static/read-code-imports.js';
+import type { CommittedFiles } from './committed-files.js';
 import type { ServiceSpec } from '../../scenarios/scenario.js';
 import type { AccessibilityEvidence } from '../browser/page-audit.js';
 import type { EnvironmentRecord } from '../environment/environment-record.js';
@@ -28,6 +29,8 @@ export interface DatabaseAccess {
 export interface CheckEvidence {
   /** The candidate's files as the run left them. */
   workspace: WorkspaceFiles;
+  /** The committed text of the files the runner rewrote before the steps (the run's `.env`); absent when none. */
+  committed?: CommittedFiles;
   /** The scenario's datasets (read-only copies). */
   datasets: WorkspaceFiles | undefined;
   steps: readonly StepRecord[];

@@ -4,6 +4,7 @@ import type { EnvironmentRecord } from '../environment/environment-record.js';
 import type { ServerOpener } from '../evidence/database-access.js';
 import { openInspector } from '../evidence/db/open-inspector.js';
 import type { ServiceEndpoint } from '../evidence/db/service-endpoint.js';
+import type { CommittedFiles } from '../evidence/committed-files.js';
 import type { WorkspaceFiles } from '../evidence/workspace-files.js';
 import { type Localized, t } from '../i18n.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
@@ -21,6 +22,8 @@ const DATABASE_FILE = /\.(db|sqlite|sqlite3)(-wal|-journal|-shm)?$/i;
 
 export interface KeptParts {
   workspace: WorkspaceFiles;
+  /** What the team committed in the files the runner rewrote (kept workspace holds the runner's text). */
+  committed?: CommittedFiles;
   trace: TraceIndex;
   steps: readonly StepRecord[];
   submission: SubmissionInfo;
@@ -65,6 +68,7 @@ export function createEvidenceKeeper(dir: string): EvidenceKeeper {
           inputs: runInputsOf(parts.scenario),
           checks: structuredClone(parts.scenario.scenario.checks),
           ...(parts.environment ? { environment: parts.environment } : {}),
+          ...(parts.committed?.size ? { committed: Object.fromEntries(parts.committed) } : {}),
         };
         writeFileAtomic(join(dir, 'run.json'), JSON.stringify(run));
         writeFileAtomic(join(dir, 'trace.json'), JSON.stringify(keptTrace(parts.trace)));

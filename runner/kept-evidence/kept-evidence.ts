@@ -33,6 +33,8 @@ export interface KeptRun {
   environment?: EnvironmentRecord;
   /** The scenario's steps, sandbox, services and dataset bytes the run had. */
   inputs: RunInputs;
+  /** What the team committed in the files the runner rewrote before the steps (runner/evidence/committed-files.ts). */
+  committed?: Record<string, string | null>;
   /** The check uses the run was judged with: a check a regrade cannot run again keeps its verdict only if its use is the same. */
   checks: CheckUse[];
 }

@@ -29,11 +29,14 @@ export function secretsFromEnvFiles(workspace: WorkspaceFiles): string[] {
     } catch {
       continue; // unreadable: nothing to learn from it
     }
-    for (const [name, value] of Object.entries(parse(text))) {
-      if (isSecretEntry(name, value)) secrets.add(value);
-    }
+    for (const value of envTextSecrets(text)) secrets.add(value);
   }
   return [...secrets];
+}
+
+/** The secret values of one `.env` text (see secretsFromEnvFiles). */
+export function envTextSecrets(text: string): string[] {
+  return Object.entries(parse(text)).filter(([name, value]) => isSecretEntry(name, value)).map(([, value]) => value);
 }
 
 /** Whether an environment entry (a .env line, a service's variable) holds a secret. */

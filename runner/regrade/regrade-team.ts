@@ -17,6 +17,7 @@ import { inputChanges, type RunInputs } from '../kept-evidence/run-inputs.js';
 import { silentProgress } from '../progress.js';
 import { redactReport } from '../redaction/redact-report.js';
 import { createRedactor } from '../redaction/redactor.js';
+import { envTextSecrets } from '../redaction/env-file-secrets.js';
 import { workspaceSecrets } from '../redaction/run-secrets.js';
 import type { GraderLimits } from '../settings.js';
 import { readStaticFacts } from '../static/read-static-facts.js';
@@ -73,6 +74,7 @@ export async function regradeTeam(input: RegradeTeamInput): Promise<TeamRegrade>
         readLimits: input.limits.read,
         note: (text) => notes.push(text),
         environment: kept.run.environment,
+        ...(kept.run.committed ? { committed: new Map(Object.entries(kept.run.committed)) } : {}),
         // The run's server is gone: its answers are replayed; a question it was never asked is an error verdict.
         openServer: async (endpoint) => {
           const database = kept.databases.get(endpoint.serviceId);
@@ -90,7 +92,9 @@ export async function regradeTeam(input: RegradeTeamInput): Promise<TeamRegrade>
       // Said in the regrade's list too: a verdict reading one of these files may now miss it.
       const files = kept.run.notKept.map((f) => f.path).join(', ');
       const notKept = files ? [t(`Fichiers non conservés (au-delà des plafonds), absents pour la réévaluation : ${files}.`, `Files not kept (over the caps), missing for the regrade: ${files}.`)] : [];
-      const report = rebuildReport(before, scenario, verdicts, [...notes, ...split.notes, ...notKept], kept.workspaceDir);
+      // The committed .env the run's one replaced holds the team's values: masked too.
+      const committedSecrets = Object.values(kept.run.committed ?? {}).flatMap((text) => (text ? envTextSecrets(text) : []));
+      const report = rebuildReport(before, scenario, verdicts, [...notes, ...split.notes, ...notKept], [...workspaceSecrets(kept.workspaceDir), ...committedSecrets]);
       return { regraded: true, before, report, notes: [...split.notes, ...notKept] };
     } finally {
       rmSync(scratch, { recursive: true, force: true });
@@ -102,7 +106,7 @@ export async function regradeTeam(input: RegradeTeamInput): Promise<TeamRegrade>
 }
 
 /** The run's report with the new verdicts, and everything derived from them, in place of the old ones. */
-function rebuildReport(before: RunReport, loaded: LoadedScenario, verdicts: Verdict[], notes: Localized[], workspaceDir: string): RunReport {
+function rebuildReport(before: RunReport, loaded: LoadedScenario, verdicts: Verdict[], notes: Localized[], secrets: string[]): RunReport {
   const { scenario } = loaded;
   const manual = scenario.manual.map((item) => ({ criteria: item.criteria, label: asLocalized(item.label) }));
   const regraded = t(
@@ -121,7 +125,7 @@ function rebuildReport(before: RunReport, loaded: LoadedScenario, verdicts: Verd
     competencies: rollUpCompetencies(scenario.framework, verdicts, manual, scenario.scoring === 'partial'),
   };
   // New messages may quote the team's files again: masked as the run masked them (its .env values, known formats).
-  return redactReport(report, createRedactor(workspaceSecrets(workspaceDir)));
+  return redactReport(report, createRedactor(secrets));
 }
 
 function readPreviousReport(teamDir: string, team: string): RunReport {

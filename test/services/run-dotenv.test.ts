@@ -23,7 +23,9 @@ const TEAM_ENV = [
 describe('the run’s .env: database keys point at the run’s database, every other key stays', () => {
   it('rewrites POSTGRES_*, DATABASE_URL (keeping the team’s driver) and says which keys, never a value', () => {
     const repo = tempRepo({ '.env': TEAM_ENV });
-    const notes = writeRunDotenv(repo.root, POSTGRES);
+    const { notes, committed } = writeRunDotenv(repo.root, POSTGRES);
+    // What the team committed is kept for the checks that judge their files (repo/no-secrets).
+    expect([...committed]).toEqual([['.env', TEAM_ENV]]);
     expect(readFileSync(join(repo.root, '.env'), 'utf8')).toBe(
       [
         '# base locale',
@@ -43,11 +45,13 @@ describe('the run’s .env: database keys point at the run’s database, every o
 
   it('writes a .env from the .env.example the README copies, and only then', () => {
     const copied = tempRepo({ 'README.md': '## Installation\n\n```bash\ncp .env.example .env\n```\n', '.env.example': 'DB_HOST=localhost\nDB_NAME=ventes\n' });
-    const notes = writeRunDotenv(copied.root, POSTGRES);
+    const { notes, committed } = writeRunDotenv(copied.root, POSTGRES);
+    // The .env is the runner's, not the team's: nothing committed at that path.
+    expect([...committed]).toEqual([['.env', null]]);
     expect(readFileSync(join(copied.root, '.env'), 'utf8')).toBe('DB_HOST=127.0.0.1\nDB_NAME=mspr_db1\n');
     expect(notes[0]!.fr).toBe('.env (copié de .env.example, comme le dit le README) : les clés de base de données DB_HOST, DB_NAME pointent vers la base de l’exécution ; les autres clés de l’équipe sont gardées (valeurs jamais reprises dans le rapport).');
     const silent = tempRepo({ 'README.md': '# Projet\n', '.env.example': 'DB_HOST=localhost\n' });
-    expect(writeRunDotenv(silent.root, POSTGRES)).toEqual([]);
+    expect(writeRunDotenv(silent.root, POSTGRES).notes).toEqual([]);
     expect(existsSync(join(silent.root, '.env'))).toBe(false);
   });
 
@@ -55,18 +59,18 @@ describe('the run’s .env: database keys point at the run’s database, every o
     const repo = tempRepo({ 'cible.txt': 'DB_HOST=localhost\n', 'README.md': 'Copiez `.env.example` en `.env`.\n', '.env.example': 'DB_HOST=localhost\n' });
     symlinkSync(join(repo.root, 'cible.txt'), join(repo.root, '.env'));
     // A .env that is a link is not read (never followed), and the example is not used either: a .env is there.
-    expect(writeRunDotenv(repo.root, POSTGRES)).toEqual([]);
+    expect(writeRunDotenv(repo.root, POSTGRES).notes).toEqual([]);
     expect(readFileSync(join(repo.root, 'cible.txt'), 'utf8')).toBe('DB_HOST=localhost\n');
     expect(lstatSync(join(repo.root, '.env')).isSymbolicLink()).toBe(true);
   });
 
   it('without a database server, a .env naming one is pointed out (and left alone)', () => {
     const repo = tempRepo({ 'app/.env': 'PGHOST=localhost\nPGUSER=postgres\nDEBUG=1\n' });
-    const notes = writeRunDotenv(repo.root, undefined);
+    const { notes } = writeRunDotenv(repo.root, undefined);
     expect(notes.map((n) => n.en)).toEqual(['app/.env names a database server (PGHOST, PGUSER) but this run provides none: grade with --database postgres (or mysql).']);
     expect(readFileSync(join(repo.root, 'app/.env'), 'utf8')).toBe('PGHOST=localhost\nPGUSER=postgres\nDEBUG=1\n');
     writeFileSync(join(repo.root, 'app/.env'), 'DATABASE_URL=sqlite:///boutique.db\n');
-    expect(writeRunDotenv(repo.root, undefined)).toEqual([]);
+    expect(writeRunDotenv(repo.root, undefined).notes).toEqual([]);
   });
 
   it('reads database keys by their common names, and not other keys', () => {

@@ -1,5 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import type { CommittedFiles } from '../../evidence/committed-files.js';
+import { decodeText } from '../../evidence/decode-text.js';
 import { t, type Localized } from '../../i18n.js';
 import type { ConnectionInfo } from '../service-connection.js';
 import { partOf } from '../database-env-names.js';
@@ -19,6 +21,13 @@ export function runDatabaseOf(kinds: readonly string[], env: Record<string, stri
   return { kind, connection: { host: env.DB_HOST ?? '', port: Number(env.DB_PORT), database: env.DB_NAME ?? '', user: env.DB_USER ?? '', password: env.DB_PASSWORD ?? '', url: env.DATABASE_URL } };
 }
 
+/** What rewriting the `.env` files did: notes for the report (key names, never a value) and what the team committed. */
+export interface RunDotenv {
+  notes: Localized[];
+  /** The committed text of each file rewritten, or null for one written from an example (runner/evidence/committed-files.ts). */
+  committed: CommittedFiles;
+}
+
 const MAX_BYTES = 64 * 1024;
 const EXAMPLE = /^\.env\.(example|sample|template|dist|exemple)$/;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', '__pycache__']);
@@ -29,10 +38,12 @@ const COPIES_EXAMPLE = /(\.env\.(example|sample|template|dist|exemple)\S*\s+\S*\
  * Points the team's `.env` files at the run's database: in every `.env` of the workspace (or a `.env`
  * written from the `.env.example` the README copies), the database keys (`POSTGRES_HOST`, `DB_PASSWORD`,
  * `DATABASE_URL`…) get the run's values and every other key stays as the team wrote it. Returns what the
- * report may say: the key names, never a value. Without a server, a `.env` naming one is pointed out.
+ * report may say: the key names, never a value, and the committed text of what it rewrote (for the checks
+ * that judge the team's files). Without a server, a `.env` naming one is pointed out.
  */
-export function writeRunDotenv(workspaceDir: string, database: RunDatabase | undefined): Localized[] {
+export function writeRunDotenv(workspaceDir: string, database: RunDatabase | undefined): RunDotenv {
   const notes: Localized[] = [];
+  const committed = new Map<string, string | null>();
   for (const { file, target } of dotenvFiles(workspaceDir)) {
     const original = readSmallFile(join(workspaceDir, file));
     if (original === undefined) continue;
@@ -51,6 +62,7 @@ export function writeRunDotenv(workspaceDir: string, database: RunDatabase | und
       set.push(line.key);
     });
     if (database && set.length > 0) {
+      committed.set(target, file === target ? decodeText(Buffer.from(original, 'latin1')).text : null);
       writeReplacing(join(workspaceDir, target), lines.join('\n'));
       const fromFr = file === target ? target : `${target} (copié de ${file}, comme le dit le README)`;
       const fromEn = file === target ? target : `${target} (copied from ${file}, as the README says)`;
@@ -59,7 +71,7 @@ export function writeRunDotenv(workspaceDir: string, database: RunDatabase | und
       notes.push(t(`${file} nomme un serveur de base de données (${serverKeys.join(', ')}) mais cette exécution n’en fournit pas : corrigez avec --database postgres (ou mysql).`, `${file} names a database server (${serverKeys.join(', ')}) but this run provides none: grade with --database postgres (or mysql).`));
     }
   }
-  return notes;
+  return { notes, committed };
 }
 
 /** `.env` files, and `.env.example`-like files the README copies where no `.env` sits beside them. */

@@ -22,7 +22,8 @@ describe('personal data formats', () => {
     expect(validIban('FR76 3000 6000 0112 3456 7890 188')).toBe(false);
   });
   it('hashes, uuids and masked values are not personal data', () => {
-    for (const value of ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', '3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'j***@e***.fr', '06******78', '1**************']) expect(personalValues(value, 'email')).toEqual([]);
+    // The second digest holds ten digits that read as a phone number (0212345618) between letters.
+    for (const value of ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', '4c1e9d2b7a30ab0212345618cd5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e', '3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'j***@e***.fr', '06******78', '1**************']) expect(personalValues(value, 'email')).toEqual([]);
     expect(maskEmail('jeanne.dupont@ecole.fr')).toBe('j***@e***.fr');
   });
 });
