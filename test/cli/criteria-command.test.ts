@@ -23,10 +23,9 @@ describe('mspr-lab criteria', () => {
       '  C4  Accompagner le changement organisationnel lié à l\'adoption de l\'IA, en…',
       '      manuel : cerf-ia-c2-c5',
       '  C5  Piloter la performance et l\'éthique du projet IA en mettant en place un…',
-      // Checks that declare the criterion, though no cerf-ia scenario uses them for it yet: said so.
-      '      analysis/dashboard → (aucun scénario du référentiel ne l’utilise pour ce critère)',
+      '      analysis/dashboard → cerf-ia-c2-c5',
       '      repo/no-secrets → cerf-ia-c2-c5',
-      '      repo/personal-data → (aucun scénario du référentiel ne l’utilise pour ce critère)',
+      '      repo/personal-data → cerf-ia-c2-c5',
       '      manuel : cerf-ia-c2-c5',
       '',
       '',
@@ -44,9 +43,12 @@ describe('mspr-lab criteria', () => {
     // A code graded through a scenario's own `criteria` on a check use, with the scenarios that grade it.
     const c36 = lines.findIndex((line) => line.startsWith('  C3.6 '));
     expect(lines.slice(c36 + 1, c36 + 5)).toEqual([
-      '         http/app-answers → (no scenario of the framework uses it for this criterion)',
-      '         http/prediction-route → (no scenario of the framework uses it for this criterion)',
+      '         http/app-answers → cdp-data-ia-bloc3-web-app',
+      '         http/prediction-route → cdp-data-ia-bloc3-web-app',
       '         repo/no-secrets → cdp-data-ia-bloc3-web-app', '         manual: cdp-data-ia-bloc3-classification, cdp-data-ia-bloc3-regression, cdp-data-ia-bloc3-web-app']);
+    // A check that declares the criterion, though no scenario of the framework uses it for it (bloc 2 serves no app): said so.
+    const c26 = lines.findIndex((line) => line.startsWith('  C2.6 '));
+    expect(lines.slice(c26 + 1, c26 + 6).filter((line) => line.includes('http/accessible'))).toEqual(['         http/accessible → (no scenario of the framework uses it for this criterion)']);
   });
 
   it('--json gives every framework with its counts and rows', () => {
@@ -57,8 +59,12 @@ describe('mspr-lab criteria', () => {
     for (const f of frameworks) expect(f.counts.checked + f.counts.manual + f.counts.uncovered).toBe(f.counts.total);
     const devIa = frameworks.find((f) => f.framework === 'dev-ia-ds')!;
     expect(devIa.counts).toEqual({ total: 25, checked: 18, manual: 7, uncovered: 0 });
-    expect(devIa.criteria.find((c) => c.code === 'A1.2 C4')).toEqual({ code: 'A1.2 C4', label: 'Réaliser et paramétrer une procédure', status: 'checked', checks: [{ id: 'ml/training-procedure', scenarios: [] }], manual: ['dev-ia-ds-bloc2-model'] });
+    expect(devIa.criteria.find((c) => c.code === 'A1.2 C4')).toEqual({ code: 'A1.2 C4', label: 'Réaliser et paramétrer une procédure', status: 'checked', checks: [{ id: 'ml/training-procedure', scenarios: ['dev-ia-ds-bloc2-model'] }], manual: ['dev-ia-ds-bloc2-model'] });
     expect(devIa.criteria.find((c) => c.code === 'A1.2 C5')!.checks).toContainEqual({ id: 'ml/cross-validation', scenarios: ['dev-ia-ds-bloc2-model'] });
+    // aivancity C2.5 and C3.5 are graded only through bloc 5's own `criteria` on analysis/dashboard and http/monitoring.
+    const aivancity = frameworks.find((f) => f.framework === 'cdp-ia-aivancity')!;
+    expect(aivancity.counts).toEqual({ total: 31, checked: 16, manual: 11, uncovered: 4 });
+    expect(aivancity.criteria.find((c) => c.code === 'C3.5')!.checks).toEqual([{ id: 'http/monitoring', scenarios: ['cdp-ia-aivancity-bloc5-interface'] }]);
   });
 
   it('refuses an unknown framework, naming the known ones (exit 2)', () => {
