@@ -9,9 +9,9 @@ import type { AnalysisSource, FoundAnalysis } from './found-analysis.js';
 export function pageAnalysisFound(source: AnalysisSource, where: string, analysis: PageAnalysis, evidence: Omit<Evidence, 'subject' | 'expected' | 'actual'>): FoundAnalysis {
   const title = analysisName(analysis);
   // In an app's source the line places it and the call names its kind (`app.py:14 (st.plotly_chart …)`).
-  const subject = source === 'app-source' ? where : `${where}#${analysis.index}`;
+  const place = source === 'app-source' ? where : `${where}#${analysis.index}`;
   const kind = source === 'app-source' ? (analysis.detail ?? analysis.kind) : analysis.kind;
-  const name = `${subject} (${kind}${title !== analysis.kind ? ` "${title}"` : ''})`;
+  const name = `${place} (${kind}${title !== analysis.kind ? ` "${title}"` : ''})`;
   return {
     source,
     name,
@@ -19,7 +19,7 @@ export function pageAnalysisFound(source: AnalysisSource, where: string, analysi
     described: analysis.described,
     evidence: {
       ...evidence,
-      subject,
+      subject: name,
       expected: 'described',
       actual: analysis.described ? 'described' : 'not described',
       data: {
