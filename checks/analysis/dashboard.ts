@@ -49,8 +49,9 @@ export default defineCheck({
     const notes = [...served.notes, ...files.notes];
     const min = ctx.options.minAnalyses;
     if (analyses.length === 0) {
-      // Nothing ran with the tracer and there is neither an app nor an HTML page: say so, as before.
-      if (!ctx.trace.available && ctx.http?.state !== 'served' && files.notes.length === 0) return { status: 'fail', message: 'noTrace', evidence: notes };
+      // Nothing ran with the tracer, no app was asked for and no HTML page was found: the trace is what is missing.
+      const asked = ctx.http !== undefined && ctx.http.state !== 'not-asked';
+      if (!ctx.trace.available && !asked && notes.length === 0) return { status: 'fail', message: 'noTrace' };
       return { status: 'fail', message: 'none', params: { min }, evidence: [{ kind: 'trace', subject: 'charts', expected: `>= ${min}`, actual: 0 }, ...notes] };
     }
     const evidence = [...analyses.slice(0, EVIDENCE_CAP).map((a) => a.evidence), ...notes];
