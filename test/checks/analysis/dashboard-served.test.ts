@@ -97,6 +97,14 @@ testCheck(check, {
       expect: { status: 'fail', message: 'noTrace' },
     },
     {
+      name: 'the HTML export of an executed notebook is not counted again; a bare page is',
+      evidence: {
+        steps: [{ id: 'analyse', kind: 'notebook', entry: 'notebooks/analyse.ipynb', optional: false, status: 'ok' }],
+        workspace: repo({ 'notebooks/analyse.ipynb': '{"cells": []}', 'export/analyse.html': DESCRIBED, 'tableau.html': BARE }),
+      },
+      expect: { status: 'fail', message: 'tooFew', includes: ['0 of 2 analyses described (2 chart(s))', 'Not described: tableau.html#1 (img "Ventes 2023"), tableau.html#2 (img "Ventes par mois").'] },
+    },
+    {
       name: 'a committed page past 2 MiB is not read',
       evidence: { workspace: repo({ 'rapport.html': DESCRIBED + '<p>' + 'x'.repeat(2 * 1024 * 1024) + '</p>' }) },
       expect: { status: 'fail', message: 'none', evidence: [{ kind: 'artifact', subject: 'rapport.html', expected: '<= 2097152 bytes' }] },
