@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { t } from '../i18n.js';
 import { launchChromium } from './launch-chromium.js';
+import { startRefusingProxy } from './refusing-proxy.js';
 import { AUDIT_TAGS, type AccessibilityEvidence, type Impact, type PageAudit, type PageViolation } from './page-audit.js';
 
 /** Caps on what a hostile page can make the audit keep or wait for. */
@@ -43,25 +44,62 @@ export function pagesToAudit(urls: readonly string[]): string[] {
  * closed, and each page has a time limit.
  */
 export async function auditPages(urls: readonly string[], options: AuditOptions): Promise<AccessibilityEvidence> {
-  const launched = await launchChromium(options.env);
+  const hosts = hostsOf(urls);
+  const launched = await launchChromium(options.env, { confineTo: hosts });
   if ('unavailable' in launched) return { audited: false, reason: launched.reason, fix: launched.fix };
   const axeSource = readFileSync(axeScriptPath(), 'utf8');
   mkdirSync(options.screenshotsDir, { recursive: true });
   const pages: PageAudit[] = [];
   try {
     for (const [index, url] of urls.slice(0, LIMITS.pages).entries()) {
-      const page = await launched.browser.newPage();
+      // Each page in its own browser context with its own refusing proxy: what one page opened (a late WebSocket,
+      // a preconnect) is counted on that page and no other, and no cookie or cache passes from page to page.
+      const proxy = await startRefusingProxy();
+      const context = await launched.browser.createBrowserContext({ proxyServer: `http://${proxy.address}`, proxyBypassList: ['<-loopback>', ...hosts] });
       try {
+        const page = await context.newPage();
         const screenshotPath = join(options.screenshotsDir, `page-${index + 1}.png`);
-        pages.push(await auditOne(page, url, axeSource, screenshotPath, options.relativeTo));
+        const audit = await auditOne(page, url, axeSource, screenshotPath, options.relativeTo);
+        await context.close().catch(() => undefined);
+        pages.push(withProxyRefusals(audit, proxy.refused()));
       } finally {
-        await page.close().catch(() => undefined);
+        await context.close().catch(() => undefined);
+        await proxy.close();
       }
     }
   } finally {
     await launched.close();
   }
   return { audited: true, browser: launched.executable, axeVersion: axeVersion(), pages };
+}
+
+/** The `host:port` of each page's app, for the browser's confinement (one app, usually one entry). */
+function hostsOf(urls: readonly string[]): string[] {
+  const hosts = new Set<string>();
+  for (const url of urls) {
+    try {
+      const parsed = new URL(url);
+      hosts.add(`${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? '443' : '80')}`);
+    } catch {
+      // not a URL: nothing to allow
+    }
+  }
+  return [...hosts];
+}
+
+/**
+ * Chromium's own calls (sign-in and autofill for each new context, component updates) still start despite the
+ * flags; they are refused like the rest but are not the page's doing, so they stay out of the page's evidence. The
+ * page's own requests to those hosts (Google Fonts) are intercepted before the proxy and kept.
+ */
+const BROWSER_OWN_HOST = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*(?:google\.com|googleapis\.com|gstatic\.com|gvt1\.com)(?::\d+)?$/;
+
+/** Connections the page opened outside request interception's view (WebSocket, worker, popup…), refused by the proxy. */
+function withProxyRefusals(audit: PageAudit, allRefused: readonly string[]): PageAudit {
+  const refused = allRefused.filter((target) => !BROWSER_OWN_HOST.test(target));
+  if (refused.length === 0) return audit;
+  const origins = new Set([...audit.blockedOrigins, ...refused.map((target) => target.slice(0, 120))]);
+  return { ...audit, blockedRequests: audit.blockedRequests + refused.length, blockedOrigins: [...origins].sort().slice(0, 5) };
 }
 
 async function auditOne(page: Page, url: string, axeSource: string, screenshotPath: string, relativeTo: string): Promise<PageAudit> {

@@ -4,6 +4,7 @@ import { delimiter, join } from 'node:path';
 import { accessSync, constants } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { t, type Localized } from '../i18n.js';
+import { type RefusingProxy, startRefusingProxy } from './refusing-proxy.js';
 
 /** Browsers looked for on the PATH, in this order, when `MSPR_CHROMIUM` does not name one. */
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
@@ -32,7 +33,18 @@ const CHROMIUM_FLAGS = [
 export interface LaunchedBrowser {
   browser: Browser;
   executable: string;
+  /** What the confined browser tried to reach outside its allowed hosts, refused (empty when not confined). */
+  refused(): readonly string[];
   close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /**
+   * `host:port` the pages may connect to (the team's app). When set, every other connection goes to a proxy that
+   * refuses it, loopback included, and WebRTC may use no UDP of its own: the browser runs on the grading host and
+   * the page is the candidate's code.
+   */
+  confineTo?: readonly string[];
 }
 
 /** No browser could be found or started: the cause and what to do, for an `error` verdict or a skipped test. */
@@ -55,7 +67,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** Starts headless Chromium through puppeteer-core (never a downloaded browser), or says why it cannot. */
-export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<LaunchedBrowser | BrowserUnavailable> {
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env, options: LaunchOptions = {}): Promise<LaunchedBrowser | BrowserUnavailable> {
   const executable = findChromium(env);
   const fix = t(
     'Installez Chromium (sudo apt-get install -y chromium) ou donnez son chemin dans MSPR_CHROMIUM, puis relancez ; `mspr-lab doctor` vérifie.',
@@ -66,21 +78,40 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
     return { unavailable: true, reason: t(`Aucun navigateur trouvé (cherché : ${looked}).`, `No browser found (looked for: ${looked}).`), fix };
   }
   const profile = mkdtempSync(join(tmpdir(), 'mspr-chromium-'));
+  const proxy = options.confineTo ? await startRefusingProxy() : undefined;
   try {
-    const browser = await puppeteer.launch({ executablePath: executable, args: CHROMIUM_FLAGS, userDataDir: profile, headless: true, timeout: 60_000 });
+    const args = proxy ? [...CHROMIUM_FLAGS, ...confinementFlags(proxy, options.confineTo!)] : CHROMIUM_FLAGS;
+    const browser = await puppeteer.launch({ executablePath: executable, args, userDataDir: profile, headless: true, timeout: 60_000 });
     return {
       browser,
       executable,
+      refused: () => proxy?.refused() ?? [],
       async close() {
         await browser.close().catch(() => undefined);
+        await proxy?.close();
         rmSync(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    await proxy?.close();
     rmSync(profile, { recursive: true, force: true });
     const cause = (error as Error).message.split('\n')[0];
     return { unavailable: true, reason: t(`${executable} n’a pas démarré : ${cause}`, `${executable} did not start: ${cause}`), fix };
   }
+}
+
+/**
+ * Every connection through the refusing proxy but the allowed hosts'. `<-loopback>` first: Chromium otherwise never
+ * proxies loopback, where the host's databases and the Docker API listen. WebRTC's own UDP is forbidden (it would
+ * not go through a proxy) and QUIC is off already.
+ */
+function confinementFlags(proxy: RefusingProxy, allowed: readonly string[]): string[] {
+  return [
+    `--proxy-server=http://${proxy.address}`,
+    `--proxy-bypass-list=${['<-loopback>', ...allowed].join(';')}`,
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  ];
 }
 
 function isExecutable(path: string): boolean {
