@@ -1,8 +1,9 @@
+import { htmlAnalyses } from '../dashboard/html-analyses.js';
 import { t } from '../i18n.js';
 import { type BodyRoute, openapiRoutes } from './app-routes.js';
 import type { DemoAccount } from './demo-account.js';
 import { readPage } from './html-page.js';
-import { exchange, jsonOf, type RequestSpec } from './http-client.js';
+import { exchange, exchangePage, jsonOf, type RequestSpec } from './http-client.js';
 import type { AppRoute, HttpEvidence, HttpExchange, PredictionRoute } from './http-evidence.js';
 import { buildInput, choosePredictionRoute, formCandidate, invalidInputs, type RouteCandidate, type Variant } from './prediction-request.js';
 import type { TrainingFeatures } from './training-features.js';
@@ -18,7 +19,7 @@ export interface ExerciseInput {
   whileUp?: (app: { baseUrl: string; htmlPages: string[] }) => Promise<void>;
 }
 
-export type ExerciseResult = Pick<HttpEvidence, 'exchanges' | 'htmlPages' | 'forms' | 'routes' | 'routesFrom' | 'prediction' | 'notes'>;
+export type ExerciseResult = Pick<HttpEvidence, 'exchanges' | 'htmlPages' | 'dashboardPages' | 'forms' | 'routes' | 'routesFrom' | 'prediction' | 'notes'>;
 
 const MAX_PAGES = 8;
 const HEALTH_PATHS = ['/health', '/healthz', '/status', '/ping', '/metrics', '/api/health'];
@@ -37,7 +38,7 @@ export async function exerciseApp(input: ExerciseInput): Promise<ExerciseResult>
     exchanges.push(done);
     return done;
   };
-  const result: ExerciseResult = { exchanges, htmlPages: [], forms: [], routes: [], routesFrom: [], notes: [] };
+  const result: ExerciseResult = { exchanges, htmlPages: [], dashboardPages: [], forms: [], routes: [], routesFrom: [], notes: [] };
 
   // Pages: `/` and the same-origin pages it links to.
   const queue = ['/'];
@@ -46,10 +47,15 @@ export async function exerciseApp(input: ExerciseInput): Promise<ExerciseResult>
     const path = queue.shift()!;
     if (seen.has(path)) continue;
     seen.add(path);
-    const page = await send({ purpose: 'page', path });
+    // Read whole (up to 2 MiB): a dashboard's charts are often base64 images far past the evidence's cap.
+    const { exchange: page, text } = await exchangePage(input.baseUrl, { purpose: 'page', path });
+    exchanges.push(page);
     if (page.status === null || page.status >= 400 || !/html/.test(page.headers['content-type'] ?? '')) continue;
-    result.htmlPages.push(new URL(path, input.baseUrl).href);
-    const facts = readPage(page.body, path);
+    const url = new URL(path, input.baseUrl).href;
+    result.htmlPages.push(url);
+    const dashboard = htmlAnalyses(text);
+    result.dashboardPages!.push({ url, path, bytes: page.bodyBytes, truncated: Buffer.byteLength(text) < page.bodyBytes, ...dashboard });
+    const facts = readPage(text, path);
     result.forms.push(...facts.forms);
     for (const href of facts.links) {
       const local = sameOrigin(href, path, input.baseUrl);

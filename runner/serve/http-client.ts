@@ -19,6 +19,18 @@ export interface RequestSpec {
  * exchange with `status: null` and `error`. Redirects are not followed (the app's answer is the evidence).
  */
 export async function exchange(baseUrl: string, spec: RequestSpec): Promise<HttpExchange> {
+  return (await exchangeKeeping(baseUrl, spec, BODY_CAP)).exchange;
+}
+
+/**
+ * The same, keeping the body's text up to the read limit (2 MiB) beside the record, whose body stays capped: a
+ * page is read whole (its charts are often base64 images far past the cap), only its start is evidence.
+ */
+export async function exchangePage(baseUrl: string, spec: RequestSpec): Promise<{ exchange: HttpExchange; text: string }> {
+  return exchangeKeeping(baseUrl, spec, READ_LIMIT);
+}
+
+async function exchangeKeeping(baseUrl: string, spec: RequestSpec, keep: number): Promise<{ exchange: HttpExchange; text: string }> {
   const method = spec.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'text/html,application/json;q=0.9,*/*;q=0.5', ...spec.headers };
   let body: string | undefined;
@@ -36,24 +48,26 @@ export async function exchange(baseUrl: string, spec: RequestSpec): Promise<Http
   const base = { purpose: spec.purpose, method, path: spec.path, ...(body !== undefined ? { requestBody: body.slice(0, BODY_CAP), requestType } : {}) };
   try {
     const response = await fetch(new URL(spec.path, baseUrl), { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(spec.timeoutMs ?? 15_000) });
-    const { text, bytes, truncated } = await readCapped(response);
+    const { kept: whole, bytes } = await readCapped(response, keep);
+    const text = whole.subarray(0, BODY_CAP).toString('utf8');
+    const truncated = bytes > Math.min(whole.byteLength, BODY_CAP);
     const endedAt = Date.now();
     const kept: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const value = response.headers.get(name);
       if (value !== null) kept[name] = value.slice(0, 300);
     }
-    return { ...base, status: response.status, headers: kept, body: text, bodyBytes: bytes, truncated, durationMs: endedAt - startedAt, startedAt, endedAt };
+    return { exchange: { ...base, status: response.status, headers: kept, body: text, bodyBytes: bytes, truncated, durationMs: endedAt - startedAt, startedAt, endedAt }, text: whole.toString('utf8') };
   } catch (error) {
     const endedAt = Date.now();
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).name ?? String(error);
-    return { ...base, status: null, headers: {}, body: '', bodyBytes: 0, truncated: false, durationMs: endedAt - startedAt, error: String(why).slice(0, 200), startedAt, endedAt };
+    return { exchange: { ...base, status: null, headers: {}, body: '', bodyBytes: 0, truncated: false, durationMs: endedAt - startedAt, error: String(why).slice(0, 200), startedAt, endedAt }, text: '' };
   }
 }
 
-async function readCapped(response: Response): Promise<{ text: string; bytes: number; truncated: boolean }> {
-  if (!response.body) return { text: '', bytes: 0, truncated: false };
+async function readCapped(response: Response, keep: number): Promise<{ kept: Buffer; bytes: number }> {
+  if (!response.body) return { kept: Buffer.alloc(0), bytes: 0 };
   const reader = response.body.getReader();
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
@@ -62,8 +76,8 @@ async function readCapped(response: Response): Promise<{ text: string; bytes: nu
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    if (keptBytes < BODY_CAP) {
-      const part = value.subarray(0, BODY_CAP - keptBytes);
+    if (keptBytes < keep) {
+      const part = value.subarray(0, keep - keptBytes);
       kept.push(part);
       keptBytes += part.byteLength;
     }
@@ -72,7 +86,7 @@ async function readCapped(response: Response): Promise<{ text: string; bytes: nu
       break;
     }
   }
-  return { text: Buffer.concat(kept).toString('utf8'), bytes, truncated: bytes > keptBytes };
+  return { kept: Buffer.concat(kept), bytes };
 }
 
 /** The answer's JSON, when it is JSON. */

@@ -1,3 +1,4 @@
+import type { PageAnalysis } from '../dashboard/analysis-blocks.js';
 import type { Localized } from '../i18n.js';
 import type { AppFramework } from './app-command.js';
 
@@ -69,6 +70,19 @@ export interface PredictionRoute {
   credentials?: { user: string; source: string };
 }
 
+/** An HTML page of the app read as a dashboard (runner/dashboard): its charts and what describes them. */
+export interface DashboardPage {
+  /** Absolute URL reachable from the host, and the path it was asked by. */
+  url: string;
+  path: string;
+  /** The page's size; past 2 MiB only the start was read (`truncated`). */
+  bytes: number;
+  truncated: boolean;
+  /** An empty shell that scripts draw (Streamlit, Dash): its analyses are read from the app's source instead. */
+  scriptRendered: boolean;
+  analyses: PageAnalysis[];
+}
+
 /** What the tracer saw in the app's process. */
 export interface AppTraceFacts {
   /** `predict` events (method, estimator, epoch ms) in the app's process. */
@@ -94,6 +108,8 @@ export interface HttpEvidence {
   framework?: AppFramework;
   command?: string[];
   cwd?: string;
+  /** The file the command serves (`app.py`, `src/api/main.py`), relative to the workspace, when known. */
+  entry?: string;
   /** Where the app was found (`README.md:14`) or `scenario` when the scenario gave the command. */
   reason?: string;
   /** The URL the runner reached it at (host side). */
@@ -109,6 +125,8 @@ export interface HttpEvidence {
   /** HTML pages fetched (absolute URLs reachable from the host). */
   htmlPages: string[];
   forms: HtmlForm[];
+  /** Each HTML page read whole as a dashboard (absent in evidence kept before this reading existed). */
+  dashboardPages?: DashboardPage[];
   routes: AppRoute[];
   /** Where `routes` came from: `openapi` (FastAPI), `tracer` (Flask url_map seen by the tracer), `forms` only. */
   routesFrom: Array<'openapi' | 'tracer' | 'forms'>;

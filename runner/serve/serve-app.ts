@@ -64,7 +64,7 @@ export async function serveApp(input: ServeStageInput): Promise<HttpEvidence> {
   const host = local ? '127.0.0.1' : '0.0.0.0';
   const shown = app.run.map((word) => word.replace('{host}', host).replace('{port}', String(port)));
   const argv = /^python3?$/.test(shown[0] ?? '') ? [sandbox.python, ...shown.slice(1)] : shown;
-  const base: HttpEvidence = { state: 'failed', required: true, framework: app.framework, command: shown, cwd: app.cwd, reason: app.reason, ...empty, features: features.names };
+  const base: HttpEvidence = { state: 'failed', required: true, framework: app.framework, command: shown, cwd: app.cwd, ...(app.entry ? { entry: app.entry } : {}), reason: app.reason, ...empty, features: features.names };
   if (!sandbox.hostAddress) {
     const message = sandbox.unreachable ?? t('Le bac à sable ne donne aucune adresse où joindre l’application.', 'The sandbox gives no address to reach the app at.');
     return { ...base, failure: { owner: 'grader', cause: 'sandbox', message } };

@@ -14,7 +14,7 @@ const runs = new RunTracker();
  * are those of the local sandbox, and the network goes with the container.
  */
 describe.skipIf(!engine.ok)('served apps (docker sandbox)', () => {
-  for (const name of ['serve/api-fastapi', 'serve/form-flask']) {
+  for (const name of ['serve/api-fastapi', 'serve/form-flask', 'serve/tableau-flask', 'serve/tableau-sans-description']) {
     const fx = fixturesIn('serve').find((f) => f.name === name)!;
     it(`${name}: same verdicts as locally, reached at the container's address`, async () => {
       const run = await runCliAsync(['check', fx.dir, '--scenario', scenarioArgument(fx, fx.runs[0]!), '--sandbox', 'docker'], { MSPR_WORK_DIR: '/tmp/mspr-serve-tests' });

@@ -25,6 +25,14 @@ describe('served apps (local sandbox)', () => {
         const message = report!.verdicts.find((v) => v.id === id)!.message.en;
         for (const text of texts) expect(message).toContain(text);
       }
+      // Evidence items match on the fields given; their `data` too (it holds the app's URL, whose port varies).
+      for (const [id, items] of Object.entries(expected.evidence ?? {})) {
+        const verdict = report!.verdicts.find((v) => v.id === id)!;
+        for (const { data, ...item } of items) {
+          const wanted = data ? { ...item, data: expect.objectContaining(data as Record<string, unknown>) } : item;
+          expect(verdict.evidence, JSON.stringify(verdict.evidence, null, 1)).toContainEqual(expect.objectContaining(wanted));
+        }
+      }
       expect(run.exitCode).toBe(expected.exitCode);
       // The plan shows the app with where it was read.
       expect(report!.plan?.app?.reason).toMatch(/^(README\.md|src\/api\/main\.py):\d+/);
