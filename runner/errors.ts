@@ -83,6 +83,17 @@ let verbose = false;
  * `--verbose` (any command): internal errors carry their stack trace. Off by default, so a user reads what
  * went wrong and what to do, not JS frames; process-wide because it is a diagnostic switch of the CLI.
  */
+/**
+ * The first line of an error, capped: what a one-line verdict or doctor line quotes. A child process's stderr
+ * (execa, execFile) is preferred to its message, which only repeats the command line.
+ */
+export function firstLineOf(error: unknown, max = 200): string {
+  const { stderr, message } = (error ?? {}) as { stderr?: unknown; message?: unknown };
+  const text = (typeof stderr === 'string' && stderr.trim()) || (typeof message === 'string' && message) || String(error);
+  const line = text.trim().split('\n')[0]!;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 export function setVerbose(enabled: boolean): void {
   verbose = enabled;
 }

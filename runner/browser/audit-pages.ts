@@ -1,3 +1,4 @@
+import { firstLineOf } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -132,7 +133,7 @@ async function auditOne(page: Page, url: string, axeSource: string, screenshotPa
     // keep the audit waiting: a short wait for the network to settle, then the page as it is.
     await page.waitForNetworkIdle({ idleTime: 300, timeout: LIMITS.settleMs }).catch(() => undefined);
   } catch (error) {
-    return { ...base, ...blocked(), error: t(`La page ne s’est pas chargée en ${LIMITS.loadMs / 1000} s : ${firstLine(error)}`, `The page did not load within ${LIMITS.loadMs / 1000} s: ${firstLine(error)}`) };
+    return { ...base, ...blocked(), error: t(`La page ne s’est pas chargée en ${LIMITS.loadMs / 1000} s : ${firstLineOf(error)}`, `The page did not load within ${LIMITS.loadMs / 1000} s: ${firstLineOf(error)}`) };
   }
   // The page's own script may have sent it elsewhere (refused above, leaving Chromium's error page): audit only
   // what the app itself serves.
@@ -149,7 +150,7 @@ async function auditOne(page: Page, url: string, axeSource: string, screenshotPa
     const result = await withTimeout(page.evaluate(runAxe, [...AUDIT_TAGS]), LIMITS.axeMs);
     return { url, status, title: clip(result.title, 200), lang: clip(result.lang, 40), violations: result.violations.map(capViolation), ...blocked(), screenshot };
   } catch (error) {
-    return { ...base, status, ...blocked(), screenshot, error: t(`L’audit n’a pas abouti : ${firstLine(error)}`, `The audit did not finish: ${firstLine(error)}`) };
+    return { ...base, status, ...blocked(), screenshot, error: t(`L’audit n’a pas abouti : ${firstLineOf(error)}`, `The audit did not finish: ${firstLineOf(error)}`) };
   }
 }
 
@@ -213,9 +214,6 @@ function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function firstLine(error: unknown): string {
-  return clip(((error as Error)?.message ?? String(error)).split('\n')[0]!, 200);
-}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import type { BuildMethod } from '../images/build-images.js';
 import { langOf } from './lang-option.js';
 
 interface BuildOptions {
@@ -9,6 +10,8 @@ interface BuildOptions {
   scenario?: string;
   cacheDir?: string;
   verbose?: boolean;
+  method?: BuildMethod;
+  baseImage?: string;
 }
 
 /** `mspr-lab images build|list`: the docker sandbox's images, built offline from Debian packages. */
@@ -29,7 +32,13 @@ export function registerImagesCommand(program: Command): void {
     .option('--scenario <id|file>', 'also add the packages the scenario’s sandbox.packages lists')
     .option('--dockerfile <file>', 'build from a Dockerfile instead (where a registry is reachable); its folder is the context')
     .option('--role <name>', 'with --dockerfile: what the image is for (default: python, the candidate runtime)')
-    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --extra-packages python3-dotenv,imbalanced-learn\n  sudo mspr-lab images build python --force\n  mspr-lab images build --dockerfile docker/runtime/Dockerfile\n\nFrom Debian: needs root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.\nFrom a Dockerfile: needs a Docker engine and whatever registry its FROM line names.')
+    .addOption(
+      new Option('--method <method>', 'debian: debootstrap from this host’s apt sources (root); dockerfile: generated Dockerfiles on the official Debian image (registry or loaded base image); auto: debian where the host has Debian apt sources')
+        .choices(['auto', 'debian', 'dockerfile'])
+        .default('auto'),
+    )
+    .option('--base-image <ref>', 'base of the dockerfile method, e.g. a registry mirror’s copy (default: debian:bookworm-slim)')
+    .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --extra-packages python3-dotenv,imbalanced-learn\n  sudo mspr-lab images build python --force\n  mspr-lab images build --method dockerfile --base-image registry.example.fr/debian:bookworm-slim\n  mspr-lab images build --dockerfile docker/runtime/Dockerfile\n\nFrom Debian: needs root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.\nOn a host without Debian apt sources (Fedora, Ubuntu, macOS), the same recipes are built from generated Dockerfiles on debian:bookworm-slim.\nFrom a Dockerfile: needs a Docker engine and whatever registry its FROM line names.')
     .action(async (recipes: string[], options: BuildOptions, command: Command) => {
       const { imagesBuild } = await import('../images/images-actions.js');
       const extraPackages = (options.extraPackages ?? '').split(',');
@@ -37,7 +46,7 @@ export function registerImagesCommand(program: Command): void {
         const { loadScenario } = await import('../../scenarios/load-scenario.js');
         extraPackages.push(...((await loadScenario(options.scenario)).scenario.sandbox.packages ?? []));
       }
-      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, dockerfile: options.dockerfile, role: options.role, extraPackages, lang: langOf(command) });
+      await imagesBuild({ recipes, force: options.force, cacheDir: options.cacheDir, verbose: options.verbose, dockerfile: options.dockerfile, role: options.role, extraPackages, method: options.method, baseImage: options.baseImage, lang: langOf(command) });
     });
 
   images

@@ -1,3 +1,4 @@
+import { firstLineOf } from '../errors.js';
 import { execa } from 'execa';
 import { t } from '../i18n.js';
 import { type DoctorLine, line } from './doctor-line.js';
@@ -34,14 +35,14 @@ async function nativeModules(): Promise<DoctorLine> {
     found.push(`better-sqlite3 (SQLite ${(db.prepare('select sqlite_version() as v').get() as { v: string }).v})`);
     db.close();
   } catch (error) {
-    broken.push(`better-sqlite3: ${firstLine(error)}`);
+    broken.push(`better-sqlite3: ${firstLineOf(error)}`);
   }
   try {
     const { default: pl } = await import('nodejs-polars');
     pl.DataFrame({ a: [1] });
     found.push('nodejs-polars');
   } catch (error) {
-    broken.push(`nodejs-polars: ${firstLine(error)}`);
+    broken.push(`nodejs-polars: ${firstLineOf(error)}`);
   }
   return line({
     id: 'native-modules',
@@ -69,6 +70,3 @@ async function git(): Promise<DoctorLine> {
   });
 }
 
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200);
-}

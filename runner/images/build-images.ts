@@ -3,13 +3,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { MsprError } from '../errors.js';
-import { t } from '../i18n.js';
+import { type Localized, t } from '../i18n.js';
 import { packagePath } from '../paths.js';
 import { defaultCacheDir } from '../settings.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { LABEL_IMAGE, LABEL_MANAGED } from '../sandbox/docker/labels.js';
 import { contentTag, imageContent, imageReference, type ImageContent } from './content-tag.js';
-import { readDebianArchive } from './debian/apt-sources.js';
+import { type DebianArchive, readDebianArchive } from './debian/apt-sources.js';
+import { buildRecipeImages } from './fallback/build-recipe-images.js';
 import { candidateVersions } from './debian/package-versions.js';
 import { runBuildScript } from './debian/run-build-script.js';
 import { imageExists, type ImageRecipeName, listImages } from './image-lookup.js';
@@ -30,15 +31,33 @@ export interface BuildImagesOptions {
   log?: (line: string) => void;
   /** Debian packages added to the python (runtime) image; they enter its content tag like the others. */
   extraPackages?: string[];
+  /**
+   * `debian`: debootstrap from the host's apt sources (needs root); `dockerfile`: generated Dockerfiles on the
+   * official Debian image (needs a registry or the base image loaded); `auto` (default): debian where the host
+   * has Debian apt sources, else dockerfile.
+   */
+  method?: BuildMethod;
+  /** Base of the dockerfile method (default `debian:bookworm-slim`), e.g. a school's registry mirror. */
+  baseImage?: string;
+  /** Why the build takes another path than asked (a sentence for the user, in both languages). */
+  notice?: (text: Localized) => void;
+  /** Where the host's os-release and apt sources are read (tests point it at a fake non-Debian host). */
+  etc?: string;
 }
+
+export type BuildMethod = 'auto' | 'debian' | 'dockerfile';
 
 export interface BuildOutcome {
   recipe: ImageRecipeName;
   image: string;
   /** `present`: the tag was already in the engine; `imported`: the cached tarball was imported again. */
   status: 'present' | 'built' | 'imported';
+  via: 'debian' | 'dockerfile';
   rootfsSeconds?: number;
   importSeconds?: number;
+  /** Dockerfile method: the build's duration and the generated Dockerfile. */
+  buildSeconds?: number;
+  dockerfile?: string;
 }
 
 /** Outside the clone, shared by every checkout on the machine (see runner/settings.ts). */
@@ -52,14 +71,19 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
   const client = options.client ?? new DockerClient();
   const log = options.log ?? (() => undefined);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const archive = readDebianArchive();
+  const recipes = (options.recipes ?? RECIPE_NAMES).map((name) => withExtraPackages(RECIPES[name], options.extraPackages));
+  const archive = debianArchiveFor(options.method ?? 'auto', options.etc, options.notice ?? (() => undefined));
+  if (!archive) {
+    const built = await buildRecipeImages(recipes, { client, cacheDir, baseImage: options.baseImage, force: options.force, log });
+    return built.map((outcome) => ({ ...outcome, via: 'dockerfile' as const }));
+  }
   const outcomes: BuildOutcome[] = [];
-  for (const name of options.recipes ?? RECIPE_NAMES) {
-    const recipe = withExtraPackages(RECIPES[name], options.extraPackages);
+  for (const recipe of recipes) {
+    const name = recipe.name;
     const content = imageContent(recipe, archive, await candidateVersions(recipe.packages), BUILD_SCRIPT);
     const image = imageReference(content);
     if (!options.force && (await imageExists(client, image))) {
-      outcomes.push({ recipe: name, image, status: 'present' });
+      outcomes.push({ recipe: name, image, status: 'present', via: 'debian' });
       continue;
     }
     const tarball = join(cacheDir, 'rootfs', `${name}-${contentTag(content)}.tar`);
@@ -79,9 +103,29 @@ export async function buildImages(options: BuildImagesOptions = {}): Promise<Bui
     const importSeconds = (Date.now() - started) / 1000;
     log(`${image}: import ${importSeconds.toFixed(0)} s`);
     await pruneOlder(client, cacheDir, name, image, tarball);
-    outcomes.push({ recipe: name, image, status: rootfsSeconds === undefined ? 'imported' : 'built', rootfsSeconds, importSeconds });
+    outcomes.push({ recipe: name, image, status: rootfsSeconds === undefined ? 'imported' : 'built', via: 'debian', rootfsSeconds, importSeconds });
   }
   return outcomes;
+}
+
+/**
+ * The host's Debian archive, or undefined when the Dockerfile method is to be used: asked for, or `auto` on a
+ * host without Debian apt sources (the reason is logged, so the user knows why the build pulls an image).
+ */
+function debianArchiveFor(method: BuildMethod, etc: string | undefined, notice: (text: Localized) => void): DebianArchive | undefined {
+  if (method === 'dockerfile') return undefined;
+  try {
+    return readDebianArchive(etc);
+  } catch (error) {
+    if (method === 'debian' || !(error instanceof MsprError) || error.code !== 'MSPR_SANDBOX_UNAVAILABLE') throw error;
+    notice(
+      t(
+        `${error.text.fr} Construction par Dockerfile sur l’image Debian officielle à la place (mêmes paquets, même script d’installation).`,
+        `${error.text.en} Building from Dockerfiles on the official Debian image instead (same packages, same setup script).`,
+      ),
+    );
+    return undefined;
+  }
 }
 
 async function buildRootfs(content: ImageContent, keyring: string | undefined, setupDir: string, cacheDir: string, tarball: string, log: (line: string) => void): Promise<void> {
@@ -152,6 +196,9 @@ export function withExtraPackages(recipe: ImageRecipe, extra: string[] = []): Im
 function requireRoot(): void {
   if (process.getuid?.() === 0) return;
   throw new MsprError('MSPR_SANDBOX_UNAVAILABLE', t('Construire une image depuis Debian demande les droits root (debootstrap, chroot).', 'Building an image from Debian needs root (debootstrap, chroot).'), {
-    hint: t('Relancez avec sudo : `sudo mspr-lab images build`.', 'Run again with sudo: `sudo mspr-lab images build`.'),
+    hint: t(
+      'Relancez avec sudo : `sudo mspr-lab images build`, ou construisez sans root par Dockerfile sur l’image Debian officielle : `mspr-lab images build --method dockerfile`.',
+      'Run again with sudo: `sudo mspr-lab images build`, or build without root from Dockerfiles on the official Debian image: `mspr-lab images build --method dockerfile`.',
+    ),
   });
 }

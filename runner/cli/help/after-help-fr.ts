@@ -55,9 +55,11 @@ Exemples :
   sudo mspr-lab images build
   sudo mspr-lab images build python --extra-packages python3-dotenv,imbalanced-learn
   sudo mspr-lab images build python --force
+  mspr-lab images build --method dockerfile --base-image registry.example.fr/debian:bookworm-slim
   mspr-lab images build --dockerfile docker/runtime/Dockerfile
 
 Depuis Debian : il faut être root (debootstrap, chroot), l’archive Debian configurée dans apt, et un moteur Docker.
+Sur une machine sans sources apt Debian (Fedora, Ubuntu, macOS), les mêmes recettes se construisent par des Dockerfiles générés sur debian:bookworm-slim.
 Depuis un Dockerfile : il faut un moteur Docker et le registre que nomme sa ligne FROM.`,
   cleanup: `
 Exemples :

@@ -112,6 +112,9 @@ export const DESCRIPTIONS_FR: Record<string, string> = {
   'images build --scenario': 'ajouter aussi les paquets que liste sandbox.packages du scénario',
   'images build --dockerfile': 'construire depuis un Dockerfile (là où un registre est joignable) ; son dossier sert de contexte',
   'images build --role': 'avec --dockerfile : à quoi sert l’image (par défaut : python, l’environnement du candidat)',
+  'images build --method':
+    'debian : debootstrap depuis les sources apt de cette machine (root) ; dockerfile : Dockerfiles générés sur l’image Debian officielle (registre ou image de base chargée) ; auto : debian si la machine a des sources apt Debian',
+  'images build --base-image': 'base de la méthode dockerfile, par ex. la copie d’un miroir de registre (par défaut : debian:bookworm-slim)',
   'images list': 'lister les images mspr-lab du moteur Docker local',
 
   cleanup: 'retirer ce que des exécutions interrompues ont laissé : conteneurs, réseaux et volumes docker (étiquette mspr-lab.managed), disques à quota et dossiers d’exécution',

@@ -1,3 +1,4 @@
+import { firstLineOf } from '../../errors.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { t, type Localized } from '../../i18n.js';
@@ -24,7 +25,7 @@ export async function closeHostToBridge(bridge: string, runId: string): Promise<
   try {
     await run('iptables', ['-w', '10', '-I', ...rule], { timeout: 20_000 });
   } catch (error) {
-    const cause = firstLine(error);
+    const cause = firstLineOf(error);
     return {
       closed: false,
       reason: t(
@@ -60,7 +61,3 @@ export async function removeRunFirewallRules(runId?: string): Promise<number> {
   return removed;
 }
 
-function firstLine(error: unknown): string {
-  const { stderr, message } = error as { stderr?: string; message?: string };
-  return (stderr?.trim() || message || String(error)).split('\n')[0]!.slice(0, 200);
-}
