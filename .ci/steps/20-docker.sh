@@ -15,6 +15,8 @@ mspr_ci_docker() (
   command -v debootstrap >/dev/null 2>&1 || missing="$missing debootstrap"
   # The docker sandbox's disk quota is a loop-mounted ext4 image per run (docs/docker.md): mkfs.ext4, tune2fs.
   { command -v mkfs.ext4 || [ -x /usr/sbin/mkfs.ext4 ] || [ -x /sbin/mkfs.ext4 ]; } >/dev/null 2>&1 || missing="$missing e2fsprogs"
+  # The serve network's host firewall (runner/sandbox/docker/host-firewall.ts) is an iptables rule per run.
+  { command -v iptables || [ -x /usr/sbin/iptables ] || [ -x /sbin/iptables ]; } >/dev/null 2>&1 || missing="$missing iptables"
   # Content tags come from `apt-cache policy`: the package lists must exist (a fresh machine has none).
   if [ -n "$missing" ] || [ -z "$(ls /var/lib/apt/lists/ 2>/dev/null | grep -v -e lock -e partial -e auxfiles)" ]; then
     log "apt-get update"
