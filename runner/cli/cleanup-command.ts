@@ -33,7 +33,9 @@ Images are kept; see \`mspr-lab images list\`.`,
         for (const name of report.containers) process.stdout.write(`container  ${name}\n`);
         for (const name of report.networks) process.stdout.write(`network    ${name}\n`);
         for (const name of report.volumes) process.stdout.write(`volume     ${name}\n`);
-        count += report.containers.length + report.networks.length + report.volumes.length;
+        // The serve networks' host firewall rules (runner/sandbox/docker/host-firewall.ts) have no name to print.
+        if (report.firewallRules > 0) process.stdout.write(`firewall   ${report.firewallRules} iptables\n`);
+        count += report.containers.length + report.networks.length + report.volumes.length + report.firewallRules;
       } catch (error) {
         // Without an engine there is no container to remove; the run folders below still are.
         if ((error as { code?: string }).code !== 'MSPR_SANDBOX_UNAVAILABLE') throw error;
