@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { execa } from 'execa';
 import { t } from '../i18n.js';
+import { plural } from '../i18n/format.js';
 import { type DoctorLine, line } from './doctor-line.js';
 
 /** Modules every bundled scenario needs (what the interpreter preflight imports), then the ones some need. */
@@ -76,7 +77,7 @@ function modulesLine(probe: Probe, modules: string[], required: boolean, useDebi
   const missing = modules.filter((name) => probe.modules[name] === null);
   const list = found.join(', ') || '—';
   const summary = missing.length
-    ? t(`manquant(s) : ${missing.join(', ')} ; présent(s) : ${list}`, `missing: ${missing.join(', ')}; present: ${list}`)
+    ? t(`${plural(missing.length, 'fr', 'manquant', 'manquants')} : ${missing.join(', ')} ; ${plural(found.length, 'fr', 'présent', 'présents')} : ${list}`, `missing: ${missing.join(', ')}; present: ${list}`)
     : t(list, list);
   const fix = [`sudo apt-get install -y ${missing.map((name) => `python3-${name}`).join(' ')}`, ...useDebian];
   return required
