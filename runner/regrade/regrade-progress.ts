@@ -37,7 +37,7 @@ export function consoleRegradeProgress(lang: Lang, stream: NodeJS.WritableStream
       stream.write(`↻ ${head}: ${before === after ? before : `${before} → ${after}`}, ${changed} (${formatDuration(ms, lang)})\n`);
     },
     end() {
-      stream.write(`${fr ? 'Réévaluation terminée' : 'Regrade done'}: ${done}/${total} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`);
+      stream.write(`${fr ? 'Réévaluation terminée' : 'Regrade done'}: ${done}/${total} (${formatDuration(Date.now() - startedAt, lang)})\n`);
     },
   };
 }
