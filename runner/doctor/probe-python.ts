@@ -25,7 +25,7 @@ for name in names:
 print(json.dumps({"version": platform.python_version(), "venv": sys.prefix != sys.base_prefix, "modules": found}))
 `;
 
-interface Probe {
+export interface Probe {
   version: string;
   /** A venv (bare or not): apt's python3-* packages reach it only with --system-site-packages. */
   venv: boolean;
@@ -72,7 +72,8 @@ export async function probePython(python: string): Promise<DoctorLine[]> {
 const stackNeed = t('lire les données, entraîner les modèles, exécuter les notebooks des équipes', 'reading the data, training the models, running the teams’ notebooks');
 const extrasNeed = t('installer les dépendances déclarées (pip) ; les autres servent à certains projets (graphiques, bases)', 'installing the declared requirements (pip); the others serve some projects (charts, databases)');
 
-function modulesLine(probe: Probe, modules: string[], required: boolean, useDebian: string[]): DoctorLine {
+/** Exported for its tests: the summary agrees with the number of modules missing and present. */
+export function modulesLine(probe: Probe, modules: string[], required: boolean, useDebian: string[]): DoctorLine {
   const found = modules.filter((name) => probe.modules[name] !== null).map((name) => `${name} ${probe.modules[name]}`);
   const missing = modules.filter((name) => probe.modules[name] === null);
   const list = found.join(', ') || '—';
