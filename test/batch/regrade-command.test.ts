@@ -73,7 +73,7 @@ describe('mspr-lab regrade', () => {
     expect(run.exitCode, run.stderr).toBe(2); // delta still has no result
     expect(run.stdout).toContain('Aucun verdict changé ; 3 équipes réévaluées, 1 non réévaluée.');
     expect(run.stdout).toMatch(/^delta +non réévaluée: rien à réévaluer, l’exécution n’a pas atteint ses vérifications \(Impossible de récupérer file:\/\/\/nonexistent\/delta\.git : fatal: /m);
-    expect(run.stderr).toMatch(/^↻ \[1\/4\] alpha: pass 6\/6, inchangée \(\d+\.\d s\)$/m);
+    expect(run.stderr).toMatch(/^↻ \[1\/4\] alpha: pass 6\/6, inchangée \(\d+(,\d+)? m?s\)$/m);
     expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6, inchangée/m);
     expect(run.stderr).toMatch(/^✘ \[4\/4\] delta: non réévaluée — /m);
     // The gradebook is written in the regrade's language, as a batch writes it in its own: in English again, as it was.
@@ -99,7 +99,7 @@ describe('mspr-lab regrade', () => {
     expect(written.teams.find((t: { team: string }) => t.team === 'beta')).toMatchObject({ statusBefore: 'fail', statusAfter: 'pass', scoreBefore: 3, scoreAfter: 6 });
     expect(run.stdout).toMatch(/^beta +db\/rows-match-source {2}fail → pass {2}\(0\/3 → 3\/3\) {2}score 3\/6 → 6\/6$/m);
     expect(run.stdout).toContain('1 verdict changed; 3 teams re-graded, 1 not re-graded.');
-    expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6 → pass 6\/6, 1 verdict\(s\) changed/m);
+    expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6 → pass 6\/6, 1 verdict changed/m);
     expect(readFileSync(join(out, 'regrade.csv'), 'utf8')).toContain('beta;db/rows-match-source;fail;pass;0/3;3/3;3/6;6/6;');
 
     // The team's reports are rendered again from the new verdicts, and say they were re-graded, not re-run.
