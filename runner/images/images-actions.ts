@@ -1,5 +1,6 @@
 import { toDebianPackages } from '../environment/debian-mapping.js';
 import { type Lang, pick, t } from '../i18n.js';
+import { formatDuration } from '../i18n/format.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { buildImages, type BuildImagesOptions } from './build-images.js';
 import { listImages } from './image-lookup.js';
@@ -17,7 +18,7 @@ export async function imagesBuild(
   if (options.dockerfile) {
     const { buildFromDockerfile } = await import('./build-from-dockerfile.js');
     const outcome = await buildFromDockerfile({ dockerfile: options.dockerfile, role: options.role, force: options.force, log: options.verbose ? write : undefined });
-    const how = outcome.status === 'present' ? t('à jour (rien à faire)', 'up to date (nothing to do)') : t(`construite (${outcome.seconds?.toFixed(0)} s)`, `built (${outcome.seconds?.toFixed(0)} s)`);
+    const how = outcome.status === 'present' ? t('à jour (rien à faire)', 'up to date (nothing to do)') : t(`construite (${seconds(outcome.seconds, 'fr')})`, `built (${seconds(outcome.seconds, 'en')})`);
     write(`${outcome.image}  ${pick(how, options.lang)}`);
     return;
   }
@@ -33,8 +34,8 @@ export async function imagesBuild(
   for (const outcome of await buildImages(build)) {
     const how = {
       present: t('à jour (rien à faire)', 'up to date (nothing to do)'),
-      built: t(`construite (rootfs ${outcome.rootfsSeconds?.toFixed(0)} s, import ${outcome.importSeconds?.toFixed(0)} s)`, `built (rootfs ${outcome.rootfsSeconds?.toFixed(0)} s, import ${outcome.importSeconds?.toFixed(0)} s)`),
-      imported: t(`importée depuis le cache (${outcome.importSeconds?.toFixed(0)} s)`, `imported from cache (${outcome.importSeconds?.toFixed(0)} s)`),
+      built: t(`construite (rootfs ${seconds(outcome.rootfsSeconds, 'fr')}, import ${seconds(outcome.importSeconds, 'fr')})`, `built (rootfs ${seconds(outcome.rootfsSeconds, 'en')}, import ${seconds(outcome.importSeconds, 'en')})`),
+      imported: t(`importée depuis le cache (${seconds(outcome.importSeconds, 'fr')})`, `imported from cache (${seconds(outcome.importSeconds, 'en')})`),
     }[outcome.status];
     write(`${outcome.image}  ${pick(how, options.lang)}`);
   }
@@ -50,4 +51,9 @@ export async function imagesList(options: { lang: Lang }, write: (line: string) 
     const size = `${(image.sizeBytes / 2 ** 20).toFixed(0)} MiB`;
     write(`${image.tag.padEnd(32)} ${size.padStart(9)}  ${image.createdAt.toISOString()}  ${image.labels['mspr-lab.suite'] ?? ''}`);
   }
+}
+
+/** A build or import time for people; `?` when the builder did not say. */
+function seconds(value: number | undefined, lang: Lang): string {
+  return formatDuration(value === undefined ? Number.NaN : value * 1000, lang);
 }
