@@ -2,6 +2,7 @@ import type { Verdict } from '../checks/verdict.js';
 import { type Localized, t } from '../runner/i18n.js';
 import type { ManualReportItem } from './report.js';
 import { verdictPoints } from './score-rules.js';
+import { countOf } from '../runner/i18n/format.js';
 
 /**
  * How a jury reads one criterion of the framework: `acquis` (every required check of it passed on observed
@@ -83,7 +84,7 @@ function judge(ref: string, { checks, manual }: Gathered, partial: boolean): Com
     else if (v.status === 'warn') reasons.push(t(`${v.id} : avertissement à examiner`, `${v.id}: a warning to look at`));
     else if (v.status === 'pass' && restsOnCodeOnly(v)) reasons.push(t(`${v.id} : réussie sur la seule lecture du code, sans exécution observée`, `${v.id}: passed on reading the code alone, with nothing observed running`));
   }
-  if (manual.length > 0) reasons.push(t(`${manual.length} point(s) de la grille du jury à évaluer`, `${manual.length} jury grid item(s) to assess`));
+  if (manual.length > 0) reasons.push(t(`${countOf(manual.length, 'fr', 'point', 'points')} de la grille du jury à évaluer`, `${countOf(manual.length, 'en', 'jury grid item', 'jury grid items')} to assess`));
   if (required.length === 0 && manual.length === 0) reasons.push(t('aucune vérification obligatoire : à juger par le jury', 'no required check: for the jury to judge'));
   const status: CompetencyStatus = failed.length > 0 ? 'non-acquis' : reasons.length > 0 ? 'a-verifier' : 'acquis';
   const score = required.reduce((sum, v) => sum + verdictPoints(v, partial), 0);

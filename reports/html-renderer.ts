@@ -4,6 +4,7 @@ import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
 import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
+import { formatDuration } from '../runner/i18n/format.js';
 import { environmentProblems } from './environment-problems.js';
 import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
@@ -150,7 +151,7 @@ function stepTable(report: RunReport, lang: Lang): string {
   if (report.steps.length === 0) return '';
   const w = WORDS[lang];
   const rows = report.steps.map(
-    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.stoppedFor ? `${s.status} (${s.stoppedFor})` : s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${s.failure ? `${w[`owner_${s.failure.owner}`]} (${e(s.failure.cause)})` : '–'}</td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
+    (s) => `<tr><th scope="row"><code>${e(s.id)}</code></th><td>${e(s.stoppedFor ? `${s.status} (${s.stoppedFor})` : s.status)}</td><td>${e(s.exitCode ?? s.signal ?? '–')}</td><td>${s.failure ? `${w[`owner_${s.failure.owner}`]} (${e(s.failure.cause)})` : '–'}</td><td>${e(formatDuration(s.durationMs, lang))}</td></tr>`,
   );
   return `<section aria-labelledby="steps"><h2 id="steps">${w.steps}</h2><table><caption>${w.steps}</caption><thead><tr><th scope="col">${w.step}</th><th scope="col">${w.status}</th><th scope="col">${w.exit}</th><th scope="col">${w.origin}</th><th scope="col">${w.duration}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }

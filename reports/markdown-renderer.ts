@@ -2,6 +2,7 @@ import type { VerdictStatus } from '../checks/verdict.js';
 import { type Lang, pick } from '../runner/i18n.js';
 import { alsoCoversLines, COMPETENCY_LABELS, competencyRows } from './competency-table.js';
 import { environmentDetails, environmentHeadline } from './format-environment.js';
+import { formatDuration } from '../runner/i18n/format.js';
 import { environmentProblems } from './environment-problems.js';
 import { markdownEvidenceTable } from './markdown-evidence.js';
 import { headerLines } from './report-header.js';
@@ -137,7 +138,7 @@ function renderSteps(report: RunReport, lang: Lang, out: string[]): void {
   for (const step of report.steps) {
     const status = step.stoppedFor ? `${step.status} (${cell(step.stoppedFor)})` : step.status;
     const origin = step.failure ? `${w[`owner_${step.failure.owner}`]} (${step.failure.cause})` : '–';
-    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${origin} | ${(step.durationMs / 1000).toFixed(1)} s |`);
+    out.push(`| \`${cell(step.id)}\` | ${status} | ${step.exitCode ?? step.signal ?? '–'} | ${origin} | ${formatDuration(step.durationMs, lang)} |`);
   }
   out.push('');
 }

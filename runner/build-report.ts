@@ -12,6 +12,7 @@ import { redactReport } from './redaction/redact-report.js';
 import { MASK, type Redactor } from './redaction/redactor.js';
 import type { StepRun } from './steps/run-steps.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
+import { countOf } from './i18n/format.js';
 
 /** Reports keep the end of each step's output: the traceback is there, and reports stay readable. */
 const TAIL_CHARS = 4000;
@@ -48,10 +49,11 @@ export function buildReport(parts: ReportParts): RunReport {
   return { ...redacted, assumptions: [...redacted.assumptions, redactionNotice(count)], redactions: { count } };
 }
 
-function redactionNotice(count: number): Localized {
+/** Exported for its tests: the notice agrees with the number of secrets masked. */
+export function redactionNotice(count: number): Localized {
   return t(
-    `${count} secret(s) masqué(s) par ${MASK} dans ce rapport : valeurs secrètes des fichiers .env du dépôt, mots de passe des bases de l’exécution, et formats connus (clés AWS, jetons GitHub, GitLab et Slack, JWT, clés privées, mots de passe dans les URL et les affectations « password=… »). Ne faites pas afficher de secrets par votre code.`,
-    `${count} secret(s) masked as ${MASK} in this report: secret values of the repository’s .env files, the run’s database passwords, and known formats (AWS keys, GitHub, GitLab and Slack tokens, JWTs, private keys, passwords in URLs and in “password=…” assignments). Do not let your code print secrets.`,
+    `${countOf(count, 'fr', 'secret masqué', 'secrets masqués')} par ${MASK} dans ce rapport : valeurs secrètes des fichiers .env du dépôt, mots de passe des bases de l’exécution, et formats connus (clés AWS, jetons GitHub, GitLab et Slack, JWT, clés privées, mots de passe dans les URL et les affectations « password=… »). Ne faites pas afficher de secrets par votre code.`,
+    `${countOf(count, 'en', 'secret', 'secrets')} masked as ${MASK} in this report: secret values of the repository’s .env files, the run’s database passwords, and known formats (AWS keys, GitHub, GitLab and Slack tokens, JWTs, private keys, passwords in URLs and in “password=…” assignments). Do not let your code print secrets.`,
   );
 }
 

@@ -27,12 +27,12 @@ export default defineCheck({
     messages: {
       ...NO_TRACE,
       pass: {
-        fr: '{described} analyse(s) décrite(s) sur {analyses} {where} ({charts} graphique(s)) : {list}.{undescribed}',
-        en: '{described} of {analyses} analyses described {where} ({charts} chart(s)): {list}.{undescribed}',
+        fr: '{described} {described|analyse décrite|analyses décrites} sur {analyses} {where} ({charts} {charts|graphique|graphiques}) : {list}.{undescribed}',
+        en: '{described} of {analyses} {analyses|analysis|analyses} described {where} ({charts} {charts|chart|charts}): {list}.{undescribed}',
       },
       tooFew: {
-        fr: '{described} analyse(s) décrite(s) sur {analyses} ({charts} graphique(s)) ; attendu : au moins {min}. {advice}{undescribed}',
-        en: '{described} of {analyses} analyses described ({charts} chart(s)); expected: at least {min}. {advice}{undescribed}',
+        fr: '{described} {described|analyse décrite|analyses décrites} sur {analyses} ({charts} {charts|graphique|graphiques}) ; attendu : au moins {min}. {advice}{undescribed}',
+        en: '{described} of {analyses} {analyses|analysis|analyses} described ({charts} {charts|chart|charts}); expected: at least {min}. {advice}{undescribed}',
       },
       none: {
         fr: 'Aucun graphique dans un notebook exécuté sans erreur, sur les pages de l’application servie ni dans une page HTML du dépôt. Attendu : un tableau de bord (notebook, application ou page HTML) avec au moins {min} analyses décrites.',

@@ -5,6 +5,7 @@ import { type CheckContext, defineCheck } from '../check.js';
 import type { Evidence } from '../verdict.js';
 import { COLUMN_NAMES, LOG_COLUMNS, type LogColumn, matchColumns } from './support/log-columns.js';
 import { day, isBlank, isUrl, parseDate } from './support/log-values.js';
+import { countOf } from '../../runner/i18n/format.js';
 
 interface Options {
   path?: string;
@@ -68,7 +69,7 @@ export default defineCheck({
     if (missing.length > 0) return { status: 'fail', score: 1 - missing.length / LOG_COLUMNS.length, message: 'columns', params: { file, missing: joinLocalized(missing.map((c) => COLUMN_TITLES[c])), headers: quotedHeaders }, evidence: [{ kind: 'artifact', subject: file, expected: LOG_COLUMNS.map((c) => COLUMN_NAMES[c]).join(', '), actual: headers }] };
     const body = rows.slice(headerRow + 1).filter((row) => row.some((cell) => !isBlank(cell)));
     const problems = body.flatMap((row, i) => rowProblems(row, columns as Record<LogColumn, number>, headerRow + i + 2));
-    if (body.length < options.minRows) problems.unshift(t(`${body.length} ligne(s) < ${options.minRows}`, `${body.length} row(s) < ${options.minRows}`));
+    if (body.length < options.minRows) problems.unshift(t(`${countOf(body.length, 'fr', 'ligne', 'lignes')} < ${options.minRows}`, `${countOf(body.length, 'en', 'row', 'rows')} < ${options.minRows}`));
     const evidence: Evidence[] = [{ kind: 'artifact', subject: file, actual: body.length, data: { columns: Object.fromEntries(LOG_COLUMNS.map((c) => [c, String(header[columns[c]!])])), problems: problems.slice(0, 20).map((p) => p.en) } }];
     const shown = [...problems.slice(0, 8), ...(problems.length > 8 ? [`(+${problems.length - 8})`] : [])];
     if (problems.length > 0) return { status: 'fail', score: Math.max(0, 1 - problems.length / Math.max(body.length, 1)), message: 'invalid', params: { file, problems: joinLocalized(shown, '; '), minRows: options.minRows }, evidence };

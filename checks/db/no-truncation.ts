@@ -9,6 +9,7 @@ import { comparedColumns, NOTHING_COMPARED } from './support/compared-tables.js'
 import { codePoints } from './support/column-profile.js';
 import { type ColumnPair, typeLabel } from './support/mapped-columns.js';
 import { traced, where } from '../support/trace-support.js';
+import { countOf } from '../../runner/i18n/format.js';
 
 interface Options {
   service?: string;
@@ -103,7 +104,7 @@ async function textProblems(pair: ColumnPair, db: { distinctValues(table: string
   const storedAs = example === undefined ? '' : ` → "${example.stored.slice(0, 60)}"`;
   const parts = [
     width !== null && width < longest ? t(`${typeLabel(pair.column)} < ${longest} caractères`, `${typeLabel(pair.column)} < ${longest} chars`) : undefined,
-    example ? t(`${truncated.length} valeur(s) tronquée(s), par ex. ${quoted} caractères)${storedAs}`, `${truncated.length} value(s) truncated, e.g. ${quoted} chars)${storedAs}`) : undefined,
+    example ? t(`${countOf(truncated.length, 'fr', 'valeur tronquée', 'valeurs tronquées')}, par ex. ${quoted} caractères)${storedAs}`, `${countOf(truncated.length, 'en', 'value', 'values')} truncated, e.g. ${quoted} chars)${storedAs}`) : undefined,
     slice ? `${sliceLabel(slice)} ${where(slice)}` : undefined,
   ].filter((part): part is Localized | string => part !== undefined);
   const data = { longest, declaredWidth: width, truncated: truncated.length, examples: truncated.slice(0, 3).map((t) => t.value), storedAs: truncated.slice(0, 3).map((t) => t.stored), storedLongest };
@@ -132,5 +133,6 @@ function numericProblems(pair: ColumnPair): Problem | undefined {
 }
 
 function rounds(type: string, decimals: number | undefined): Localized {
-  return t(`${type} arrondit ${decimals} décimale(s)`, `${type} rounds ${decimals} decimal(s)`);
+  if (decimals === undefined) return t(`${type} arrondit les décimales`, `${type} rounds the decimals`);
+  return t(`${type} arrondit ${countOf(decimals, 'fr', 'décimale', 'décimales')}`, `${type} rounds ${countOf(decimals, 'en', 'decimal', 'decimals')}`);
 }

@@ -36,11 +36,11 @@ export default defineCheck({
         en: '{commits} commits by {authors} authors over {days} days before the deadline ({shares}). No member list (roster or mspr.yaml team:): the authors were not matched with the team.',
       },
       fewDays: {
-        fr: "Les {commits} commits rendus tiennent en {days} jour(s) ({dates}). Attendu : un travail versionné au fil du projet, sur au moins {minDays} jours distincts avant l'échéance. Commitez au fur et à mesure, pas tout à la fin.",
-        en: 'The {commits} submitted commits fit in {days} day(s) ({dates}). Expected: work versioned as the project went, over at least {minDays} distinct days before the deadline. Commit as you go, not all at the end.',
+        fr: "Les {commits} commits rendus tiennent en {days} {days|jour|jours} ({dates}). Attendu : un travail versionné au fil du projet, sur au moins {minDays} jours distincts avant l'échéance. Commitez au fur et à mesure, pas tout à la fin.",
+        en: 'The {commits} submitted commits fit in {days} {days|day|days} ({dates}). Expected: work versioned as the project went, over at least {minDays} distinct days before the deadline. Commit as you go, not all at the end.',
       },
       missingMembers: {
-        fr: "Sans commit avant l'échéance : {missing} ({count} membre(s) sur {members}). Parts des autres : {shares}. Attendu : des commits de chaque membre. Le jury décide ; un membre qui commite sous un autre nom ou une autre adresse peut l'ajouter à sa configuration git (ou au .mailmap de l'équipe).",
+        fr: "Sans commit avant l'échéance : {missing} ({count} {count|membre|membres} sur {members}). Parts des autres : {shares}. Attendu : des commits de chaque membre. Le jury décide ; un membre qui commite sous un autre nom ou une autre adresse peut l'ajouter à sa configuration git (ou au .mailmap de l'équipe).",
         en: 'No commit before the deadline from: {missing} ({count} of {members} members). Shares of the others: {shares}. Expected: commits by each member. The jury decides; a member who commits under another name or address can set it in their git configuration (or the team’s .mailmap).',
       },
       oneAuthor: {

@@ -14,14 +14,14 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: {} },
     messages: {
       ...NOT_SERVED,
-      pass: { fr: 'L’application a démarré ({command}) et répond en {readyMs} ms ; {ok} page(s) en 2xx : {list}.', en: 'The app started ({command}) and answered within {readyMs} ms; {ok} page(s) with 2xx: {list}.' },
+      pass: { fr: 'L’application a démarré ({command}) et répond en {readyMs} ms ; {ok} {ok|page|pages} en 2xx : {list}.', en: 'The app started ({command}) and answered within {readyMs} ms; {ok} {ok|page|pages} with 2xx: {list}.' },
       noPage: {
         fr: 'L’application écoute mais aucune de ses pages ne répond en 2xx ({list}). Attendu : au moins « / », « /docs » ou une route de santé en 2xx. Ajoutez une page d’accueil ou vérifiez les routes.',
         en: 'The app listens but none of its pages answers 2xx ({list}). Expected: at least "/", "/docs" or a health route with 2xx. Add a home page or check the routes.',
       },
       serverError: {
-        fr: '{count} page(s) de l’application répondent par une erreur serveur (5xx) : {list}. Attendu : aucune page liée ne plante. Voyez la trace dans les journaux de l’application.',
-        en: '{count} page(s) of the app answer with a server error (5xx): {list}. Expected: no linked page crashes. See the traceback in the app’s logs.',
+        fr: '{count} {count|page de l’application répond|pages de l’application répondent} par une erreur serveur (5xx) : {list}. Attendu : aucune page liée ne plante. Voyez la trace dans les journaux de l’application.',
+        en: '{count} {count|page of the app answers|pages of the app answer} with a server error (5xx): {list}. Expected: no linked page crashes. See the traceback in the app’s logs.',
       },
     },
   },

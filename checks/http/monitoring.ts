@@ -22,7 +22,7 @@ export default defineCheck({
     messages: {
       ...NOT_SERVED,
       health: { fr: 'Route de supervision : {list} répond en 2xx.', en: 'Monitoring route: {list} answers 2xx.' },
-      logged: { fr: 'Les requêtes sont journalisées par l’application ({count} ligne(s), par ex. « {line} »).', en: 'The app logs its requests ({count} line(s), e.g. "{line}").' },
+      logged: { fr: 'Les requêtes sont journalisées par l’application ({count} {count|ligne|lignes}, par ex. « {line} »).', en: 'The app logs its requests ({count} {count|line|lines}, e.g. "{line}").' },
       logFile: { fr: 'L’application écrit un journal : {list}.', en: 'The app writes a log: {list}.' },
       none: {
         fr: 'Aucune supervision observée : aucune route de santé ou de métriques ne répond ({tried}) et l’application ne journalise pas ses prédictions (hors journal d’accès du serveur). Attendu : une route /health ou /metrics, ou un journal des requêtes et prédictions (module logging).',

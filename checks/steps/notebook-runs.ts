@@ -48,7 +48,7 @@ export default defineCheck({
     evidence: ['step', 'artifact'],
     options: { type: 'object', additionalProperties: false, properties: { required: { type: 'boolean', default: false, description: 'the scenario requires a notebook: none is a fail' } } },
     messages: {
-      pass: { fr: '{count} notebook(s) exécuté(s) de bout en bout sans erreur : {list}.', en: '{count} notebook(s) ran top to bottom without error: {list}.' },
+      pass: { fr: '{count} {count|notebook exécuté|notebooks exécutés} de bout en bout sans erreur : {list}.', en: '{count} {count|notebook|notebooks} ran top to bottom without error: {list}.' },
       fail: {
         fr: 'Aucun notebook ne s’exécute jusqu’au bout : {list}. Attendu : au moins un notebook qui s’exécute de la première à la dernière cellule (Redémarrer et tout exécuter). Corrigez la cellule indiquée.',
         en: 'No notebook runs to its end: {list}. Expected: at least one notebook that runs from its first cell to its last (Restart and run all). Fix the cell named.',

@@ -40,12 +40,12 @@ export default defineCheck({
     options: { type: 'object', additionalProperties: false, properties: { maxNamed: { type: 'integer', minimum: 1, default: 5 } } },
     messages: {
       pass: {
-        fr: 'Les tests de l’équipe passent : {passed} test(s) réussi(s) sur {tests} ({skipped} ignoré(s)), dans {suites} suite(s) : {list}.',
-        en: 'The team’s tests pass: {passed} of {tests} test(s) passed ({skipped} skipped), in {suites} suite(s): {list}.',
+        fr: 'Les tests de l’équipe passent : {passed} {passed|test réussi|tests réussis} sur {tests} ({skipped} {skipped|ignoré|ignorés}), dans {suites} {suites|suite|suites} : {list}.',
+        en: 'The team’s tests pass: {passed} of {tests} {tests|test|tests} passed ({skipped} skipped), in {suites} {suites|suite|suites}: {list}.',
       },
       fail: {
-        fr: '{failed} test(s) sur {tests} en échec : {names}. Attendu : chaque test de l’équipe passe. Corrigez le code ou le test (le message de chaque échec est dans les preuves), puis relancez « python -m pytest ».',
-        en: '{failed} of {tests} test(s) failed: {names}. Expected: every test of the team passes. Fix the code or the test (each failure’s message is in the evidence), then run `python -m pytest` again.',
+        fr: '{failed} {failed|test|tests} sur {tests} en échec : {names}. Attendu : chaque test de l’équipe passe. Corrigez le code ou le test (le message de chaque échec est dans les preuves), puis relancez « python -m pytest ».',
+        en: '{failed} of {tests} {tests|test|tests} failed: {names}. Expected: every test of the team passes. Fix the code or the test (each failure’s message is in the evidence), then run `python -m pytest` again.',
       },
       timeout: {
         fr: 'La suite {list} n’a pas fini dans le délai ({seconds} s). Attendu : des tests qui se terminent. Cherchez un test qui attend un réseau, une saisie ou une boucle sans fin.',

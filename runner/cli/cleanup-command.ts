@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Lang, pick, t } from '../i18n.js';
 import { langOf } from './lang-option.js';
+import { countOf } from '../i18n/format.js';
 
 /** `mspr-lab cleanup`: removes containers, networks, volumes, quota disks and run folders left by crashed or killed runs. */
 export function registerCleanupCommand(program: Command): void {
@@ -52,14 +53,14 @@ Images are kept; see \`mspr-lab images list\`.`,
       for (const { path, pid } of folders.running) say(t(`gardé (en cours, pid ${pid}) : ${path}`, `kept (running, pid ${pid}): ${path}`));
       for (const { path, reason } of folders.failed) say(t(`non supprimé (${reason}) : ${path}`, `not removed (${reason}): ${path}`));
       reportSkipped(folders.kept.length, folders.unowned.length, lang);
-      say(count === 0 ? t('Rien à nettoyer.', 'Nothing to clean up.') : t(`${count} élément(s) supprimé(s).`, `${count} item(s) removed.`));
+      say(count === 0 ? t('Rien à nettoyer.', 'Nothing to clean up.') : t(`${countOf(count, 'fr', 'élément supprimé', 'éléments supprimés')}.`, `${countOf(count, 'en', 'item', 'items')} removed.`));
       if (folders.failed.length > 0) process.exitCode = 2;
     });
 }
 
 function reportSkipped(kept: number, unowned: number, lang: Lang): void {
   const lines = [];
-  if (kept > 0) lines.push(t(`${kept} dossier(s) gardé(s) par --keep-workspace : à retirer avec --run <id>.`, `${kept} folder(s) kept by --keep-workspace: remove them with --run <id>.`));
-  if (unowned > 0) lines.push(t(`${unowned} dossier(s) sans propriétaire connu (ancienne version ?) : à retirer avec --run <id>.`, `${unowned} folder(s) with no known owner (older version?): remove them with --run <id>.`));
+  if (kept > 0) lines.push(t(`${countOf(kept, 'fr', 'dossier gardé', 'dossiers gardés')} par --keep-workspace : à retirer avec --run <id>.`, `${countOf(kept, 'en', 'folder', 'folders')} kept by --keep-workspace: remove them with --run <id>.`));
+  if (unowned > 0) lines.push(t(`${countOf(unowned, 'fr', 'dossier', 'dossiers')} sans propriétaire connu (ancienne version ?) : à retirer avec --run <id>.`, `${countOf(unowned, 'en', 'folder', 'folders')} with no known owner (older version?): remove them with --run <id>.`));
   for (const line of lines) process.stdout.write(`${pick(line, lang)}\n`);
 }

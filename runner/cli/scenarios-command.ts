@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { asLocalized, pick } from '../i18n.js';
 import { langOf } from './lang-option.js';
 import { MsprError } from '../errors.js';
+import { countOf } from '../i18n/format.js';
 
 /** The loader compiles the scenario schema; load it only when a subcommand runs, not for `--help`. */
 const loader = () => import('../../scenarios/load-scenario.js');
@@ -67,7 +68,7 @@ export function registerScenariosCommand(program: Command): void {
 function unreadable(file: string, problems: string[]): MsprError {
   return new MsprError(
     'MSPR_SCENARIO_INVALID',
-    { fr: `Le scénario ${file} a ${problems.length} fichier(s) de données illisible(s).`, en: `Scenario ${file} has ${problems.length} unreadable data file(s).` },
+    { fr: `Le scénario ${file} a ${countOf(problems.length, 'fr', 'fichier de données illisible', 'fichiers de données illisibles')}.`, en: `Scenario ${file} has ${countOf(problems.length, 'en', 'unreadable data file', 'unreadable data files')}.` },
     {
       details: problems,
       hint: {

@@ -2,6 +2,7 @@ import { t } from '../i18n.js';
 import { type ImageInfo, listImages } from '../images/image-lookup.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
 import { type DoctorLine, line } from './doctor-line.js';
+import { plural } from '../i18n/format.js';
 
 /** What the docker probe learnt, for the database lines (a service image serves a kind without a server). */
 export interface DockerFindings {
@@ -44,7 +45,7 @@ export async function probeDocker(): Promise<DockerFindings> {
         label: imagesLabel,
         required: false,
         ok: missing.length === 0,
-        summary: missing.length ? t(`manquante(s) : ${missing.join(', ')} ; présente(s) : ${tags}`, `missing: ${missing.join(', ')}; present: ${tags}`) : t(tags, tags),
+        summary: missing.length ? t(`${plural(missing.length, 'fr', 'manquante', 'manquantes')} : ${missing.join(', ')} ; ${plural(present.length, 'fr', 'présente', 'présentes')} : ${tags}`, `missing: ${missing.join(', ')}; present: ${tags}`) : t(tags, tags),
         need: imagesNeed,
         fix: [`sudo mspr-lab images build ${missing.join(' ')}`],
       }),

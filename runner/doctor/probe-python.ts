@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { execa } from 'execa';
 import { t } from '../i18n.js';
+import { plural } from '../i18n/format.js';
 import { type DoctorLine, line } from './doctor-line.js';
 
 /** Modules every bundled scenario needs (what the interpreter preflight imports), then the ones some need. */
@@ -24,7 +25,7 @@ for name in names:
 print(json.dumps({"version": platform.python_version(), "venv": sys.prefix != sys.base_prefix, "modules": found}))
 `;
 
-interface Probe {
+export interface Probe {
   version: string;
   /** A venv (bare or not): apt's python3-* packages reach it only with --system-site-packages. */
   venv: boolean;
@@ -71,12 +72,13 @@ export async function probePython(python: string): Promise<DoctorLine[]> {
 const stackNeed = t('lire les données, entraîner les modèles, exécuter les notebooks des équipes', 'reading the data, training the models, running the teams’ notebooks');
 const extrasNeed = t('installer les dépendances déclarées (pip) ; les autres servent à certains projets (graphiques, bases)', 'installing the declared requirements (pip); the others serve some projects (charts, databases)');
 
-function modulesLine(probe: Probe, modules: string[], required: boolean, useDebian: string[]): DoctorLine {
+/** Exported for its tests: the summary agrees with the number of modules missing and present. */
+export function modulesLine(probe: Probe, modules: string[], required: boolean, useDebian: string[]): DoctorLine {
   const found = modules.filter((name) => probe.modules[name] !== null).map((name) => `${name} ${probe.modules[name]}`);
   const missing = modules.filter((name) => probe.modules[name] === null);
   const list = found.join(', ') || '—';
   const summary = missing.length
-    ? t(`manquant(s) : ${missing.join(', ')} ; présent(s) : ${list}`, `missing: ${missing.join(', ')}; present: ${list}`)
+    ? t(`${plural(missing.length, 'fr', 'manquant', 'manquants')} : ${missing.join(', ')} ; ${plural(found.length, 'fr', 'présent', 'présents')} : ${list}`, `missing: ${missing.join(', ')}; present: ${list}`)
     : t(list, list);
   const fix = [`sudo apt-get install -y ${missing.map((name) => `python3-${name}`).join(' ')}`, ...useDebian];
   return required

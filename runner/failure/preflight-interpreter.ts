@@ -2,6 +2,7 @@ import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { PlannedStep } from '../steps/plan-steps.js';
+import { plural } from '../i18n/format.js';
 
 /** A hang guard only: importing scikit-learn takes about a second. */
 const PREFLIGHT_TIMEOUT_MS = 120_000;
@@ -34,7 +35,7 @@ export async function preflightInterpreter(sandbox: Sandbox, steps: readonly Pla
   if (result.exitCode === 3) {
     const missing = result.stdout.text.trim().split('\n').filter(Boolean);
     const names = missing.map((line) => line.split(':')[0]).join(', ');
-    throw new MsprError('MSPR_INTERPRETER_UNUSABLE', t(`L’interpréteur ${sandbox.python} n’a pas la pile de données : ${names} manquant(s). ${where.fr}`, `The interpreter ${sandbox.python} lacks the data stack: ${names} missing. ${where.en}`), { hint, details: missing });
+    throw new MsprError('MSPR_INTERPRETER_UNUSABLE', t(`L’interpréteur ${sandbox.python} n’a pas la pile de données : ${names} ${plural(missing.length, 'fr', 'manquant', 'manquants')}. ${where.fr}`, `The interpreter ${sandbox.python} lacks the data stack: ${names} missing. ${where.en}`), { hint, details: missing });
   }
   const output = `${result.stderr.text}${result.stdout.text}`.trim().split('\n').slice(-3);
   const absent = result.exitCode === 127 || /ENOENT|not found|No such file/i.test(output.join('\n'));

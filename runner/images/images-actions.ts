@@ -29,7 +29,7 @@ export async function imagesBuild(
   if (options.dockerfile) {
     const { buildFromDockerfile } = await import('./build-from-dockerfile.js');
     const outcome = await buildFromDockerfile({ dockerfile: options.dockerfile, role: options.role, force: options.force, log: options.verbose ? write : undefined });
-    const seconds = formatDuration((outcome.seconds ?? 0) * 1000, options.lang);
+    const seconds = formatDuration((outcome.seconds ?? Number.NaN) * 1000, options.lang);
     const how = outcome.status === 'present' ? t('à jour (rien à faire)', 'up to date (nothing to do)') : t(`construite (${seconds})`, `built (${seconds})`);
     write(`${outcome.image}  ${pick(how, options.lang)}`);
     return;
@@ -52,7 +52,8 @@ export async function imagesBuild(
     baseImage: options.baseImage,
     notice: (text) => write(pick(text, options.lang)),
   };
-  const duration = (seconds: number | undefined) => formatDuration((seconds ?? 0) * 1000, options.lang);
+  // An unknown time shows as `?` (formatDuration of NaN), not as a false 0 s.
+  const duration = (seconds: number | undefined) => formatDuration((seconds ?? Number.NaN) * 1000, options.lang);
   for (const outcome of await buildImages(build)) {
     const rootfs = duration(outcome.rootfsSeconds);
     const imported = duration(outcome.importSeconds);

@@ -6,6 +6,7 @@ import { type Lang, type Localized, pick } from '../i18n.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { asOutputError } from '../output/prepare-output.js';
 import type { VerdictChange } from './verdict-changes.js';
+import { countOf, plural } from '../i18n/format.js';
 
 const HEADER = {
   fr: ['équipe', 'vérification', 'statut avant', 'statut après', 'points avant', 'points après', 'score avant', 'score après', 'remarque'],
@@ -73,8 +74,8 @@ export function changesText(outcomes: TeamRegradeOutcome[], lang: Lang): string 
   const regraded = outcomes.filter((o) => o.outcome === 'regraded').length;
   const left = outcomes.length - regraded;
   const total = fr
-    ? `${changed === 0 ? 'Aucun verdict changé' : `${changed} verdict(s) changé(s)`} ; ${regraded} équipe(s) réévaluée(s)${left > 0 ? `, ${left} non réévaluée(s)` : ''}.`
-    : `${changed === 0 ? 'No verdict changed' : `${changed} verdict(s) changed`}; ${regraded} team(s) re-graded${left > 0 ? `, ${left} not re-graded` : ''}.`;
+    ? `${changed === 0 ? 'Aucun verdict changé' : countOf(changed, 'fr', 'verdict changé', 'verdicts changés')} ; ${countOf(regraded, 'fr', 'équipe réévaluée', 'équipes réévaluées')}${left > 0 ? `, ${left} ${plural(left, 'fr', 'non réévaluée', 'non réévaluées')}` : ''}.`
+    : `${changed === 0 ? 'No verdict changed' : `${countOf(changed, 'en', 'verdict', 'verdicts')} changed`}; ${countOf(regraded, 'en', 'team', 'teams')} re-graded${left > 0 ? `, ${left} not re-graded` : ''}.`;
   return [...lines, total].join('\n');
 }
 

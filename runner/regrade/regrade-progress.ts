@@ -1,6 +1,7 @@
 import { terminalLine } from '../../reports/safe-text.js';
 import { type Lang, pick } from '../i18n.js';
 import type { TeamRegradeOutcome } from './regrade-outputs.js';
+import { countOf, formatDuration } from '../i18n/format.js';
 
 /** What a regrade tells whoever watches it: one line per team as it is judged again (it takes a second, no live bar). */
 export interface RegradeProgress {
@@ -32,11 +33,11 @@ export function consoleRegradeProgress(lang: Lang, stream: NodeJS.WritableStream
       const before = `${o.statusBefore} ${score(o.scoreBefore, o.maxScoreBefore)}`;
       const after = `${o.statusAfter} ${score(o.scoreAfter, o.maxScoreAfter)}`;
       const n = o.changes.length;
-      const changed = n === 0 ? (fr ? 'inchangée' : 'unchanged') : fr ? `${n} verdict(s) changé(s)` : `${n} verdict(s) changed`;
-      stream.write(`↻ ${head}: ${before === after ? before : `${before} → ${after}`}, ${changed} (${(ms / 1000).toFixed(1)} s)\n`);
+      const changed = n === 0 ? (fr ? 'inchangée' : 'unchanged') : fr ? countOf(n, 'fr', 'verdict changé', 'verdicts changés') : `${countOf(n, 'en', 'verdict', 'verdicts')} changed`;
+      stream.write(`↻ ${head}: ${before === after ? before : `${before} → ${after}`}, ${changed} (${formatDuration(ms, lang)})\n`);
     },
     end() {
-      stream.write(`${fr ? 'Réévaluation terminée' : 'Regrade done'}: ${done}/${total} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`);
+      stream.write(`${fr ? 'Réévaluation terminée' : 'Regrade done'}: ${done}/${total} (${formatDuration(Date.now() - startedAt, lang)})\n`);
     },
   };
 }

@@ -13,6 +13,7 @@ import { createPostgresDatabase } from './local/postgres-database.js';
 import { addServiceEnv, serviceEnv } from './service-connection.js';
 import { serviceFailure } from './service-failure.js';
 import type { ServiceProvider, StartedServices } from './service-provider.js';
+import { plural } from '../i18n/format.js';
 
 /**
  * Uses database servers already running on this machine (admin URLs in `MSPR_POSTGRES_ADMIN_URL`,
@@ -39,7 +40,7 @@ export class LocalServiceProvider implements ServiceProvider {
     }
     const missing = this.missing(services);
     if (missing.length > 0) {
-      throw new MsprError('MSPR_SERVICE_FAILED', t(`Serveurs locaux non configurés : ${missing.join(', ')} absent(s).`, `Local database servers not configured: ${missing.join(', ')} not set.`), {
+      throw new MsprError('MSPR_SERVICE_FAILED', t(`Serveurs locaux non configurés : ${missing.join(', ')} ${plural(missing.length, 'fr', 'absent', 'absents')}.`, `Local database servers not configured: ${missing.join(', ')} not set.`), {
         hint: t('Lancez `source .ci/steps/10-databases.sh` (PostgreSQL et MariaDB), ou utilisez --services docker.', 'Run `source .ci/steps/10-databases.sh` (PostgreSQL and MariaDB), or use --services docker.'),
       });
     }

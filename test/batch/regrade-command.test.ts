@@ -71,15 +71,15 @@ describe('mspr-lab regrade', () => {
     const before = gradebook(out);
     const run = regrade(out, ['--lang', 'fr']);
     expect(run.exitCode, run.stderr).toBe(2); // delta still has no result
-    expect(run.stdout).toContain('Aucun verdict changé ; 3 équipe(s) réévaluée(s), 1 non réévaluée(s).');
+    expect(run.stdout).toContain('Aucun verdict changé ; 3 équipes réévaluées, 1 non réévaluée.');
     expect(run.stdout).toMatch(/^delta +non réévaluée: rien à réévaluer, l’exécution n’a pas atteint ses vérifications \(Impossible de récupérer file:\/\/\/nonexistent\/delta\.git : fatal: /m);
-    expect(run.stderr).toMatch(/^↻ \[1\/4\] alpha: pass 6\/6, inchangée \(\d+\.\d s\)$/m);
+    expect(run.stderr).toMatch(/^↻ \[1\/4\] alpha: pass 6\/6, inchangée \(\d+(,\d+)? m?s\)$/m);
     expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6, inchangée/m);
     expect(run.stderr).toMatch(/^✘ \[4\/4\] delta: non réévaluée — /m);
     // The gradebook is written in the regrade's language, as a batch writes it in its own: in English again, as it was.
     expect(gradebook(out)[0]).toMatchObject({ équipe: 'alpha', statut: 'réussi' });
     const english = regrade(out);
-    expect(english.stdout).toContain('No verdict changed; 3 team(s) re-graded, 1 not re-graded.');
+    expect(english.stdout).toContain('No verdict changed; 3 teams re-graded, 1 not re-graded.');
     expect(gradebook(out)).toEqual(before);
     const state = runs(out);
     expect(Object.fromEntries(Object.entries(state).map(([team, r]) => [team, r.gradings]))).toEqual({ alpha: 1, beta: 1, gamma: 1, delta: 1 });
@@ -98,8 +98,8 @@ describe('mspr-lab regrade', () => {
     expect(changes).toEqual([{ team: 'beta', check: 'db/rows-match-source', before: { status: 'fail', points: 0, weight: 3 }, after: { status: 'pass', points: 3, weight: 3 } }]);
     expect(written.teams.find((t: { team: string }) => t.team === 'beta')).toMatchObject({ statusBefore: 'fail', statusAfter: 'pass', scoreBefore: 3, scoreAfter: 6 });
     expect(run.stdout).toMatch(/^beta +db\/rows-match-source {2}fail → pass {2}\(0\/3 → 3\/3\) {2}score 3\/6 → 6\/6$/m);
-    expect(run.stdout).toContain('1 verdict(s) changed; 3 team(s) re-graded, 1 not re-graded.');
-    expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6 → pass 6\/6, 1 verdict\(s\) changed/m);
+    expect(run.stdout).toContain('1 verdict changed; 3 teams re-graded, 1 not re-graded.');
+    expect(run.stderr).toMatch(/^↻ \[2\/4\] beta: fail 3\/6 → pass 6\/6, 1 verdict changed/m);
     expect(readFileSync(join(out, 'regrade.csv'), 'utf8')).toContain('beta;db/rows-match-source;fail;pass;0/3;3/3;3/6;6/6;');
 
     // The team's reports are rendered again from the new verdicts, and say they were re-graded, not re-run.
@@ -140,7 +140,7 @@ describe('mspr-lab regrade', () => {
     expect(rows.beta).toMatchObject({ status: 'pass', 'db/rows-match-source': 'pass' });
     expect(rows.delta).toEqual(before.delta);
     expect(run.stdout).toMatch(/^alpha +not re-graded: Cannot re-grade team alpha: no kept evidence/m);
-    expect(run.stdout).toContain('1 verdict(s) changed; 1 team(s) re-graded, 3 not re-graded.');
+    expect(run.stdout).toContain('1 verdict changed; 1 team re-graded, 3 not re-graded.');
     // Those teams keep the scenario they were graded with: the next batch with the new one runs exactly them.
     const state = runs(out);
     expect(state.alpha!.scenario_digest).not.toBe(state.beta!.scenario_digest);
@@ -160,7 +160,7 @@ describe('mspr-lab regrade', () => {
     expect(beta['db/rows-match-source']).toBe('fail');
     // --team: the others are left as they were.
     expect(byTeam(gradebook(out)).alpha).toEqual(byTeam(before).alpha);
-    expect(run.stdout).toContain('No verdict changed; 0 team(s) re-graded, 1 not re-graded.');
+    expect(run.stdout).toContain('No verdict changed; 0 teams re-graded, 1 not re-graded.');
   }, 300_000);
 
   it('refuses a folder that holds no batch, creating nothing there', () => {

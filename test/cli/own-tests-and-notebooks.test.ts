@@ -14,8 +14,8 @@ describe('the team’s tests, notebooks cell by cell and the training procedure,
     const byId = Object.fromEntries(run.report!.verdicts.map((v) => [v.checkId, v]));
     expect(byId['steps/succeeded']!.message.en).toContain("pipeline:notebooks/02_clients.ipynb (failed, cell 5/6: `contrats = pd.read_csv('../data/contrats.csv', sep=';')` → FileNotFoundError)");
     expect(byId['steps/succeeded']!.message.fr).toContain("(échec, cellule 5/6 : `contrats = pd.read_csv('../data/contrats.csv', sep=';')` → FileNotFoundError)");
-    expect(byId['steps/notebook-runs']!.message.en).toBe('1 notebook(s) ran top to bottom without error: notebooks/01_exploration.ipynb (3 cells).');
-    expect(byId['tests/candidate-tests']!.message.en).toContain('1 of 2 test(s) failed: tests.test_pipeline.test_garde_toutes_les_lignes.');
+    expect(byId['steps/notebook-runs']!.message.en).toBe('1 notebook ran top to bottom without error: notebooks/01_exploration.ipynb (3 cells).');
+    expect(byId['tests/candidate-tests']!.message.en).toContain('1 of 2 tests failed: tests.test_pipeline.test_garde_toutes_les_lignes.');
     expect(byId['tests/candidate-tests']!.evidence[0]).toMatchObject({ subject: 'tests', actual: '1/2 passed', data: { tests: 2, failures: 1, errors: 0, skipped: 0, failing: [{ name: 'tests.test_pipeline.test_garde_toutes_les_lignes', kind: 'failure', message: expect.stringContaining('assert 2 == 3') }] } });
     expect(byId['ml/training-procedure']!.message.en).toBe('Training procedure identified: SGDClassifier: mini-batch (partial_fit ×6, src/entrainement.py:15).');
     // The StepRecord of each notebook says what it did; the tests are a phase of their own, not a step.

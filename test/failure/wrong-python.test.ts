@@ -26,7 +26,7 @@ describe('a wrong --python is the grading machine’s fault: exit 2 before any s
     const run = runCli(['check', fixture('foundation/etl-pass'), '--scenario', FOUNDATION, '--sandbox', 'local', '--python', python, '--lang', 'fr']);
     expect(run.exitCode, run.stdout).toBe(2);
     expect(run.report!.steps).toEqual([]);
-    expect(run.report!.errors[0]).toMatchObject({ code: 'MSPR_INTERPRETER_UNUSABLE', message: { fr: `L’interpréteur ${python} n’a pas la pile de données : pandas, sklearn manquant(s). Problème de la machine de correction, pas de l’équipe.` } });
+    expect(run.report!.errors[0]).toMatchObject({ code: 'MSPR_INTERPRETER_UNUSABLE', message: { fr: `L’interpréteur ${python} n’a pas la pile de données : pandas, sklearn manquants. Problème de la machine de correction, pas de l’équipe.` } });
     expect(run.stdout).toContain('EXÉCUTION IMPOSSIBLE');
   });
 

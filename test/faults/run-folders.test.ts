@@ -127,7 +127,7 @@ describe('crashes and --keep-workspace', () => {
     const [folder] = entries(work);
     expect(JSON.parse(readFileSync(join(work, folder!, OWNER_FILE), 'utf8'))).toMatchObject({ kept: true });
     const sweep = cli(['cleanup', '--work-dir', work], cleanupEnv(work));
-    expect(sweep.stdout).toContain('1 folder(s) kept by --keep-workspace: remove them with --run <id>.');
+    expect(sweep.stdout).toContain('1 folder kept by --keep-workspace: remove them with --run <id>.');
     expect(entries(work)).toEqual([folder]);
     const named = cli(['cleanup', '--run', folder!, '--work-dir', work], cleanupEnv(work));
     expect(named.stdout).toContain(`run folder ${join(work, folder!)}\n`);
@@ -138,7 +138,7 @@ describe('crashes and --keep-workspace', () => {
     const work = join(root, 'legacy');
     execFileSync('mkdir', ['-p', join(work, '20260101-000000-old-run-ab12', 'workspace')]);
     const env = cleanupEnv(work);
-    expect(cli(['cleanup', '--work-dir', work], env).stdout).toContain('1 folder(s) with no known owner (older version?): remove them with --run <id>.');
+    expect(cli(['cleanup', '--work-dir', work], env).stdout).toContain('1 folder with no known owner (older version?): remove them with --run <id>.');
     expect(entries(work)).toEqual(['20260101-000000-old-run-ab12']);
     expect(cli(['cleanup', '--run', '20260101-000000-old-run-ab12', '--work-dir', work], env).exitCode).toBe(0);
     expect(entries(work)).toEqual([]);

@@ -133,7 +133,7 @@ describe('the roll-up in every rendering', () => {
   it('Markdown: one row per criterion with its status in words, and the other framework apart', () => {
     const md = markdownRenderer.render(sample(), 'fr');
     expect(md).toContain('## Compétences (cdp-data-ia)');
-    expect(md).toContain('| cdp-data-ia:C1.6 | 🔎 à vérifier | – | grille du jury (1) | 1 point(s) de la grille du jury à évaluer |');
+    expect(md).toContain('| cdp-data-ia:C1.6 | 🔎 à vérifier | – | grille du jury (1) | 1 point de la grille du jury à évaluer |');
     expect(md).toContain('| cdp-data-ia:C1.9 | ❌ non acquis | 2 / 4 | db/rows-match-source, db/no-truncation | db/rows-match-source : échec |');
     expect(md).toContain('| cdp-data-ia:C1.10 | ✅ acquis | 2 / 2 | db/no-truncation | – |');
     expect(md).toContain('- dev-ia-ds:A1.1 C5 (db/no-truncation)');

@@ -164,10 +164,10 @@ describe('candidate text and secrets in every output (real CLI, real Python)', (
     expect(files['report.json']).toContain('postgresql://etl:***@db.interne');
     expect(report.redactions!.count).toBeGreaterThanOrEqual(Object.keys(SECRETS).length);
     expect(report.assumptions).toContainEqual({
-      fr: expect.stringMatching(new RegExp(`^${report.redactions!.count} secret\\(s\\) masqué\\(s\\) par \\*\\*\\* dans ce rapport`)),
-      en: expect.stringMatching(new RegExp(`^${report.redactions!.count} secret\\(s\\) masked as \\*\\*\\* in this report`)),
+      fr: expect.stringMatching(new RegExp(`^${report.redactions!.count} secrets masqués par \\*\\*\\* dans ce rapport`)),
+      en: expect.stringMatching(new RegExp(`^${report.redactions!.count} secrets masked as \\*\\*\\* in this report`)),
     });
-    expect(files['report.md']).toContain(`${report.redactions!.count} secret(s) masked as \\*\\*\\* in this report`);
+    expect(files['report.md']).toContain(`${report.redactions!.count} secrets masked as \\*\\*\\* in this report`);
   });
 
   const pg = serverAvailable('postgres');

@@ -6,6 +6,7 @@ import { type SourceColumns, sourceOfFrame } from './frame-lineage.js';
 import type { ImputerUse } from './imputer-uses.js';
 import { readsOf } from './source-files.js';
 import { traced, where } from '../../support/trace-support.js';
+import { countOf } from '../../../runner/i18n/format.js';
 
 export type ImputedKind = 'numeric' | 'categorical';
 
@@ -56,7 +57,7 @@ export function judgeColumn(c: ColumnCase, facts: DataFacts, sources: SourceColu
   if (c.nullsInTable > 0) {
     const at = events[0];
     const evidence: Evidence = at ? traced(subject, at, { expected: 0, actual: c.nullsInTable, data }) : { kind: 'db', subject, expected: 0, actual: c.nullsInTable, data };
-    return { status: 'fail', reason: 'nullsLeft', text: t(`${subject} : ${c.nullsInTable} valeur(s) nulle(s) restant(s) dans la table`, `${subject}: ${c.nullsInTable} null(s) left in the table`), evidence };
+    return { status: 'fail', reason: 'nullsLeft', text: t(`${subject} : ${countOf(c.nullsInTable, 'fr', 'valeur nulle restante', 'valeurs nulles restantes')} dans la table`, `${subject}: ${countOf(c.nullsInTable, 'en', 'null', 'nulls')} left in the table`), evidence };
   }
   const good = events.find((e) => (e.matches ?? []).some((m) => ACCEPTED[kind].includes(m)));
   if (good) {

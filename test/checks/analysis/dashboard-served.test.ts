@@ -46,7 +46,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['3 of 3 analyses described on the served pages (3 chart(s)): /#1 (img "Ventes par région"), /#2 (img "Ventes par mois"), /#3 (svg "Paniers").'],
+        includes: ['3 of 3 analyses described on the served pages (3 charts): /#1 (img "Ventes par région"), /#2 (img "Ventes par mois"), /#3 (svg "Paniers").'],
         evidence: [{ kind: 'http', subject: '/#3 (svg "Paniers")', actual: 'described' }],
       },
     },
@@ -56,7 +56,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['3 of 3 analyses described in the repository’s HTML pages (3 chart(s)): dashboard/index.html#1 (img "Ventes par région")'],
+        includes: ['3 of 3 analyses described in the repository’s HTML pages (3 charts): dashboard/index.html#1 (img "Ventes par région")'],
         evidence: [{ kind: 'artifact', subject: 'dashboard/index.html#1 (img "Ventes par région")', location: { file: 'dashboard/index.html', line: 1 } }],
       },
     },
@@ -69,7 +69,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['3 of 3 analyses described in the app’s source (read without running it) (3 chart(s)): app.py:7 (st.plotly_chart "Prix par quartier"), app.py:10 (st.pyplot "Surfaces"), app.py:13 (st.altair_chart "Prix et surface").'],
+        includes: ['3 of 3 analyses described in the app’s source (read without running it) (3 charts): app.py:7 (st.plotly_chart "Prix par quartier"), app.py:10 (st.pyplot "Surfaces"), app.py:13 (st.altair_chart "Prix et surface").'],
         evidence: [{ kind: 'static', subject: 'app.py:7 (st.plotly_chart "Prix par quartier")', location: { file: 'app.py', line: 7 } }, { kind: 'http', subject: '/', actual: 'drawn by scripts' }],
       },
     },
@@ -81,7 +81,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'tooFew',
-        includes: ['0 of 2 analyses described (2 chart(s)); expected: at least 3. Give each chart of the page a heading (<h2>) just before it', 'Not described: /#1 (img "Ventes 2023"), /#2 (img "Ventes par mois").'],
+        includes: ['0 of 2 analyses described (2 charts); expected: at least 3. Give each chart of the page a heading (<h2>) just before it', 'Not described: /#1 (img "Ventes 2023"), /#2 (img "Ventes par mois").'],
         evidence: [{ kind: 'http', subject: '/#2 (img "Ventes par mois")', actual: 'not described' }],
       },
     },
@@ -102,7 +102,7 @@ testCheck(check, {
         steps: [{ id: 'analyse', kind: 'notebook', entry: 'notebooks/analyse.ipynb', optional: false, status: 'ok' }],
         workspace: repo({ 'notebooks/analyse.ipynb': '{"cells": []}', 'export/analyse.html': DESCRIBED, 'tableau.html': BARE }),
       },
-      expect: { status: 'fail', message: 'tooFew', includes: ['0 of 2 analyses described (2 chart(s))', 'Not described: tableau.html#1 (img "Ventes 2023"), tableau.html#2 (img "Ventes par mois").'] },
+      expect: { status: 'fail', message: 'tooFew', includes: ['0 of 2 analyses described (2 charts)', 'Not described: tableau.html#1 (img "Ventes 2023"), tableau.html#2 (img "Ventes par mois").'] },
     },
     {
       name: 'a committed page past 2 MiB is not read',

@@ -33,7 +33,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['3 of 3 analyses described in the executed notebooks (3 chart(s)): notebooks/tableau_de_bord.ipynb#3, notebooks/tableau_de_bord.ipynb#4, notebooks/tableau_de_bord.ipynb#5.'],
+        includes: ['3 of 3 analyses described in the executed notebooks (3 charts): notebooks/tableau_de_bord.ipynb#3, notebooks/tableau_de_bord.ipynb#4, notebooks/tableau_de_bord.ipynb#5.'],
         evidence: [{ subject: 'notebooks/tableau_de_bord.ipynb#3', actual: 'described', location: { file: 'notebooks/tableau_de_bord.ipynb', line: 2, cell: 3 } }],
       },
     },
@@ -45,7 +45,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'tooFew',
-        includes: ['0 of 2 analyses described (2 chart(s)); expected: at least 3.', 'Not described: notebooks/graphiques.ipynb#3, notebooks/graphiques.ipynb#4.'],
+        includes: ['0 of 2 analyses described (2 charts); expected: at least 3.', 'Not described: notebooks/graphiques.ipynb#3, notebooks/graphiques.ipynb#4.'],
         evidence: [{ subject: 'notebooks/graphiques.ipynb#3', actual: 'not described' }],
       },
     },

@@ -59,7 +59,7 @@ testCheck(check, {
       name: 'nulls left in the table',
       options,
       evidence: run(categorieMode(new DataTrace()), 1),
-      expect: { status: 'fail', message: 'fail', includes: ['ventes.canal: 1 null(s) left'] },
+      expect: { status: 'fail', message: 'fail', includes: ['ventes.canal: 1 null left'] },
     },
     {
       name: 'fillna with a series no group statistic explains: to justify',

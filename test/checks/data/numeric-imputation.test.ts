@@ -52,7 +52,7 @@ testCheck(check, {
       name: 'no imputation: nulls reach the table',
       options,
       evidence: run(new DataTrace(), 1),
-      expect: { status: 'fail', message: 'fail', includes: ['ventes.remise_pct: 1 null(s) left in the table'], evidence: [{ kind: 'db', subject: 'ventes.remise_pct', expected: 0, actual: 1 }] },
+      expect: { status: 'fail', message: 'fail', includes: ['ventes.remise_pct: 1 null left in the table'], evidence: [{ kind: 'db', subject: 'ventes.remise_pct', expected: 0, actual: 1 }] },
     },
     {
       name: 'rows with a missing discount dropped instead of imputed',

@@ -40,8 +40,8 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'fail',
-        includes: ['produits.libelle VARCHAR(20) < 38 chars, 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0"'],
-        includesFr: ['produits.libelle VARCHAR(20) < 38 caractères, 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0"'],
+        includes: ['produits.libelle VARCHAR(20) < 38 chars, 1 value truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0"'],
+        includesFr: ['produits.libelle VARCHAR(20) < 38 caractères, 1 valeur tronquée, par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0"'],
         evidence: [{ subject: 'produits.libelle', expected: '>= 38 chars', actual: 'VARCHAR(20)', data: { source: 'data/produits.csv', longest: 38, declaredWidth: 20, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'], storedAs: ['Épicerie fine réf. 0'], storedLongest: 20 } }],
       },
     },
@@ -55,13 +55,13 @@ testCheck(check, {
       name: 'TINYINT for a stock of 300, INTEGER for prices with cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock TINYINT, prix INTEGER)', rows),
-      expect: { status: 'fail', message: 'fail', includes: ['produits.prix INTEGER rounds 2 decimal(s)'], includesFr: ['produits.prix INTEGER arrondit 2 décimale(s)'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.prix INTEGER rounds 2 decimals'], includesFr: ['produits.prix INTEGER arrondit 2 décimales'] },
     },
     {
       name: 'DECIMAL(4,1) rounds the cents',
       options,
       evidence: load('CREATE TABLE produits (code CHAR(2), libelle TEXT, stock INTEGER, prix DECIMAL(4,1))', rows),
-      expect: { status: 'fail', message: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimal(s)'] },
+      expect: { status: 'fail', message: 'fail', includes: ['produits.prix DECIMAL(4,1) rounds 2 decimals'] },
     },
     {
       name: 'labels cut with str[:20] before loading into TEXT: the declared width says nothing, the values do',
@@ -70,8 +70,8 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'cut',
-        includes: ['produits.libelle 1 value(s) truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
-        includesFr: ['produits.libelle 1 valeur(s) tronquée(s), par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
+        includes: ['produits.libelle 1 value truncated, e.g. "Épicerie fine réf. 001 format familial…" (38 chars) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
+        includesFr: ['produits.libelle 1 valeur tronquée, par ex. "Épicerie fine réf. 001 format familial…" (38 caractères) → "Épicerie fine réf. 0", str[:20] etl.py:31'],
         evidence: [
           { subject: 'produits.libelle', expected: '>= 38 chars', actual: 'TEXT', data: { source: 'data/produits.csv', longest: 38, declaredWidth: null, truncated: 1, examples: ['Épicerie fine réf. 001 format familial'], storedAs: ['Épicerie fine réf. 0'], storedLongest: 20 } },
           { subject: 'produits.libelle', actual: 'str[:20]', location: { file: 'etl.py', line: 31 }, data: { cut: 1, longest: 38 } },
@@ -82,7 +82,7 @@ testCheck(check, {
       name: 'values shortened before loading with no trace of how: their stored prefix gives them away',
       options,
       evidence: load('CREATE TABLE produits (code TEXT, libelle TEXT, stock INTEGER, prix REAL)', [['A1', 'Épicerie fine réf. 0', 12, 4.5], ['B2', 'Boissons', 300, 12.25]]),
-      expect: { status: 'fail', message: 'cut', includes: ['produits.libelle 1 value(s) truncated'], includesFr: ['produits.libelle 1 valeur(s) tronquée(s)'] },
+      expect: { status: 'fail', message: 'cut', includes: ['produits.libelle 1 value truncated'], includesFr: ['produits.libelle 1 valeur tronquée'] },
     },
   ],
 });

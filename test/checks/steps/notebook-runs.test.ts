@@ -24,7 +24,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['1 notebook(s) ran top to bottom without error: notebooks/analyse.ipynb (3 cells).'],
+        includes: ['1 notebook ran top to bottom without error: notebooks/analyse.ipynb (3 cells).'],
         includesFr: ['notebooks/analyse.ipynb (3 cellules)'],
         evidence: [{ subject: 'notebooks/analyse.ipynb', expected: '3/3 cells', actual: '3/3 cells', data: expect.objectContaining({ cells: 3, executed: 3, status: 'ok' }) }],
       },

@@ -53,7 +53,7 @@ testCheck(check, {
       expect: {
         status: 'pass',
         message: 'pass',
-        includes: ['1 of 2 test(s) passed (1 skipped), in 1 suite(s): tests'],
+        includes: ['1 of 2 tests passed (1 skipped), in 1 suite: tests'],
         evidence: [{ subject: 'tests', actual: '1/2 passed', data: expect.objectContaining({ tests: 2, failures: 0, errors: 0, skipped: 1, status: 'passed' }) }],
       },
     },
@@ -65,7 +65,7 @@ testCheck(check, {
       expect: {
         status: 'fail',
         message: 'fail',
-        includes: ['1 of 3 test(s) failed: tests.test_pipeline.test_lignes_chargees. Expected'],
+        includes: ['1 of 3 tests failed: tests.test_pipeline.test_lignes_chargees. Expected'],
         evidence: [{ subject: 'tests', actual: '1/3 passed', data: expect.objectContaining({ tests: 3, failures: 1, status: 'failed', failing: [{ name: 'tests.test_pipeline.test_lignes_chargees', kind: 'failure', message: expect.stringContaining('AssertionError: toutes les lignes doivent être chargées') }] }) }],
       },
     },
