@@ -33,11 +33,11 @@ export function registerImagesCommand(program: Command): void {
     .option('--dockerfile <file>', 'build from a Dockerfile instead (where a registry is reachable); its folder is the context')
     .option('--role <name>', 'with --dockerfile: what the image is for (default: python, the candidate runtime)')
     .addOption(
-      new Option('--method <method>', 'debian: debootstrap from this host’s apt sources (root); dockerfile: generated Dockerfiles on the official Debian image (registry or loaded base image); auto: debian where the host has Debian apt sources')
+      new Option('--method <method>', 'debian: debootstrap from this host’s apt sources (root); dockerfile: generated Dockerfiles on the official Debian image (pulled from a registry, or loaded by hand); auto: debian where the host has Debian apt sources')
         .choices(['auto', 'debian', 'dockerfile'])
         .default('auto'),
     )
-    .option('--base-image <ref>', 'base of the dockerfile method, e.g. a registry mirror’s copy (default: debian:bookworm-slim)')
+    .option('--base-image <ref>', 'parent image of the dockerfile method, e.g. a registry mirror’s copy (default: debian:bookworm-slim)')
     .addHelpText('after', '\nExamples:\n  sudo mspr-lab images build\n  sudo mspr-lab images build python --extra-packages python3-dotenv,imbalanced-learn\n  sudo mspr-lab images build python --force\n  mspr-lab images build --method dockerfile --base-image registry.example.fr/debian:bookworm-slim\n  mspr-lab images build --dockerfile docker/runtime/Dockerfile\n\nFrom Debian: needs root (debootstrap, chroot), the Debian archive configured in apt, and a Docker engine.\nOn a host without Debian apt sources (Fedora, Ubuntu, macOS), the same recipes are built from generated Dockerfiles on debian:bookworm-slim.\nFrom a Dockerfile: needs a Docker engine and whatever registry its FROM line names.')
     .action(async (recipes: string[], options: BuildOptions, command: Command) => {
       const { imagesBuild } = await import('../images/images-actions.js');
