@@ -48,7 +48,12 @@ function readManifest(input: PlanRunInput): (ReadManifest & { origin: 'manifest'
   } catch (error) {
     const serialized = toSerializedError(error);
     // The plan printed next says what is used instead ("Run plan (discovered in the repository)").
-    const text = t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim(), `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`.trim());
+    // A YAML error's excerpt goes under the notice, so the candidate sees the line at fault.
+    const excerpt = serialized.excerpt ? `\n${serialized.excerpt}` : '';
+    const text = t(
+      `mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim() + excerpt,
+      `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`.trim() + excerpt,
+    );
     input.note(text);
     input.progress({ type: 'notice', text });
     return undefined;
