@@ -22,14 +22,11 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
       case 'plan':
         for (const line of describePlan(event.plan, lang)) write(line.startsWith(' ') ? line : paint('bold', line, stream));
         break;
-      case 'notice': {
-        // A notice's first line is the message; lines after it (a YAML error's excerpt) are indented, so
-        // none of the candidate's text starts a line of its own.
-        const [message = '', ...more] = pick(event.text, lang).split('\n');
-        write(paint('yellow', `! ${terminalLine(message)}`, stream));
-        for (const line of more) write(`    ${terminalLine(line)}`);
+      case 'notice':
+        write(paint('yellow', `! ${terminalLine(pick(event.text, lang))}`, stream));
+        // Each excerpt line is indented under the notice: none of the candidate's text starts a line of its own.
+        for (const line of event.excerpt?.split('\n') ?? []) write(`    ${terminalLine(line)}`);
         break;
-      }
       case 'step-start':
         lastOutputAt = Date.now();
         write(`▶ ${lang === 'fr' ? 'étape' : 'step'} ${event.index + 1}/${event.total} ${terminalLine(event.id)}`);

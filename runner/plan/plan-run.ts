@@ -48,14 +48,11 @@ function readManifest(input: PlanRunInput): (ReadManifest & { origin: 'manifest'
   } catch (error) {
     const serialized = toSerializedError(error);
     // The plan printed next says what is used instead ("Run plan (discovered in the repository)").
-    // A YAML error's excerpt goes under the notice, so the candidate sees the line at fault.
-    const excerpt = serialized.excerpt ? `\n${serialized.excerpt}` : '';
-    const text = t(
-      `mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim() + excerpt,
-      `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`.trim() + excerpt,
-    );
+    const text = t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim(), `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`.trim());
     input.note(text);
-    input.progress({ type: 'notice', text });
+    // A YAML error's excerpt goes under the terminal notice, where its lines and caret line up; the report's
+    // assumption keeps the one-line message (file, line, column), as lists in the reports are one line each.
+    input.progress({ type: 'notice', text, ...(serialized.excerpt ? { excerpt: serialized.excerpt } : {}) });
     return undefined;
   }
 }
