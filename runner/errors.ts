@@ -34,25 +34,29 @@ export class MsprError extends Error {
   readonly text: Localized;
   readonly hint?: Localized;
   readonly details: string[];
+  /** Lines of the user's file around the problem (a YAML error's caret excerpt), printed as they are. */
+  readonly excerpt?: string;
 
-  constructor(code: MsprErrorCode, text: Localized, options: { hint?: Localized; details?: string[]; cause?: unknown } = {}) {
+  constructor(code: MsprErrorCode, text: Localized, options: { hint?: Localized; details?: string[]; excerpt?: string; cause?: unknown } = {}) {
     super(text.en, { cause: options.cause });
     this.name = 'MsprError';
     this.code = code;
     this.text = text;
     this.hint = options.hint;
     this.details = options.details ?? [];
+    if (options.excerpt) this.excerpt = options.excerpt;
   }
 
   /** The message a human reads: what happened, the details, then what to do. */
   describe(lang: Lang): string {
     const lines = [`${this.code}: ${pick(this.text, lang)}`, ...this.details.map((d) => `  - ${d}`)];
+    if (this.excerpt) lines.push(...this.excerpt.split('\n').map((line) => `    ${line}`));
     if (this.hint) lines.push(`${lang === 'fr' ? 'Que faire :' : 'What to do:'} ${pick(this.hint, lang)}`);
     return lines.join('\n');
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, message: this.text, hint: this.hint, details: this.details };
+    return { code: this.code, message: this.text, hint: this.hint, details: this.details, ...(this.excerpt ? { excerpt: this.excerpt } : {}) };
   }
 }
 
@@ -75,6 +79,7 @@ export interface SerializedError {
   message: Localized;
   hint?: Localized;
   details: string[];
+  excerpt?: string;
 }
 
 let verbose = false;

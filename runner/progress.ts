@@ -14,7 +14,8 @@ export type RunProgress =
   | { type: 'notebook-cell'; id: string; cell: number; total: number; line?: string; elapsedSec?: number }
   | { type: 'step-end'; record: StepRecord }
   | { type: 'verdict'; verdict: Verdict }
-  | { type: 'notice'; text: Localized };
+  /** `excerpt`: lines of the user's file under the notice (a YAML error's caret excerpt). */
+  | { type: 'notice'; text: Localized; excerpt?: string };
 
 export type ProgressListener = (event: RunProgress) => void;
 

@@ -8,6 +8,7 @@ import { packagePath } from '../runner/paths.js';
 import { compileSchema, formatSchemaErrors } from '../runner/schema-validation.js';
 import type { LoadedScenario, Scenario } from './scenario.js';
 import { unknownChecks, validateScenarioSemantics } from './validate-semantics.js';
+import { describeYamlError } from '../runner/yaml-errors/describe-yaml-error.js';
 import { formatBytes, MAX_DESCRIPTOR_BYTES, readBoundedText } from '../runner/evidence/read-bounded-text.js';
 
 const validateShape = compileSchema<Scenario>(JSON.parse(readFileSync(packagePath('scenarios/scenario.schema.json'), 'utf8')));
@@ -88,10 +89,12 @@ function parseScenarioFile(file: string): unknown {
   // YAML is a superset of JSON, so a .yaml file may hold either; parse errors carry line and column.
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
-    throw invalid(
-      file,
-      document.errors.map((error) => `line ${error.linePos?.[0].line ?? '?'}, column ${error.linePos?.[0].col ?? '?'}: ${error.message.split('\n')[0]}`),
-    );
+    // The first error is the cause; the ones after it usually follow from it.
+    const described = describeYamlError(file, text, document.errors[0]!);
+    throw new MsprError('MSPR_SCENARIO_INVALID', { fr: described.fr, en: described.en }, {
+      excerpt: described.excerpt,
+      hint: { fr: 'Corrigez la syntaxe YAML à la ligne indiquée.', en: 'Fix the YAML syntax at the given line.' },
+    });
   }
   try {
     // `maxAliasCount` (the yaml library's guard) stops a billion-laughs file before it fills the heap.

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { describeYamlError, type YamlErrorDescription } from '../yaml-errors/describe-yaml-error.js';
 import { MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { looksLikeGitUrl } from '../submission/acquire-submission.js';
@@ -61,9 +62,14 @@ function csvRows(text: string, label: string): Row[] {
 }
 
 function yamlRows(text: string, label: string): Row[] {
+  const parsed = parseDocument(text);
+  if (parsed.errors.length > 0) {
+    const described = describeYamlError(label, text, parsed.errors[0]!);
+    throw invalid(label, [], described);
+  }
   let document: unknown;
   try {
-    document = parseYaml(text, { maxAliasCount: 100 });
+    document = parsed.toJS({ maxAliasCount: 100 });
   } catch (error) {
     throw invalid(label, [(error as Error).message.split('\n')[0]!]);
   }
@@ -119,9 +125,12 @@ function columnOf(header: string): string {
   return plain;
 }
 
-function invalid(label: string, problems: string[]): MsprError {
-  return new MsprError('MSPR_ROSTER_INVALID', t(`Liste des équipes invalide : ${basename(label)}.`, `Invalid roster: ${basename(label)}.`), {
-    details: problems,
+/** `yaml`: the roster does not parse; its message (both languages) and excerpt replace the generic problem list. */
+function invalid(label: string, problems: string[], yaml?: YamlErrorDescription): MsprError {
+  const title = t(`Liste des équipes invalide : ${basename(label)}.`, `Invalid roster: ${basename(label)}.`);
+  return new MsprError('MSPR_ROSTER_INVALID', yaml ? t(`Liste des équipes invalide — ${yaml.fr}`, `Invalid roster — ${yaml.en}`) : title, {
+    details: yaml ? [] : problems,
+    excerpt: yaml?.excerpt,
     hint: t(
       'Une ligne par équipe : team (ou équipe), source (URL git ou dossier), et au besoin ref, deadline, members (séparés par des virgules), manifest. Ou un dossier, un sous-dossier par équipe.',
       'One row per team: team, source (git URL or folder), and optionally ref, deadline, members (comma-separated), manifest. Or a folder, one subfolder per team.',

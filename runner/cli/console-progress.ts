@@ -24,6 +24,8 @@ export function consoleProgress(lang: Lang, stream: NodeJS.WriteStream = process
         break;
       case 'notice':
         write(paint('yellow', `! ${terminalLine(pick(event.text, lang))}`, stream));
+        // Each excerpt line is indented under the notice: none of the candidate's text starts a line of its own.
+        for (const line of event.excerpt?.split('\n') ?? []) write(`    ${terminalLine(line)}`);
         break;
       case 'step-start':
         lastOutputAt = Date.now();

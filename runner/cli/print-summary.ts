@@ -44,6 +44,7 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
   for (const error of report.errors) {
     lines.push(paint('red', `⚠ ${error.code}: ${pick(error.message, lang)}`));
     for (const detail of error.details) lines.push(`    - ${detail}`);
+    if (error.excerpt) for (const line of error.excerpt.split('\n')) lines.push(`      ${line}`);
     if (error.hint) lines.push(`    ➜ ${pick(error.hint, lang)}`);
   }
   lines.push(...environmentBlock(report, lang));

@@ -32,7 +32,7 @@ export async function runPlanCommand(submission: string, options: PlanOptions, l
       runsCandidate: false,
       note: () => {},
       progress: (event) => {
-        if (event.type === 'notice') process.stderr.write(`! ${pick(event.text, lang)}\n`);
+        if (event.type === 'notice') process.stderr.write(`! ${pick(event.text, lang)}\n${(event.excerpt?.split('\n') ?? []).map((line) => `    ${line}\n`).join('')}`);
       },
     }).plan,
   );

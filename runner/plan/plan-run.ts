@@ -50,7 +50,9 @@ function readManifest(input: PlanRunInput): (ReadManifest & { origin: 'manifest'
     // The plan printed next says what is used instead ("Run plan (discovered in the repository)").
     const text = t(`mspr.yaml ignoré : ${serialized.message.fr} ${serialized.details.join(' ; ')}`.trim(), `mspr.yaml ignored: ${serialized.message.en} ${serialized.details.join('; ')}`.trim());
     input.note(text);
-    input.progress({ type: 'notice', text });
+    // A YAML error's excerpt goes under the terminal notice, where its lines and caret line up; the report's
+    // assumption keeps the one-line message (file, line, column), as lists in the reports are one line each.
+    input.progress({ type: 'notice', text, ...(serialized.excerpt ? { excerpt: serialized.excerpt } : {}) });
     return undefined;
   }
 }

@@ -26,7 +26,8 @@ export function redactingProgress(listener: ProgressListener, redactor: Redactor
   return (event) => {
     if (event.type === 'step-output') listener({ ...event, line: redactor.text(event.line) });
     else if (event.type === 'notebook-cell' && event.line !== undefined) listener({ ...event, line: redactor.text(event.line) });
-    else if (event.type === 'notice' || event.type === 'phase') listener({ ...event, text: { fr: redactor.text(event.text.fr), en: redactor.text(event.text.en) } });
+    else if (event.type === 'notice') listener({ ...event, text: { fr: redactor.text(event.text.fr), en: redactor.text(event.text.en) }, ...(event.excerpt ? { excerpt: redactor.text(event.excerpt) } : {}) });
+    else if (event.type === 'phase') listener({ ...event, text: { fr: redactor.text(event.text.fr), en: redactor.text(event.text.en) } });
     else listener(event);
   };
 }

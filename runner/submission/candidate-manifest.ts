@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { describeYamlError } from '../yaml-errors/describe-yaml-error.js';
 import { MsprError } from '../errors.js';
 import { formatBytes, MAX_DESCRIPTOR_BYTES, readBoundedText } from '../evidence/read-bounded-text.js';
 import { t } from '../i18n.js';
@@ -60,14 +61,11 @@ export function readManifestFile(path: string, label: string): ReadManifest {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
-    const error = doc.errors[0]!;
-    const line = error.linePos?.[0]?.line;
-    const what = error.message.split('\n')[0]!.replace(/:\s*$/, '');
-    throw new MsprError(
-      'MSPR_SUBMISSION_UNREADABLE',
-      { fr: `${label}${line ? `:${line}` : ''} n'est pas un YAML valide : ${what}`, en: `${label}${line ? `:${line}` : ''} is not valid YAML: ${what}` },
-      { hint: { fr: `Corrigez ${label} ou supprimez-le pour laisser l'outil deviner.`, en: `Fix ${label}, or remove it to let the tool discover entry points.` } },
-    );
+    const described = describeYamlError(label, text, doc.errors[0]!);
+    throw new MsprError('MSPR_SUBMISSION_UNREADABLE', { fr: described.fr, en: described.en }, {
+      excerpt: described.excerpt,
+      hint: { fr: `Corrigez ${label} ou supprimez-le pour laisser l'outil deviner.`, en: `Fix ${label}, or remove it to let the tool discover entry points.` },
+    });
   }
   let content: unknown;
   try {

@@ -51,6 +51,20 @@ describe('roster', () => {
     mkdirSync(join(root, 'empty'));
     expect(() => readRoster(join(root, 'empty'))).toThrow(MsprError);
   });
+
+  it('a YAML roster that does not parse: its line and column in both languages, the lines around it with a caret', () => {
+    const file = join(dir(), 'promo.yaml');
+    writeFileSync(file, 'teams:\n  - team: alpha\n    source: "depots/alpha\n  - team: beta\n');
+    expect(() => readRoster(file)).toThrow(expect.objectContaining({
+      code: 'MSPR_ROSTER_INVALID',
+      text: {
+        fr: `Liste des équipes invalide — ${file}, ligne 3, colonne 13 : YAML invalide — guillemet « " » jamais fermé (Missing closing "quote)`,
+        en: `Invalid roster — ${file}, line 3, column 13: invalid YAML — Missing closing "quote`,
+      },
+      details: [],
+      excerpt: ['2 |   - team: alpha', '3 |     source: "depots/alpha', '  |             ^', '4 |   - team: beta'].join('\n'),
+    }));
+  });
 });
 
 describe('pool', () => {

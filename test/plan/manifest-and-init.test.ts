@@ -47,7 +47,13 @@ describe('mspr.yaml run: forms, and `init` output read back', () => {
       ],
     }));
     const bad = tempRepo({ 'mspr.yaml': 'datasetsDir: data\nrun:\n  - etl.py\n - train.py\n' });
-    expect(() => readCandidateManifest(bad.root)).toThrow(/^mspr.yaml:4 is not valid YAML/);
+    expect(() => readCandidateManifest(bad.root)).toThrow(expect.objectContaining({
+      text: {
+        fr: 'mspr.yaml, ligne 4, colonne 1 : YAML invalide — liste mal placée (indentation ?) (A block sequence may not be used as an implicit map key)',
+        en: 'mspr.yaml, line 4, column 1: invalid YAML — A block sequence may not be used as an implicit map key',
+      },
+      excerpt: ['3 |   - etl.py', '4 |  - train.py', '  | ^'].join('\n'),
+    }));
   });
 
   it('init writes every step with its reason as a comment; read back, the manifest gives the same plan', () => {

@@ -54,8 +54,20 @@ describe('scenario loader', () => {
     expect(scenario.framework).toBe('dev-ia-ds');
   });
 
+  it('YAML syntax error: file, line and column in the message, the lines around it with a caret in the excerpt', async () => {
+    const file = scenarioFile('id: demo\ntitle: a: b\nbloc: 1\n');
+    const error = await loadScenario(file).then(() => undefined, (thrown: unknown) => thrown as MsprError);
+    expect(error).toBeInstanceOf(MsprError);
+    expect(error!.code).toBe('MSPR_SCENARIO_INVALID');
+    expect(error!.text.en).toBe(`${file}, line 2, column 8: invalid YAML — Nested mappings are not allowed in compact mappings`);
+    expect(error!.text.fr).toBe(
+      `${file}, ligne 2, colonne 8 : YAML invalide — deux « clé: » sur une même ligne (mettez la valeur entre guillemets ?) (Nested mappings are not allowed in compact mappings)`,
+    );
+    expect(error!.excerpt).toBe(['1 | id: demo', '2 | title: a: b', '  |        ^', '3 | bloc: 1'].join('\n'));
+    expect(error!.toJSON().excerpt).toBe(error!.excerpt);
+  });
+
   it.each([
-    ['YAML syntax error with its line', 'id: demo\ntitle: a: b\nbloc: 1\n', /^line 2, column \d+: /],
     ['JSON syntax error', '{"id": "demo",', /^\(file\): /],
   ])('%s', async (_name, content, pattern) => {
     const { code, details } = await problemsOf(content, content.startsWith('{') ? 'json' : 'yaml');
