@@ -68,8 +68,8 @@ describe.each([
     expect(report.trace.problems).toContainEqual(expect.stringMatching(/events-\d+\.jsonl:1: rejected: MAC does not match: edited, or copied from another run or step$/));
     expect(report.trace.problems).toContainEqual(expect.stringMatching(/events-999999\.jsonl:1: rejected: no MAC: not written by the tracer of this step$/));
     expect(report.assumptions).toContainEqual({
-      fr: expect.stringMatching(new RegExp(`^Trace altérée : ${stolenLines + unsealedLines} ligne\\(s\\) d’événements rejetée\\(s\\)`)),
-      en: expect.stringMatching(new RegExp(`^Trace tampered with: ${stolenLines + unsealedLines} event line\\(s\\) rejected`)),
+      fr: expect.stringMatching(new RegExp(`^Trace altérée : ${stolenLines + unsealedLines} lignes d’événements rejetées,`)),
+      en: expect.stringMatching(new RegExp(`^Trace tampered with: ${stolenLines + unsealedLines} event lines rejected,`)),
     });
   });
 });
