@@ -82,12 +82,6 @@ export interface SerializedError {
   excerpt?: string;
 }
 
-let verbose = false;
-
-/**
- * `--verbose` (any command): internal errors carry their stack trace. Off by default, so a user reads what
- * went wrong and what to do, not JS frames; process-wide because it is a diagnostic switch of the CLI.
- */
 /**
  * The first line of an error, capped: what a one-line verdict or doctor line quotes. A child process's stderr
  * (execa, execFile) is preferred to its message, which only repeats the command line.
@@ -99,6 +93,12 @@ export function firstLineOf(error: unknown, max = 200): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+let verbose = false;
+
+/**
+ * `--verbose` (any command): internal errors carry their stack trace. Off by default, so a user reads what
+ * went wrong and what to do, not JS frames; process-wide because it is a diagnostic switch of the CLI.
+ */
 export function setVerbose(enabled: boolean): void {
   verbose = enabled;
 }

@@ -1,9 +1,9 @@
-import { firstLineOf } from '../errors.js';
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { firstLineOf } from '../errors.js';
 import { t } from '../i18n.js';
 import { launchChromium } from './launch-chromium.js';
 import { startRefusingProxy } from './refusing-proxy.js';

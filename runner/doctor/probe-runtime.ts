@@ -1,5 +1,5 @@
-import { firstLineOf } from '../errors.js';
 import { execa } from 'execa';
+import { firstLineOf } from '../errors.js';
 import { t } from '../i18n.js';
 import { type DoctorLine, line } from './doctor-line.js';
 

@@ -1,6 +1,6 @@
-import { firstLineOf } from '../../errors.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { firstLineOf } from '../../errors.js';
 import { t, type Localized } from '../../i18n.js';
 
 const run = promisify(execFile);
