@@ -41,12 +41,15 @@ export function formatSummary(unsafe: RunReport, lang: Lang, unsafeFiles: string
     lines.push(paint(color, environmentHeadline(report.environment, lang)));
     for (const line of environmentDetails(report.environment, lang)) lines.push(paint(color, `    ${line}`));
   }
-  for (const error of report.errors) {
+  report.errors.forEach((error, index) => {
     lines.push(paint('red', `⚠ ${error.code}: ${pick(error.message, lang)}`));
     for (const detail of error.details) lines.push(`    - ${detail}`);
-    if (error.excerpt) for (const line of error.excerpt.split('\n')) lines.push(`      ${line}`);
+    // The excerpt (a YAML error's lines and caret) is split before each line is made plain, so it keeps its
+    // shape; indented, none of the candidate's text starts a line of its own.
+    const excerpt = unsafe.errors[index]?.excerpt;
+    if (excerpt) for (const line of excerpt.split('\n')) lines.push(`      ${terminalLine(line)}`);
     if (error.hint) lines.push(`    ➜ ${pick(error.hint, lang)}`);
-  }
+  });
   lines.push(...environmentBlock(report, lang));
   lines.push('');
   const width = Math.max(0, ...report.verdicts.map((v) => v.id.length));

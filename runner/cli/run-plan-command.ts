@@ -1,3 +1,4 @@
+import { terminalLine } from '../../reports/safe-text.js';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -32,7 +33,7 @@ export async function runPlanCommand(submission: string, options: PlanOptions, l
       runsCandidate: false,
       note: () => {},
       progress: (event) => {
-        if (event.type === 'notice') process.stderr.write(`! ${pick(event.text, lang)}\n${(event.excerpt?.split('\n') ?? []).map((line) => `    ${line}\n`).join('')}`);
+        if (event.type === 'notice') process.stderr.write(`! ${pick(event.text, lang)}\n${(event.excerpt?.split('\n') ?? []).map((line) => `    ${terminalLine(line)}\n`).join('')}`);
       },
     }).plan,
   );

@@ -94,6 +94,13 @@ describe('renderers and the terminal, fed candidate text', () => {
     expect(summary).toContain('  ✘ failed steps/succeeded  failed: KeyError: PASSED — score 20/20 ↵ PASSED — score 20/20');
     expect(summary).toContain('    - détail ↵ PASSED — score 20/20');
 
+    // A YAML error's excerpt quotes the candidate's file: it keeps its lines and caret, indented, without escapes.
+    const withExcerpt = hostileReport();
+    withExcerpt.errors[0]!.excerpt = '2 | title: x\x1b[2J\n3 | framework: "cdp\n  |            ^';
+    const excerptLines = formatSummary(withExcerpt, 'en', []).split('\n');
+    expect(excerptLines.filter((line) => line.startsWith('      ')).slice(0, 3)).toEqual(['      2 | title: x', '      3 | framework: "cdp', '        |            ^']);
+    expect(excerptLines.join('\n')).not.toMatch(CONTROL);
+
     const written: string[] = [];
     const stream = { isTTY: false, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
     const progress = consoleProgress('en', stream);
