@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { countOf } from '../runner/i18n/format.js';
+import { lineOfPath } from '../runner/yaml-errors/line-of-path.js';
 import { withRebuildHint } from '../runner/build-freshness/stale-build.js';
 import { MsprError } from '../runner/errors.js';
 import type { Localized } from '../runner/i18n.js';
@@ -21,9 +24,9 @@ export const SCENARIO_LIBRARY = packagePath('scenarios/library');
  */
 export async function loadScenario(reference: string): Promise<LoadedScenario> {
   const file = resolveScenarioFile(reference);
-  const content = parseScenarioFile(file);
+  const { content, lineOf } = parseScenarioFile(file);
   const problems: string[] = [];
-  if (!validateShape(content)) problems.push(...formatSchemaErrors(validateShape.errors), ...unknownChecks(content));
+  if (!validateShape(content)) problems.push(...shapeProblems(validateShape.errors ?? [], lineOf), ...unknownChecks(content));
   const scenario = content as Scenario;
   if (problems.length === 0) {
     scenario.bloc = String(scenario.bloc);
@@ -33,8 +36,8 @@ export async function loadScenario(reference: string): Promise<LoadedScenario> {
     throw new MsprError(
       'MSPR_SCENARIO_INVALID',
       {
-        fr: `Le scénario ${file} contient ${problems.length} erreur(s).`,
-        en: `Scenario ${file} has ${problems.length} problem(s).`,
+        fr: `Le scénario ${file} contient ${countOf(problems.length, 'fr', 'erreur', 'erreurs')}.`,
+        en: `Scenario ${file} has ${countOf(problems.length, 'en', 'problem', 'problems')}.`,
       },
       {
         details: problems,
@@ -77,17 +80,39 @@ export function listLibraryScenarioFiles(): string[] {
     .map((name) => join(SCENARIO_LIBRARY, name));
 }
 
-function parseScenarioFile(file: string): unknown {
+/**
+ * One line per schema error, prefixed with the line of the value it is about when the file is YAML
+ * (`checks[2].id: … (line 12)`): the dotted path alone leaves the user counting list items.
+ */
+function shapeProblems(errors: ErrorObject[], lineOf?: (instancePath: string) => number | undefined): string[] {
+  const lines = errors.flatMap((error) => {
+    // An unknown key is about the key itself, not the object holding it (whose line is the file's first).
+    const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty?: string }).additionalProperty : undefined;
+    const path = extra === undefined ? error.instancePath : `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const line = path === '' ? undefined : lineOf?.(path);
+    return formatSchemaErrors([error]).map((text) => (line ? `${text} (line ${line})` : text));
+  });
+  return [...new Set(lines)];
+}
+
+interface ParsedScenario {
+  content: unknown;
+  /** YAML files only: the line of the value at a JSON-schema instance path. */
+  lineOf?: (instancePath: string) => number | undefined;
+}
+
+function parseScenarioFile(file: string): ParsedScenario {
   const text = readScenarioText(file);
   if (file.endsWith('.json')) {
     try {
-      return JSON.parse(text);
+      return { content: JSON.parse(text) };
     } catch (error) {
       throw invalid(file, [`(file): ${(error as Error).message}`]);
     }
   }
   // YAML is a superset of JSON, so a .yaml file may hold either; parse errors carry line and column.
-  const document = parseDocument(text, { prettyErrors: true });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: true, lineCounter });
   if (document.errors.length > 0) {
     // The first error is the cause; the ones after it usually follow from it.
     const described = describeYamlError(file, text, document.errors[0]!);
@@ -98,7 +123,8 @@ function parseScenarioFile(file: string): unknown {
   }
   try {
     // `maxAliasCount` (the yaml library's guard) stops a billion-laughs file before it fills the heap.
-    return document.toJS({ maxAliasCount: MAX_ALIASES });
+    const content: unknown = document.toJS({ maxAliasCount: MAX_ALIASES });
+    return { content, lineOf: (instancePath) => lineOfPath(document, lineCounter, instancePath) };
   } catch (error) {
     throw invalid(file, [`(file): ${(error as Error).message} (more than ${MAX_ALIASES} alias expansions)`]);
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { lineOfPath } from '../yaml-errors/line-of-path.js';
 import { describeYamlError } from '../yaml-errors/describe-yaml-error.js';
 import { MsprError } from '../errors.js';
 import { formatBytes, MAX_DESCRIPTOR_BYTES, readBoundedText } from '../evidence/read-bounded-text.js';
@@ -78,11 +79,7 @@ export function readManifestFile(path: string, label: string): ReadManifest {
     });
   }
   if (!validateManifest(content)) {
-    const lineOf = (instancePath: string) => {
-      const keys = instancePath.split('/').slice(1).map((key) => (/^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, '/').replace(/~0/g, '~')));
-      const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
-      return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    };
+    const lineOf = (instancePath: string) => lineOfPath(doc, lineCounter, instancePath);
     const errors = validateManifest.errors ?? [];
     // One line per wrong entry: a failed `oneOf` would otherwise list why each of the three forms failed.
     const forms = new Set(errors.filter((error) => error.keyword === 'oneOf').map((error) => error.instancePath));

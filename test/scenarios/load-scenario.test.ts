@@ -122,11 +122,25 @@ describe('scenario loader', () => {
     expect(details.map((line) => line.split(':')[0])).toEqual(['steps[1]', 'checks[0].use', 'datasets[0].path']);
   });
 
+  it('a shape error of a YAML scenario names the line of the value it is about', async () => {
+    const lines = valid.split('\n');
+    const titleLine = lines.findIndex((line) => line.startsWith('title:')) + 1;
+    const content = lines.map((line, i) => (i + 1 === titleLine ? 'title: [not, a, string]' : line)).join('\n');
+    const { details } = await problemsOf(content);
+    // `title` is a string or a { fr, en } pair: the schema says why neither form fits, each on the title's line.
+    expect(details).toEqual([
+      `title: must be string (line ${titleLine})`,
+      `title: must be object (line ${titleLine})`,
+      `title: must match exactly one of the allowed forms (line ${titleLine})`,
+    ]);
+  });
+
   it('schema errors do not hide the unknown checks of the same file', async () => {
     const content = valid.replace('repo/files-present', 'db/rows-match-sourse').concat('colour: blue\n');
     const { code, details } = await problemsOf(content);
     expect(code).toBe('MSPR_SCENARIO_INVALID');
-    expect(details).toEqual(['(root): unknown property "colour"', 'checks[0].use: unknown check "db/rows-match-sourse" (did you mean "db/rows-match-source"?)']);
+    const colourLine = content.trimEnd().split('\n').length;
+    expect(details).toEqual([`(root): unknown property "colour" (line ${colourLine})`, 'checks[0].use: unknown check "db/rows-match-sourse" (did you mean "db/rows-match-source"?)']);
   });
 
   it('a YAML bomb (billion laughs) is an invalid scenario with a message, not an internal error', async () => {
