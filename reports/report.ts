@@ -10,6 +10,7 @@ import type { SubmissionInfo } from '../runner/submission/submission-info.js';
 import type { Verdict, VerdictStatus } from '../checks/verdict.js';
 import type { StaticReadingSummary } from '../runner/static/static-summary.js';
 import type { CompetencyRollup } from './competencies.js';
+import type { ReportImages } from '../runner/report-images/report-image.js';
 
 /** Bumped on any change a consumer must know about; `report.schema.json` is the contract. */
 export const REPORT_SCHEMA_VERSION = '1.1';
@@ -113,4 +114,6 @@ export interface RunReport {
   migratedFrom?: string;
   /** How many secrets were masked (as `***`) in this report; absent when none (runner/redaction). */
   redactions?: { count: number };
+  /** Thumbnails of the figures the team's code saved and of the audited pages, and those not shown (runner/report-images); absent when none. */
+  images?: ReportImages;
 }

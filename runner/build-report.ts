@@ -13,6 +13,7 @@ import { MASK, type Redactor } from './redaction/redactor.js';
 import type { StepRun } from './steps/run-steps.js';
 import type { SubmissionInfo } from './submission/submission-info.js';
 import { countOf } from './i18n/format.js';
+import type { ReportImages } from './report-images/report-image.js';
 
 /** Reports keep the end of each step's output: the traceback is there, and reports stay readable. */
 const TAIL_CHARS = 4000;
@@ -33,6 +34,8 @@ export interface ReportParts {
   traceSummary: RunReport['trace'];
   /** Masks the secrets the run knows of (its .env values, database passwords) and secret formats. */
   redactor?: Redactor;
+  /** The thumbnails of the team's saved figures and of the audited pages (runner/report-images). */
+  images?: ReportImages;
 }
 
 /**
@@ -103,6 +106,7 @@ function assemble(parts: ReportParts): RunReport {
     errors: parts.errors,
     summary: summarize(parts.verdicts, parts.errors, scenario.scoring),
     competencies: rollUpCompetencies(scenario.framework, parts.verdicts, manual, scenario.scoring === 'partial'),
+    ...(parts.images && (parts.images.shown.length > 0 || parts.images.notShown.length > 0) ? { images: parts.images } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_CHECK_DEADLINES } from '../checks/check-deadlines.js';
 import { lineageNotice } from '../checks/data/support/lineage/lineage-notice.js';
 import type { Verdict } from '../checks/verdict.js';
 import { buildReport } from './build-report.js';
-import { MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
+import { firstLineOf, MsprError, type SerializedError, toSerializedError, withRunId } from './errors.js';
 import { assembleEvidence } from './check-phase/assemble-evidence.js';
 import { judgeEvidence } from './check-phase/judge-evidence.js';
 import type { CommittedFiles } from './evidence/committed-files.js';
@@ -35,6 +35,9 @@ import type { OwnTestsRecord } from './own-tests/own-tests-record.js';
 import { planSteps } from './steps/plan-steps.js';
 import { serveApp } from './serve/serve-app.js';
 import { accessibilityStage } from './browser/accessibility-stage.js';
+import { collectReportImages } from './report-images/collect-report-images.js';
+import type { ReportImages } from './report-images/report-image.js';
+import type { FigureEvent } from './tracer/data-event-types.js';
 import type { AccessibilityEvidence } from './browser/page-audit.js';
 import type { HttpEvidence } from './serve/http-evidence.js';
 import { isServeStep } from '../scenarios/scenario.js';
@@ -112,6 +115,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
   let services: StartedServices = noServices;
   let sandbox: Sandbox | undefined;
   let environment: EnvironmentRecord | undefined;
+  let images: ReportImages | undefined;
 
   try {
     if (options.deadline !== undefined) noteDeadline(options.deadline, note);
@@ -192,7 +196,14 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     // What the environment stage could not install (`unmet`): an ImportError of it is the environment's, said as such.
     errors.push(...classifySteps(stepRuns, { workspaceDir: dirs.workspace, sandboxWorkspace: paths.workspace, python, servers, unmet }));
     const unwritten = unwrittenDatabaseFiles(stamps, dirs.workspace);
-    ({ verdicts, traceSummary } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility: audit.result(), ownTests, committed: dotenv.committed }));
+    const accessibility = audit.result();
+    let figures: FigureEvent[];
+    ({ verdicts, traceSummary, figures } = await runChecks(options, dirs, stepRuns, submission, manifest, services, unwritten, note, progress, environment, { http, accessibility, ownTests, committed: dotenv.committed }));
+    // Pictures are for the jury's eyes, never evidence: a failure here costs the pictures, not the run.
+    images = await collectReportImages({ workspaceDir: dirs.workspace, figures, runDir, pages: accessibility?.audited ? accessibility.pages : [], maxFileBytes: (options.limits?.read ?? DEFAULT_READ_LIMITS).imageBytes }).catch((error: unknown) => {
+      note(t(`Les images du rapport n’ont pas pu être préparées : ${firstLineOf(error)}`, `The report’s pictures could not be prepared: ${firstLineOf(error)}`));
+      return undefined;
+    });
   } catch (error) {
     errors.push(withRunId(toSerializedError(error), runId));
   } finally {
@@ -205,7 +216,7 @@ export async function runSubmission(options: RunOptions): Promise<RunReport> {
     runFolder.release({ keep: Boolean(options.keepWorkspace) });
   }
 
-  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor, team: teamOf(options, manifest) });
+  return buildReport({ runId, startedAt, scenario: options.scenario, submission, sandbox: sandboxInfo, environment, assumptions, plan: runsCandidate ? plan : undefined, stepRuns, verdicts, errors, traceSummary, redactor, team: teamOf(options, manifest), images });
 }
 
 async function runChecks(
@@ -220,7 +231,7 @@ async function runChecks(
   progress: ProgressListener,
   environment: EnvironmentRecord | undefined,
   served: { http: HttpEvidence; accessibility?: AccessibilityEvidence; ownTests?: OwnTestsRecord; committed?: CommittedFiles },
-): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace'] }> {
+): Promise<{ verdicts: Verdict[]; traceSummary: RunReport['trace']; figures: FigureEvent[] }> {
   progress({ type: 'phase', text: t('Vérifications', 'Checks') });
   const limits = options.limits ?? { read: DEFAULT_READ_LIMITS, checks: DEFAULT_CHECK_DEADLINES };
   const trace = readStepTraces(stepRuns.map((run) => ({ stepId: run.record.id, traceDir: run.traceDir, traceKey: run.traceKey })), limits.read.traceBytes);
@@ -243,7 +254,7 @@ async function runChecks(
   const notKept = keeper?.keep({ workspace: evidence.workspace, committed: served.committed, trace, steps, submission, manifest, unwritten, endpoints: services.endpoints, environment, scenario: options.scenario });
   if (notKept) note(notKept);
   const rejectedLines = trace.rejectedLines > 0 ? { rejectedLines: trace.rejectedLines } : {};
-  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) } };
+  return { verdicts, traceSummary: { events: trace.all().length, problems: [...trace.problems], ...rejectedLines, ...staticSummary(facts) }, figures: trace.ofType<FigureEvent>('figure') };
 }
 
 /** The report says how a deadline without a time zone (or without a time) was read. */

@@ -54,6 +54,7 @@ const KIND: Record<keyof ReadLimits, Localized> = {
   dataBytes: t('les sources de données', 'data sources'),
   databaseBytes: t('les bases SQLite', 'SQLite databases'),
   traceBytes: t('les fichiers de trace', 'trace files'),
+  imageBytes: t('les figures enregistrées (PNG, JPEG)', 'saved figures (PNG, JPEG)'),
 };
 
 function describe(path: string, reason: RefusalReason, folder: FolderLabel, facts: RefusalFacts): { text: Localized; hint: Localized } {

@@ -14,6 +14,8 @@ export interface ReadLimits {
   databaseBytes: number;
   /** One trace file (`events-<pid>.jsonl`) of one step (`MSPR_MAX_TRACE_MB`, default 256). */
   traceBytes: number;
+  /** One PNG/JPEG figure the team's code saved, shown as a thumbnail in the report (`MSPR_MAX_IMAGE_MB`, default 16). */
+  imageBytes: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -21,6 +23,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   dataBytes: 512 * MiB,
   databaseBytes: 2048 * MiB,
   traceBytes: 256 * MiB,
+  imageBytes: 16 * MiB,
 };
 
 const ENV_NAMES: Record<keyof ReadLimits, string> = {
@@ -28,6 +31,7 @@ const ENV_NAMES: Record<keyof ReadLimits, string> = {
   dataBytes: 'MSPR_MAX_DATA_MB',
   databaseBytes: 'MSPR_MAX_DATABASE_MB',
   traceBytes: 'MSPR_MAX_TRACE_MB',
+  imageBytes: 'MSPR_MAX_IMAGE_MB',
 };
 
 /** The setting that raises a cap, named in refusal messages so the user knows what to change. */

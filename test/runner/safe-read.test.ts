@@ -122,7 +122,7 @@ describe('the safe reader: candidate files read without following links out, spe
   });
 
   it('caps are settings (MiB), with defaults', () => {
-    expect(DEFAULT_READ_LIMITS).toEqual({ textBytes: 64 * 2 ** 20, dataBytes: 512 * 2 ** 20, databaseBytes: 2048 * 2 ** 20, traceBytes: 256 * 2 ** 20 });
+    expect(DEFAULT_READ_LIMITS).toEqual({ textBytes: 64 * 2 ** 20, dataBytes: 512 * 2 ** 20, databaseBytes: 2048 * 2 ** 20, traceBytes: 256 * 2 ** 20, imageBytes: 16 * 2 ** 20 });
     expect(readLimitsFromEnv({ MSPR_MAX_TEXT_MB: '1', MSPR_MAX_DATA_MB: 'lots', MSPR_MAX_TRACE_MB: '-3' })).toEqual({ ...DEFAULT_READ_LIMITS, textBytes: 2 ** 20 });
   });
 });
