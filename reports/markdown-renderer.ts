@@ -6,6 +6,7 @@ import { formatDuration } from '../runner/i18n/format.js';
 import { environmentProblems } from './environment-problems.js';
 import { markdownEvidenceTable } from './markdown-evidence.js';
 import { headerLines } from './report-header.js';
+import { imageDescription } from './pictures/saved-images.js';
 import { failuresFirst } from './verdict-order.js';
 import { planSection } from './plan-section.js';
 import type { RunReport } from './report.js';
@@ -21,12 +22,14 @@ const WORDS = {
     result: 'Résultat', score: 'Score', submission: 'Soumission', sandbox: 'Bac à sable', check: 'Vérification', status: 'Statut',
     message: 'Constat', details: 'Détails des points à corriger', steps: 'Étapes', step: 'Étape', duration: 'Durée', exit: 'Sortie',
     assumptions: 'Hypothèses de l’outil', refused: 'Fichiers non copiés', manual: 'Grille du jury (critères non automatisables)',
+    images: 'Images (miniatures dans le rapport HTML)', notShown: 'non montrée',
     runErrors: 'Exécution impossible', pythonEnvironment: 'Environnement Python', environment: 'Problèmes d’environnement (pas le code de l’équipe)', origin: 'Origine', owner_candidate: 'équipe', owner_environment: 'environnement', owner_grader: 'correcteur', status_pass: 'réussi', status_fail: 'échec', status_error: 'erreur d’exécution', status_notJudged: 'non évaluable ici (environnement)', criteria: 'critères',
   },
   en: {
     result: 'Result', score: 'Score', submission: 'Submission', sandbox: 'Sandbox', check: 'Check', status: 'Status',
     message: 'Finding', details: 'Details of what to fix', steps: 'Steps', step: 'Step', duration: 'Duration', exit: 'Exit',
     assumptions: 'What the tool assumed', refused: 'Files not copied', manual: 'Jury grid (criteria not automated)',
+    images: 'Pictures (thumbnails in the HTML report)', notShown: 'not shown',
     runErrors: 'Run could not be done', pythonEnvironment: 'Python environment', environment: 'Environment problems (not the team’s code)', origin: 'Origin', owner_candidate: 'team', owner_environment: 'environment', owner_grader: 'grader', status_pass: 'passed', status_fail: 'failed', status_error: 'run error', status_notJudged: 'could not be judged here (environment)', criteria: 'criteria',
   },
 } as const;
@@ -91,6 +94,7 @@ export const markdownRenderer: Renderer = {
     renderPlan(report, lang, out);
     if (report.environment) renderList(`## ${w.pythonEnvironment}`, [environmentHeadline(report.environment, lang), ...environmentDetails(report.environment, lang)], out);
     renderSteps(report, lang, out);
+    renderImages(report, lang, out);
     renderList(`## ${w.assumptions}`, report.assumptions.map((a) => pick(a, lang)), out);
     renderList(`## ${w.refused}`, report.submission.refused.map((r) => pick(r.message, lang)), out);
     if (report.manual.length > 0) {
@@ -101,6 +105,17 @@ export const markdownRenderer: Renderer = {
     return `${out.join('\n').trimEnd()}\n`;
   },
 };
+
+/** Markdown cannot carry the thumbnails where it is read (GitHub drops `data:` images): each is named in words. */
+function renderImages(report: RunReport, lang: Lang, out: string[]): void {
+  if (!report.images) return;
+  const w = WORDS[lang];
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  renderList(`## ${w.images}`, [
+    ...report.images.shown.map((image) => imageDescription(image, lang)),
+    ...report.images.notShown.map((item) => `${item.source} — ${w.notShown}${colon}${pick(item.why, lang)}`),
+  ], out);
+}
 
 const COMPETENCY_ICON: Record<string, string> = { acquis: '✅', 'non-acquis': '❌', 'a-verifier': '🔎' };
 
