@@ -36,7 +36,7 @@ export interface CheckCase {
   };
 }
 
-/** Where a check's doc page is: `checks/<id>.md` unless a test says otherwise (`false`: no page to read). */
+/** Where a check's doc page is: `checks/<id>.md` unless a test says otherwise (`false`: no page to read); its French page is `<page>.fr.md`. */
 export interface TesterOptions {
   doc?: string | false;
 }
@@ -69,6 +69,14 @@ export function testCheck(check: CheckModule<any>, cases: { valid: CheckCase[]; 
         expect(existsSync(doc), doc).toBe(true);
         assertNone(docPageProblems(readFileSync(doc, 'utf8'), Object.keys(check.meta.messages)), doc);
       });
+      // The French page (`checks show --lang fr`) beside it says the same verdicts.
+      const frenchDoc = doc.replace(/\.md$/, '.fr.md');
+      if (options.doc === undefined || existsSync(frenchDoc)) {
+        it('its French page lists exactly its message keys as verdicts', () => {
+          expect(existsSync(frenchDoc), frenchDoc).toBe(true);
+          assertNone(docPageProblems(readFileSync(frenchDoc, 'utf8'), Object.keys(check.meta.messages)), frenchDoc);
+        });
+      }
     }
     for (const row of cases.valid) {
       it(`valid: ${row.name}`, async () => {

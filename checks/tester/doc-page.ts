@@ -1,6 +1,7 @@
 /**
  * A check's doc page names its verdicts in each "Verdicts" section (one per language), each key in
- * backticks inside the parentheses after a bold status: `- **fail** (`tooSmall`) — …`; several keys:
+ * backticks inside the parentheses after a bold status, English or French: `- **fail** (`tooSmall`) — …`,
+ * `- **échec** (`tooSmall`) — …`; several keys:
  * `**skip** (`noFile`, `noTrace`)`, `**fail** (`tooFew`), (`none`)`, `**pass** (`refit` or `fit`)`. A key
  * opens the parentheses or follows a comma, `or` or `ou`; anything else in backticks (an example message,
  * code) is not a key.
@@ -8,7 +9,7 @@
 export function docVerdictSections(markdown: string): Array<{ heading: string; keys: string[] }> {
   const sections: Array<{ heading: string; keys: string[] }> = [];
   let current: { heading: string; level: number; keys: string[] } | undefined;
-  for (const line of markdown.split('\n')) {
+  for (const line of listItems(markdown)) {
     const heading = /^(#{2,6})\s+(.*)$/.exec(line);
     if (heading) {
       const level = heading[1]!.length;
@@ -20,7 +21,7 @@ export function docVerdictSections(markdown: string): Array<{ heading: string; k
       continue;
     }
     if (!current) continue;
-    for (const match of line.matchAll(/\*\*(?:pass|fail|warn|skip|error)\*\*((?:,?\s*\([^)]*\))+)/g)) {
+    for (const match of line.matchAll(/\*\*(?:pass|fail|warn|skip|error|réussi|échec|avertissement|non évalué|erreur)\*\*((?:,?\s*\([^)]*\))+)/g)) {
       for (const key of match[1]!.matchAll(/\(\s*`(\w+)`|,\s*`(\w+)`|\bor\s+`(\w+)`|\bou\s+`(\w+)`/g)) {
         const name = key[1] ?? key[2] ?? key[3] ?? key[4];
         if (name && !current.keys.includes(name)) current.keys.push(name);
@@ -28,6 +29,17 @@ export function docVerdictSections(markdown: string): Array<{ heading: string; k
     }
   }
   return sections;
+}
+
+/** The page's lines with each list item's wrapped lines joined to it: a status ending one line, its key opening the next. */
+function listItems(markdown: string): string[] {
+  const lines: string[] = [];
+  for (const line of markdown.split('\n')) {
+    const continues = /^\s+\S/.test(line) && !/^\s*([-*+]|\d+\.)\s/.test(line) && lines.length > 0 && /^\s*([-*+]|\d+\.)\s/.test(lines[lines.length - 1]!);
+    if (continues) lines[lines.length - 1] += ` ${line.trim()}`;
+    else lines.push(line);
+  }
+  return lines;
 }
 
 /**

@@ -16,9 +16,10 @@ const KINDS_FR: Record<string, string> = {
 const TYPES_FR: Record<string, string> = { string: 'texte', array: 'liste', integer: 'entier', number: 'nombre', boolean: 'booléen', object: 'objet' };
 
 /**
- * The documentation page `checks show` prints. English: `checks/<id>.md`. French: `checks/<id>.fr.md` when written,
- * else a French page built from the check's own declarations (French title, criteria, options and every verdict
- * message in French), with a pointer to the detailed English page. Both pages are in the npm package.
+ * The documentation page `checks show` prints. English: `checks/<id>.md`. French: `checks/<id>.fr.md`, written by
+ * hand for every check (test/checks/check-pages-fr.test.ts); a check scaffolded but not yet documented gets a
+ * French page built from its own declarations (French title, criteria, options and every verdict message in
+ * French), with a pointer to the English page. Both pages are in the npm package.
  */
 export function checkPage(meta: CheckMeta, lang: Lang): string {
   const page = packagePath('checks', `${meta.id}${lang === 'fr' ? '.fr' : ''}.md`);

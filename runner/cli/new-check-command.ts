@@ -7,7 +7,7 @@ import { langOf } from './lang-option.js';
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
 
-/** `mspr-lab checks new <family>/<name>`: the four pieces of a new check, in the checkout around the working directory. */
+/** `mspr-lab checks new <family>/<name>`: the pieces of a new check (module, English and French pages, table test), in the checkout around the working directory. */
 export function registerNewCheckCommand(checks: Command): void {
   checks
     .command('new')

@@ -16,8 +16,10 @@ export interface DoctorLine {
   summary: Localized;
   /** What does not work without it. */
   need: Localized;
-  /** Commands that fix it, when not ok (shell lines, the same in both languages). */
+  /** Commands that fix it, when not ok (shell lines, the same in both languages: no comment in them). */
   fix: string[];
+  /** What to know about those commands (alternatives, what to do after), in words. */
+  fixNote?: Localized;
 }
 
 /** What `doctor --json` prints and the exit code follows: ready when every required line is ok. */
@@ -28,5 +30,6 @@ export interface DoctorReport {
 }
 
 export function line(fields: Omit<DoctorLine, 'fix'> & { fix?: string[] }): DoctorLine {
-  return { ...fields, fix: fields.ok ? [] : (fields.fix ?? []) };
+  const { fixNote, ...rest } = fields;
+  return fields.ok ? { ...rest, fix: [] } : { ...rest, fix: fields.fix ?? [], ...(fixNote ? { fixNote } : {}) };
 }

@@ -13,6 +13,7 @@ export function formatDoctor(report: DoctorReport, lang: Lang): string[] {
     if (found.ok) continue;
     out.push(`  ${' '.repeat(9 + width + 2)}${pick(t('sert à : ', 'used for: '), lang)}${pick(found.need, lang)}`);
     for (const command of found.fix) out.push(`  ${' '.repeat(9 + width + 2)}${pick(t('correctif : ', 'fix: '), lang)}${command}`);
+    if (found.fixNote) out.push(`  ${' '.repeat(9 + width + 2)}➜ ${pick(found.fixNote, lang)}`);
   }
   const requiredMissing = report.lines.filter((found) => found.required && !found.ok).map((found) => found.id);
   const optionalMissing = report.lines.filter((found) => !found.required && !found.ok).length;

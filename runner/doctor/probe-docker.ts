@@ -1,3 +1,4 @@
+import { firstLineOf, MsprError } from '../errors.js';
 import { t } from '../i18n.js';
 import { type ImageInfo, listImages } from '../images/image-lookup.js';
 import { DockerClient } from '../sandbox/docker/docker-client.js';
@@ -21,13 +22,14 @@ export async function probeDocker(): Promise<DockerFindings> {
   try {
     version = (await client.call('version', () => client.docker.version())).Version;
   } catch (error) {
-    const reason = String((error as Error).message).split('\n')[0]!.slice(0, 200);
-    const fix = ['sudo systemctl start docker   # or: sudo dockerd &', 'sudo usermod -aG docker "$USER"   # then log in again'];
+    const reason = error instanceof MsprError ? error.text : t(firstLineOf(error), firstLineOf(error));
+    const fix = ['sudo systemctl start docker', 'sudo usermod -aG docker "$USER"'];
+    const fixNote = t('sans systemd : « sudo dockerd & » ; après usermod, reconnectez-vous', 'without systemd: “sudo dockerd &”; after usermod, log in again');
     return {
       images: [],
       lines: [
-        line({ id: 'docker-engine', label: engineLabel, required: false, ok: false, summary: t(`injoignable : ${reason}`, `unreachable: ${reason}`), need: engineNeed, fix }),
-        line({ id: 'docker-images', label: imagesLabel, required: false, ok: false, summary: t('non vérifiées : pas de moteur', 'not checked: no engine'), need: imagesNeed, fix }),
+        line({ id: 'docker-engine', label: engineLabel, required: false, ok: false, summary: t(`injoignable : ${reason.fr}`, `unreachable: ${reason.en}`), need: engineNeed, fix, fixNote }),
+        line({ id: 'docker-images', label: imagesLabel, required: false, ok: false, summary: t('non vérifiées : pas de moteur', 'not checked: no engine'), need: imagesNeed, fix, fixNote }),
       ],
     };
   }

@@ -1,7 +1,8 @@
 import { rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { detectLang, t } from '../i18n.js';
+import { detectLang, type Lang, t } from '../i18n.js';
+import { formatNumber } from '../i18n/format.js';
 import { DirectoryError, makeDirectory } from '../output/make-directory.js';
 import { type DoctorLine, line } from './doctor-line.js';
 import { BROWSER_NAMES } from '../browser/launch-chromium.js';
@@ -15,7 +16,8 @@ export function probeWorkDir(path: string): DoctorLine {
   const workRoot = resolve(path);
   const label = t('Dossier de travail', 'Work folder');
   const need = t('accueillir chaque passage : copie du dépôt, environnement, trace', 'holding each run: copy of the repository, environment, trace');
-  const fix = [`mkdir -p ${workRoot}   # or: export MSPR_WORK_DIR=<folder on a disk with room>`, 'mspr-lab doctor --work-dir <folder>'];
+  const fix = [`mkdir -p ${workRoot}`, 'mspr-lab doctor --work-dir <folder>'];
+  const fixNote = t('ou un dossier sur un disque qui a de la place : « export MSPR_WORK_DIR=<dossier> »', 'or a folder on a disk with room: “export MSPR_WORK_DIR=<folder>”');
   try {
     // Not mkdirSync(recursive): it never returns on a missing path under /proc (Node 20).
     makeDirectory(workRoot);
@@ -24,13 +26,13 @@ export function probeWorkDir(path: string): DoctorLine {
     rmSync(probe, { force: true });
     const stats = statfsSync(workRoot);
     const free = stats.bavail * stats.bsize;
-    const gib = (free / 1024 ** 3).toFixed(1);
+    const gib = (lang: Lang) => formatNumber(free / 1024 ** 3, lang, { maxDigits: 1 });
     const ok = free >= MIN_FREE_BYTES;
-    const summary = ok ? t(`${workRoot} : ${gib} Gio libres`, `${workRoot}: ${gib} GiB free`) : t(`${workRoot} : ${gib} Gio libres, il en faut au moins 1`, `${workRoot}: ${gib} GiB free, at least 1 is needed`);
-    return line({ id: 'work-dir', label, required: true, ok, summary, need, fix });
+    const summary = ok ? t(`${workRoot} : ${gib('fr')} Gio libres`, `${workRoot}: ${gib('en')} GiB free`) : t(`${workRoot} : ${gib('fr')} Gio libres, il en faut au moins 1`, `${workRoot}: ${gib('en')} GiB free, at least 1 is needed`);
+    return line({ id: 'work-dir', label, required: true, ok, summary, need, fix, fixNote });
   } catch (error) {
     const reason = error instanceof DirectoryError ? error.reason : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    return line({ id: 'work-dir', label, required: true, ok: false, summary: t(`${workRoot} n’est pas accessible en écriture (${reason})`, `${workRoot} cannot be written (${reason})`), need, fix });
+    return line({ id: 'work-dir', label, required: true, ok: false, summary: t(`${workRoot} n’est pas accessible en écriture (${reason})`, `${workRoot} cannot be written (${reason})`), need, fix, fixNote });
   }
 }
 

@@ -53,5 +53,5 @@ export function validateNewCheck(root: string, request: NewCheckRequest): void {
 
 /** The files a check is made of, relative to the source tree (the registry line and README row aside). */
 export function pieces(id: string): string[] {
-  return [`checks/${id}.ts`, `checks/${id}.md`, `test/checks/${id}.test.ts`];
+  return [`checks/${id}.ts`, `checks/${id}.md`, `checks/${id}.fr.md`, `test/checks/${id}.test.ts`];
 }

@@ -10,19 +10,20 @@ export interface ScaffoldResult {
 }
 
 /**
- * Writes a new check's four pieces from the templates in `runner/scaffold/templates/` — the module, its
- * doc page (French and English sections), its table test — and adds its line to `checks/registry.ts` and
+ * Writes a new check's pieces from the templates in `runner/scaffold/templates/` — the module, its
+ * doc pages (English `<id>.md`, French `<id>.fr.md`, what `checks show --lang` prints), its table test — and adds its line to `checks/registry.ts` and
  * its row to the README's check table. Everything it writes compiles, and the check's test fails until the
- * check is written: `run` throws, the cases are named TODO (the tester refuses them) and the four pieces
+ * check is written: `run` throws, the cases are named TODO (the tester refuses them) and the pieces
  * hold `TODO:` markers (the meta-test refuses them).
  */
 export function scaffoldCheck(root: string, request: NewCheckRequest): ScaffoldResult {
   validateNewCheck(root, request);
   const values = templateValues(request);
-  const [module, doc, test] = pieces(request.id) as [string, string, string];
+  const [module, doc, frenchDoc, test] = pieces(request.id) as [string, string, string, string];
   const files: Array<[string, string]> = [
     [module, fill('check.ts.tmpl', values)],
     [doc, fill('check.md.tmpl', values)],
+    [frenchDoc, fill('check.fr.md.tmpl', values)],
     [test, fill('check.test.ts.tmpl', values)],
   ];
   for (const [file, text] of files) {
@@ -45,7 +46,7 @@ function templateValues(request: NewCheckRequest): Record<string, string> {
     noTraceMessage: traced ? '\n      ...NO_TRACE,' : '',
     traceIndexImport: traced ? "import { indexTraceEvents } from '../../../runner/tracer/trace-index.js';\n" : '',
     noTraceCase: traced ? "\n    { name: 'nothing traced', evidence: { trace: indexTraceEvents([]) }, expect: { status: 'skip', message: 'noTrace' } }," : '',
-    noTraceFr: traced ? "\n- **skip** (`noTrace`) — aucun code Python n'a tourné avec le traceur." : '',
+    noTraceFr: traced ? "\n- **non évalué** (`noTrace`) — aucun code Python n'a tourné avec le traceur." : '',
     noTraceEn: traced ? '\n- **skip** (`noTrace`) — no Python ran with the tracer.' : '',
   };
 }

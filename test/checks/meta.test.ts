@@ -35,7 +35,7 @@ describe('check registry, docs and tests stay in step', () => {
 
   for (const id of registered) {
     it(`${id} has its doc, its table tests, a README row, a matching meta.id and criteria of the frameworks`, async () => {
-      const files = [`checks/${id}.ts`, `checks/${id}.md`, `test/checks/${id}.test.ts`];
+      const files = [`checks/${id}.ts`, `checks/${id}.md`, `checks/${id}.fr.md`, `test/checks/${id}.test.ts`];
       for (const file of files) expect(existsSync(packagePath(file)), file).toBe(true);
       expect(readme.has(id), `README.md "Scenarios and checks" table: add a row | \`${id}\` | criteria | what it verifies |`).toBe(true);
       for (const file of files) expect(TODO.test(readFileSync(packagePath(file), 'utf8')), `${file} still has a TODO from the scaffold`).toBe(false);

@@ -69,6 +69,14 @@ describe('strict tester: doc page', () => {
     ]);
   });
 
+  it('a French page: French statuses, a status ending a line and its key opening the next', () => {
+    expect(docPageProblems(page('- **réussi** (`pass`) — lu ; **échec**\n  (`fail`) — rien lu.'), ['pass', 'fail'])).toEqual([]);
+    expect(docPageProblems(page('- **réussi** (`pass`) — lu.\n- **non évalué** (`vide`) — rien lu.'), ['pass', 'fail'])).toEqual([
+      '"Verdicts" lists `vide`, which is not a message key (keys: pass, fail)',
+      '"Verdicts" does not list `fail` (write **status** (`fail`) — what it means)',
+    ]);
+  });
+
   it('a page with no Verdicts section', () => {
     expect(docPageProblems('# x/y\n\nIt checks things.\n', ['pass'])).toEqual(['no "## Verdicts" section listing the verdicts as **status** (`key`)']);
   });

@@ -34,7 +34,7 @@ const NOT_PROSE: RegExp[] = [
   /\b[A-Z]\w*(Error|Exception|Warning)\b:?[^()\n]*/g, // a Python exception and its message
   /\{[^{}\n]*\}/g, // {placeholders} of a message template
   /\bhttps?:\/\/\S+/g,
-  /(^|\s)--?[\w-]+(=\S+)?/g, // flags
+  /(^|[\s(])--?[\w-]+(=\S+)?/g, // flags, also in parentheses: `(--sandbox docker)`
   /<[^>\n]*>|\[[\w|.-]+\]/g, // <placeholders>, [options]
   /\S*[/\\]\S*/g, // paths
   /\S*\[\]\S*/g, // mappings[].columns

@@ -44,10 +44,10 @@ describe('mspr-lab checks new (real CLI, on a copy of the source tree)', () => {
     expect(unknown.output).toContain('C99.1');
   });
 
-  it('writes the four pieces; they compile; the unfilled check fails its tests, the written one passes', () => {
+  it('writes the pieces (module, English and French pages, test); they compile; the unfilled check fails its tests, the written one passes', () => {
     const made = cli('checks', 'new', ID, '--criteria', 'cdp-data-ia:C2.6', '--evidence', 'artifact');
     expect(made.status, made.output).toBe(0);
-    for (const file of [`checks/${ID}.ts`, `checks/${ID}.md`, `test/checks/${ID}.test.ts`]) expect(made.output).toContain(`+ ${file}`);
+    for (const file of [`checks/${ID}.ts`, `checks/${ID}.md`, `checks/${ID}.fr.md`, `test/checks/${ID}.test.ts`]) expect(made.output).toContain(`+ ${file}`);
     expect(readFileSync(join(copy, 'checks/registry.ts'), 'utf8')).toContain(`'${ID}'`);
 
     const compiled = inCopy(process.execPath, [packagePath('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
@@ -87,6 +87,7 @@ function fillIn(): void {
       ].join('\n')),
   );
   edit(`checks/${ID}.md`, (text) => text.replaceAll(/TODO: ?/g, ''));
+  edit(`checks/${ID}.fr.md`, (text) => text.replaceAll(/TODO: ?/g, ''));
   edit(`test/checks/${ID}.test.ts`, (text) =>
     text
       .replace("import { testCheck } from '../../../checks/tester.js';", "import { testCheck } from '../../../checks/tester.js';\nimport { workspaceFiles } from '../../../runner/evidence/workspace-files.js';\nimport { mkdtempSync, writeFileSync } from 'node:fs';\nimport { tmpdir } from 'node:os';\nimport { join } from 'node:path';\nconst repo = (files: string[]) => { const dir = mkdtempSync(join(tmpdir(), 'mspr-licence-')); for (const file of files) writeFileSync(join(dir, file), 'x'); return workspaceFiles(dir); };")
