@@ -35,9 +35,11 @@ export function picturesSection(report: RunReport, lang: Lang, context: RenderCo
     const table = `<table><caption>${w.rows}</caption><thead><tr><th scope="col">${w.source}</th><th scope="col">${w.table}</th><th scope="col">${w.read}</th><th scope="col">${w.dropped}</th><th scope="col">${w.loaded}</th></tr></thead><tbody>${pictures.rows.map((r) => `<tr><th scope="row">${e(r.source)}</th><td>${e(r.table)}</td><td>${e(count(r.sourceRows, lang))}</td><td>${e(count(r.dropped, lang))}</td><td>${r.loaded === null ? w.missing : e(count(r.loaded, lang))}</td></tr>`).join('')}</tbody></table>`;
     parts.push(`<figure><figcaption>${w.rows}</figcaption>${barsSvg('rows', w.rows, colons(desc, lang), groups, lang, false)}${table}</figure>`);
   }
-  // A figure the report shows as the team saved it needs no sketch drawn from the trace.
-  const photographed = new Set((report.images?.shown ?? []).map((image) => image.source));
-  const sketched = pictures.figures.filter((figure) => !figure.file || !photographed.has(figure.file));
+  // A figure the report shows as the team saved it (same file, or same title) needs no sketch drawn from the trace.
+  const saved = (report.images?.shown ?? []).filter((image) => image.kind === 'figure');
+  const files = new Set(saved.map((image) => image.source));
+  const titles = new Set(saved.map((image) => image.title).filter((title): title is string => title !== null));
+  const sketched = pictures.figures.filter((figure) => !(figure.file && files.has(figure.file)) && !(figure.title && titles.has(figure.title)));
   if (sketched.length > 0) {
     const items = sketched.map((figure, index) => {
       const href = figure.location ? sourceHref(report, figure.location, context) : undefined;
@@ -47,8 +49,8 @@ export function picturesSection(report: RunReport, lang: Lang, context: RenderCo
     });
     parts.push(`<figure><figcaption>${w.figures}</figcaption><ul class="thumbnails">${items.join('')}</ul></figure>`);
   }
-  const saved = savedImagesHtml(report, lang, context);
-  if (saved) parts.push(saved);
+  const photos = savedImagesHtml(report, lang, context);
+  if (photos) parts.push(photos);
   if (parts.length === 0) return '';
   return `<section aria-labelledby="pictures"><h2 id="pictures">${w.title}</h2>${parts.join('')}</section>`;
 }

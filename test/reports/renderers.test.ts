@@ -8,6 +8,11 @@ import { summarize } from '../../reports/summarize.js';
 import { rollUpCompetencies } from '../../reports/competencies.js';
 import { validateReport } from '../../reports/validate-report.js';
 import type { Verdict } from '../../checks/verdict.js';
+import { makeThumbnail } from '../../runner/report-images/make-thumbnail.js';
+import type { ReportImages } from '../../runner/report-images/report-image.js';
+import { redactReport } from '../../runner/redaction/redact-report.js';
+import { createRedactor } from '../../runner/redaction/redactor.js';
+import { chartPng } from '../report-images/image-fixtures.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)> & "quotes" | pipes';
 
@@ -165,5 +170,68 @@ describe('renderers', () => {
       expect(markdownRenderer.render(report(), 'en')).not.toContain('Environment problems');
       expect(htmlRenderer.render(report(), 'en')).not.toContain('id="environment"');
     });
+  });
+});
+
+describe('the report’s pictures: thumbnails embedded, nothing else', () => {
+  async function withImages(): Promise<RunReport> {
+    const made = await makeThumbnail(await chartPng(1000, 600));
+    if (!made.ok) throw new Error(made.reason.en);
+    const { type, width, height, originalWidth, originalHeight, data } = made.thumbnail;
+    const images: ReportImages = {
+      shown: [
+        { kind: 'figure', source: 'figures/ventes.png', title: `Ventes ${HOSTILE}`, xlabel: 'Mois', ylabel: null, location: { file: 'analyse.py', line: 37 }, type, width, height, originalWidth, originalHeight, base64: data.toString('base64') },
+        { kind: 'screenshot', source: 'http://10.0.0.2:8000/', title: 'Accueil', type, width, height, originalWidth, originalHeight, base64: data.toString('base64') },
+      ],
+      notShown: [{ kind: 'figure', source: 'figures/carte.svg', why: { fr: 'figure vectorielle (SVG, PDF, EPS) : seules les images PNG et JPEG sont montrées', en: 'vector figure (SVG, PDF, EPS): only PNG and JPEG images are shown' } }],
+    };
+    return report({ images });
+  }
+
+  it('the HTML shows each thumbnail with its text equivalent and the file:line it was saved at; the pictures not shown, with why', async () => {
+    const sample = await withImages();
+    expect(validateReport(sample)).toEqual([]);
+    const html = htmlRenderer.render(sample, 'fr');
+    expect(html.match(/<img src="data:image\/png;base64,[A-Za-z0-9+/]+=*" width="720" height="432" alt="/g)).toHaveLength(2);
+    expect(html).toContain('alt="Figure enregistrée figures/ventes.png — titre : Ventes &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot; | pipes ; axe x : Mois ; axe y : aucun"');
+    expect(html).toContain('<figcaption>Figures enregistrées par le code de l’équipe</figcaption>');
+    expect(html).toContain('<figcaption>Pages de l’application, vues par l’audit d’accessibilité</figcaption>');
+    expect(html).toContain('alt="Capture d’écran de la page http://10.0.0.2:8000/ (titre : Accueil)"');
+    expect(html).toContain('(1000 × 600 px, montrée en 720 × 432)');
+    expect(html).toContain('<li><code>figures/carte.svg</code> : figure vectorielle (SVG, PDF, EPS) : seules les images PNG et JPEG sont montrées</li>');
+    expect(htmlRenderer.render(sample, 'en')).toContain('alt="Screenshot of the page http://10.0.0.2:8000/ (title: Accueil)"');
+    const md = markdownRenderer.render(sample, 'fr');
+    expect(md).toContain('## Images (miniatures dans le rapport HTML)');
+    expect(md).toContain('- figures/carte.svg — non montrée : figure vectorielle (SVG, PDF, EPS) : seules les images PNG et JPEG sont montrées');
+    expect(md).not.toContain('base64');
+  });
+
+  it('a forged report.json cannot embed anything else: another type, a broken base64, an oversize box are not rendered, and the schema refuses them', async () => {
+    const sample = await withImages();
+    const good = sample.images!.shown[0]!;
+    const forged: RunReport = {
+      ...sample,
+      images: {
+        shown: [
+          { ...good, type: 'image/svg+xml' as 'image/png', base64: Buffer.from('<svg onload="alert(1)"/>').toString('base64') },
+          { ...good, base64: 'AAAA" onerror="alert(1)' },
+          { ...good, width: 100_000 },
+        ],
+        notShown: [],
+      },
+    };
+    const html = htmlRenderer.render(forged, 'fr');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('svg+xml');
+    expect(validateReport(forged).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the redactor masks a secret in a picture’s title, never inside its pixels', async () => {
+    const sample = await withImages();
+    const pixels = sample.images!.shown[0]!.base64;
+    const secret = pixels.slice(100, 108); // a short .env value that happens to be in the base64
+    const masked = redactReport({ ...sample, images: { ...sample.images!, shown: [{ ...sample.images!.shown[0]!, title: `mot de passe ${secret}` }] } }, createRedactor([secret]));
+    expect(masked.images!.shown[0]!.base64).toBe(pixels);
+    expect(masked.images!.shown[0]!.title).toBe('mot de passe ***');
   });
 });
