@@ -23,7 +23,7 @@ a{color:#0b4f9c}
 figure{margin:1rem 0}figcaption{font-weight:600;margin-bottom:.3rem}
 svg.picture{display:block;max-width:100%;height:auto;margin:.3rem 0}
 .thumbnails{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.8rem}.thumbnail p{font-size:.9rem;margin:.2rem 0}
-.photos{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:1rem}.photo{break-inside:avoid}.photo img{display:block;max-width:100%;height:auto;border:1px solid #c8c8c8}.photo p{font-size:.9rem;margin:.3rem 0;overflow-wrap:anywhere}.dimensions{color:#4a4a4a;font-size:.85rem}
+.photos{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(20rem,100%),1fr));gap:1rem}.photo{break-inside:avoid;min-width:0}.photo img{display:block;box-sizing:border-box;max-width:100%;height:auto;border:1px solid #c8c8c8}.photo p{font-size:.9rem;margin:.3rem 0;overflow-wrap:anywhere}.dimensions{color:#4a4a4a;font-size:.85rem}
 .jury td.write{height:4.5rem}.signatures td.write{height:3rem}.tick{text-align:center;width:6rem}.tick input{width:1.1rem;height:1.1rem}
 .signed{display:flex;flex-wrap:wrap;gap:2rem;margin-top:1rem}
 @media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}.badge{color:#000;border:1px solid #000;background:none}a{color:inherit}h2{margin-top:1.2rem}.jury-section{break-before:page}}
