@@ -39,6 +39,12 @@ describe.skipIf(!browserAvailable())('http/accessible through the CLI (local san
       ['/a-propos', 0, 0],
     ]);
     expect(verdict!.evidence[0]!.data).toMatchObject({ status: 200, lang: 'fr', title: 'Estimation du prix', screenshot: 'accessibility/page-1.png' });
+    // The screenshots reach the report (the run's folder is gone by now) as thumbnails of 1280 × 800.
+    const screenshots = run.report!.images!.shown.filter((image) => image.kind === 'screenshot');
+    expect(screenshots.map((image) => [new URL(image.source).pathname, image.title, image.originalWidth, image.originalHeight, image.width, image.height])).toEqual([
+      ['/', 'Estimation du prix', 1280, 800, 720, 450],
+      ['/a-propos', expect.any(String), 1280, 800, 720, 450],
+    ]);
     expect(run.exitCode).toBe(0);
   }, 600_000);
 
