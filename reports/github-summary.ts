@@ -8,6 +8,7 @@ import { headerLines } from './report-header.js';
 import type { Renderer } from './renderer.js';
 import { mapStrings, plainText } from './safe-text.js';
 import { failuresFirst } from './verdict-order.js';
+import { countOf } from '../runner/i18n/format.js';
 
 const ICON: Record<VerdictStatus, string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const COMPETENCY_ICON: Record<string, string> = { acquis: '✅', 'non-acquis': '❌', 'a-verifier': '🔎' };
@@ -54,9 +55,24 @@ export const githubSummaryRenderer: Renderer = {
       for (const v of rest) out.push(`| ${ICON[v.status]} ${w.statuses[v.status]} | ${cell(pick(v.title, lang))} (\`${v.id}\`) | ${cell(pick(v.message, lang))} |`);
       out.push('', '</details>', '');
     }
+    const pictures = picturesLine(report, lang);
+    if (pictures) out.push(pictures, '');
     return `${out.join('\n').trimEnd()}\n`;
   },
 };
+
+/** The job summary cannot show `data:` images: it says how many the HTML report holds. */
+function picturesLine(report: RunReport, lang: Lang): string | undefined {
+  const shown = report.images?.shown ?? [];
+  if (shown.length === 0) return undefined;
+  const figures = shown.filter((image) => image.kind === 'figure').length;
+  const screenshots = shown.length - figures;
+  const parts = lang === 'fr'
+    ? [figures ? countOf(figures, 'fr', 'figure enregistrée', 'figures enregistrées') : '', screenshots ? countOf(screenshots, 'fr', 'capture d’écran', 'captures d’écran') : '']
+    : [figures ? countOf(figures, 'en', 'saved figure', 'saved figures') : '', screenshots ? countOf(screenshots, 'en', 'screenshot', 'screenshots') : ''];
+  const listed = parts.filter(Boolean).join(lang === 'fr' ? ' et ' : ' and ');
+  return lang === 'fr' ? `🖼️ ${listed} dans le rapport HTML (report.html).` : `🖼️ ${listed} in the HTML report (report.html).`;
+}
 
 function cell(text: string): string {
   return escapeInline(text).replace(/\|/g, '\\|');

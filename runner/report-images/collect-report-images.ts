@@ -64,9 +64,10 @@ export async function collectReportImages(sources: ImageSources): Promise<Report
     await add('figure', file, () => readFileInside(sources.workspaceDir, file, { maxBytes: sources.maxFileBytes, kind: 'imageBytes' }, { links: 'none' }), figureFacts(event));
   }
 
-  const pages = sources.pages.filter((page): page is PageAudit & { screenshot: string } => typeof page.screenshot === 'string');
   const extraFigures = saved.slice(IMAGE_LIMITS.maxFigures).map((figure) => figure.file);
   if (extraFigures.length > 0) notShown.push({ kind: 'figure', source: listed(extraFigures), why: tooMany(extraFigures.length, IMAGE_LIMITS.maxFigures, 'figure') });
+
+  const pages = sources.pages.filter((page): page is PageAudit & { screenshot: string } => typeof page.screenshot === 'string');
   for (const page of pages.slice(0, IMAGE_LIMITS.maxScreenshots)) {
     // The browser wrote these files, but of the team's pages: read with the same care.
     await add('screenshot', page.url, () => readFileInside(sources.runDir, page.screenshot, { maxBytes: sources.maxFileBytes, kind: 'imageBytes' }, { links: 'none' }), { title: page.title ?? null });

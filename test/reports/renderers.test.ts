@@ -1,6 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { htmlRenderer } from '../../reports/html-renderer.js';
+import { githubSummaryRenderer } from '../../reports/github-summary.js';
 import { junitRenderer } from '../../reports/junit-renderer.js';
 import { markdownRenderer } from '../../reports/markdown-renderer.js';
 import type { RunReport } from '../../reports/report.js';
@@ -204,6 +205,9 @@ describe('the report’s pictures: thumbnails embedded, nothing else', () => {
     expect(md).toContain('## Images (miniatures dans le rapport HTML)');
     expect(md).toContain('- figures/carte.svg — non montrée : figure vectorielle (SVG, PDF, EPS) : seules les images PNG et JPEG sont montrées');
     expect(md).not.toContain('base64');
+    expect(githubSummaryRenderer.render(sample, 'fr')).toContain('🖼️ 1 figure enregistrée et 1 capture d’écran dans le rapport HTML (report.html).');
+    expect(githubSummaryRenderer.render(sample, 'en')).toContain('🖼️ 1 saved figure and 1 screenshot in the HTML report (report.html).');
+    expect(githubSummaryRenderer.render(report(), 'fr')).not.toContain('🖼️');
   });
 
   it('a forged report.json cannot embed anything else: another type, a broken base64, an oversize box are not rendered, and the schema refuses them', async () => {
