@@ -201,9 +201,9 @@ describe('mspr-lab batch', () => {
     const run = runCli(['batch', bad, '-s', scenario, '-o', out]);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('MSPR_ROSTER_INVALID');
-    expect(run.stderr).toContain('line 3: team "alpha" appears twice');
-    expect(run.stderr).toContain('line 4: team "../x"');
-    expect(run.stderr).toContain('line 5: no source');
+    expect(run.stderr).toContain('  - line 3: team "alpha" appears twice (already line 2)\n');
+    expect(run.stderr).toContain('  - line 4: team "../x"');
+    expect(run.stderr).toContain('  - line 5: team "omega" has no repository (column dépôt or repo)\n');
     expect(existsSync(join(out, 'batch.sqlite'))).toBe(false);
   });
 });

@@ -32,24 +32,112 @@ describe('roster', () => {
     expect(readRoster(join(root, 'repos')).entries.map((e) => e.team)).toEqual(['alpha', 'beta']);
   });
 
-  it('refuses every problem at once, with its line: duplicate (any case), unsafe name, no source, bad deadline', () => {
+  it('refuses every problem at once, in both languages, each with its row as Excel numbers it (blank lines counted)', () => {
     const root = dir();
-    writeFileSync(join(root, 'bad.csv'), 'team,source,deadline\nalpha,a,\nALPHA,b,\nx/y,c,\nomega,,\nzeta,z,30/06/2026\n');
+    // Saved by Excel: BOM, CRLF, and a blank row 3 that Excel still numbers.
+    writeFileSync(join(root, 'bad.csv'), '\ufeffteam,source,deadline\r\nalpha,a,\r\n\r\nALPHA,b,\r\nx/y,c,\r\nomega,,\r\nzeta,z,30/06/2026\r\n');
     try {
       readRoster(join(root, 'bad.csv'));
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(MsprError);
       expect((error as MsprError).code).toBe('MSPR_ROSTER_INVALID');
-      expect((error as MsprError).details).toEqual([
-        'line 3: team "ALPHA" appears twice',
-        'line 4: team "x/y": letters, digits, ".", "_" or "-" only (it names a folder)',
-        'line 5: no source (git URL or folder)',
-        'line 6: deadline "30/06/2026" is not an ISO 8601 date (e.g. 2026-06-30T23:59)',
-      ]);
+      expect((error as MsprError).text).toEqual({
+        fr: [
+          'Liste des équipes invalide : bad.csv, 4 problèmes :',
+          '  - ligne 4 : l’équipe « ALPHA » apparaît deux fois (déjà ligne 2)',
+          '  - ligne 5 : équipe « x/y » : des lettres, des chiffres, « . », « _ » ou « - » seulement (son nom devient un dossier)',
+          '  - ligne 6 : l’équipe « omega » n’a pas de dépôt (colonne dépôt ou repo)',
+          '  - ligne 7 : l’échéance « 30/06/2026 » n’est pas une date ISO 8601 (par ex. 2026-06-30T23:59)',
+        ].join('\n'),
+        en: [
+          'Invalid roster: bad.csv, 4 problems:',
+          '  - line 4: team "ALPHA" appears twice (already line 2)',
+          '  - line 5: team "x/y": letters, digits, ".", "_" or "-" only (it names a folder)',
+          '  - line 6: team "omega" has no repository (column dépôt or repo)',
+          '  - line 7: deadline "30/06/2026" is not an ISO 8601 date (e.g. 2026-06-30T23:59)',
+        ].join('\n'),
+      });
+      expect((error as MsprError).excerpt).toBeUndefined();
     }
     mkdirSync(join(root, 'empty'));
     expect(() => readRoster(join(root, 'empty'))).toThrow(MsprError);
+  });
+
+  it('a CSV roster with one empty repository cell: its row in both languages, the rows around it', () => {
+    const file = join(dir(), 'promo.csv');
+    writeFileSync(file, 'équipe;dépôt;membres\nalpha;depots/alpha;Inès\nbeta;depots/beta;Léo\ngamma;;Chloé\ndelta;depots/delta;Zoé\n');
+    expect(() => readRoster(file)).toThrow(expect.objectContaining({
+      code: 'MSPR_ROSTER_INVALID',
+      text: {
+        fr: `Liste des équipes invalide — ${file}, ligne 4 : l’équipe « gamma » n’a pas de dépôt (colonne dépôt ou repo)`,
+        en: `Invalid roster — ${file}, line 4: team "gamma" has no repository (column dépôt or repo)`,
+      },
+      details: [],
+      excerpt: ['3 | beta;depots/beta;Léo', '4 | gamma;;Chloé', '  | ^', '5 | delta;depots/delta;Zoé'].join('\n'),
+    }));
+  });
+
+  it('a YAML roster that parses but misses a repository: the line of that team in both languages, the lines around it', () => {
+    const file = join(dir(), 'promo.yaml');
+    writeFileSync(file, 'teams:\n  - équipe: equipe-1\n    dépôt: depots/e1\n  - équipe: equipe-2\n    dépôt: depots/e2\n    membres: [Inès, Léo]\n  - équipe: equipe-3\n    membres: Chloé\n');
+    expect(() => readRoster(file)).toThrow(expect.objectContaining({
+      code: 'MSPR_ROSTER_INVALID',
+      text: {
+        fr: `Liste des équipes invalide — ${file}, ligne 7 : l’équipe « equipe-3 » n’a pas de dépôt (clé dépôt ou repo)`,
+        en: `Invalid roster — ${file}, line 7: team "equipe-3" has no repository (key dépôt or repo)`,
+      },
+      details: [],
+      excerpt: ['6 |     membres: [Inès, Léo]', '7 |   - équipe: equipe-3', '  |     ^', '8 |     membres: Chloé'].join('\n'),
+    }));
+  });
+
+  it('a YAML roster whose members are a number: the line of the value, the caret under it', () => {
+    const file = join(dir(), 'promo.yaml');
+    writeFileSync(file, '- team: alpha\n  repo: depots/alpha\n  members: 3\n- team: beta\n  repo: depots/beta\n');
+    expect(() => readRoster(file)).toThrow(expect.objectContaining({
+      text: {
+        fr: `Liste des équipes invalide — ${file}, ligne 3 : « members » : une liste de noms ou des noms séparés par des virgules sont attendus, pas un nombre`,
+        en: `Invalid roster — ${file}, line 3: "members": a list of names or comma-separated names is expected, not a number`,
+      },
+      excerpt: ['2 |   repo: depots/alpha', '3 |   members: 3', '  |            ^', '4 | - team: beta'].join('\n'),
+    }));
+  });
+
+  it('a YAML roster with an unknown key: the line of the key, the caret under it, the keys it may use', () => {
+    const file = join(dir(), 'promo.yaml');
+    writeFileSync(file, 'teams:\n  - team: alpha\n    repo: depots/alpha\n    email: alpha@ecole.fr\n');
+    expect(() => readRoster(file)).toThrow(expect.objectContaining({
+      text: {
+        fr: `Liste des équipes invalide — ${file}, ligne 4 : clé inconnue « email » (clés reconnues : équipe, dépôt, branche, échéance, membres, manifest)`,
+        en: `Invalid roster — ${file}, line 4: unknown key "email" (known keys: team, repo, ref, deadline, members, manifest)`,
+      },
+      excerpt: ['3 |     repo: depots/alpha', '4 |     email: alpha@ecole.fr', '  |     ^'].join('\n'),
+    }));
+  });
+
+  it('a YAML roster with several shape problems: each on its line, in the file’s order, no excerpt', () => {
+    const file = join(dir(), 'promo.yaml');
+    // A team nested one list too deep, a member that is a list, the same team twice (any case).
+    writeFileSync(file, '- - team: alpha\n    repo: a\n- team: Beta\n  repo: b\n- team: beta\n  repo: c\n  members: [[Inès]]\n');
+    expect(() => readRoster(file)).toThrow(expect.objectContaining({
+      text: {
+        fr: [
+          'Liste des équipes invalide : promo.yaml, 3 problèmes :',
+          '  - ligne 1 : une équipe est un bloc de clés (équipe: …, dépôt: …), pas une liste',
+          '  - ligne 5 : l’équipe « beta » apparaît deux fois (déjà ligne 3)',
+          '  - ligne 7 : « members » : chaque membre est un nom, pas une liste',
+        ].join('\n'),
+        en: [
+          'Invalid roster: promo.yaml, 3 problems:',
+          '  - line 1: a team is a mapping (team: …, repo: …), not a list',
+          '  - line 5: team "beta" appears twice (already line 3)',
+          '  - line 7: "members": each member is a name, not a list',
+        ].join('\n'),
+      },
+      details: [],
+    }));
+    expect(() => readRoster(file)).toThrow(expect.not.objectContaining({ excerpt: expect.anything() }));
   });
 
   it('a YAML roster that does not parse: its line and column in both languages, the lines around it with a caret', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,26 @@ describe('YAML errors in the terminal', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('a roster that parses but has the wrong shape: batch refuses it before anything, the line and the lines around it', () => {
+    const roster = join(root, 'promo.yaml');
+    writeFileSync(roster, 'teams:\n  - équipe: equipe-1\n    dépôt: depots/e1\n  - équipe: equipe-2\n    membres: 3\n    dépôt: depots/e2\n');
+    const out = join(root, 'out-roster');
+    const run = runCli(['batch', roster, '-s', 'cdp-data-ia-bloc1-etl', '-o', out, '--lang', 'fr']);
+    expect(run.exitCode).toBe(EXIT.error);
+    expect(run.stderr.split('\n')).toEqual([
+      `MSPR_ROSTER_INVALID: Liste des équipes invalide — ${roster}, ligne 5 : « membres » : une liste de noms ou des noms séparés par des virgules sont attendus, pas un nombre`,
+      '    4 |   - équipe: equipe-2',
+      '    5 |     membres: 3',
+      '      |              ^',
+      '    6 |     dépôt: depots/e2',
+      'Que faire : Une ligne par équipe : team (ou équipe), source (URL git ou dossier), et au besoin ref, deadline, members (séparés par des virgules), manifest. Ou un dossier, un sous-dossier par équipe.',
+      '',
+    ]);
+    expect(existsSync(out)).toBe(false);
+    const english = runCli(['batch', roster, '-s', 'cdp-data-ia-bloc1-etl', '-o', out, '--lang', 'en']);
+    expect(english.exitCode).toBe(EXIT.error);
+    expect(english.stderr).toContain(`MSPR_ROSTER_INVALID: Invalid roster — ${roster}, line 5: "membres": a list of names or comma-separated names is expected, not a number\n    4 |`);
   });
 });
