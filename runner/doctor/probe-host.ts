@@ -1,7 +1,7 @@
 import { rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { detectLang, type Lang, t } from '../i18n.js';
+import { detectLang, type Lang, type Localized, t } from '../i18n.js';
 import { formatNumber } from '../i18n/format.js';
 import { DirectoryError, makeDirectory } from '../output/make-directory.js';
 import { type DoctorLine, line } from './doctor-line.js';
@@ -52,8 +52,17 @@ export function probeWorkDir(path: string, minFreeBytes = MIN_FREE_BYTES): Docto
 /** Chromium (or Chrome) for the accessibility and print checks of the HTML report; `MSPR_CHROMIUM` names one. */
 export async function probeBrowser(env: NodeJS.ProcessEnv = process.env): Promise<DoctorLine> {
   const candidates = env.MSPR_CHROMIUM ? [env.MSPR_CHROMIUM] : BROWSERS;
+  let broken: Localized | undefined;
   for (const browser of candidates) {
     const result = await execa(browser, ['--version'], { reject: false, timeout: 20_000, env: { ...env, CHROME_DEVEL_SANDBOX: '' } });
+    // One that is there but fails (a missing library) is not "not found": its own last words say why, quoted.
+    if ((result as { code?: string }).code !== 'ENOENT' && result.exitCode !== 0 && !broken) {
+      const said = result.stderr.trim().split('\n').at(-1)?.slice(0, 200) ?? '';
+      const status = result.exitCode ?? result.signal ?? (result as { code?: string }).code ?? '?';
+      broken = said
+        ? t(`${browser} ne démarre pas (code ${status}) : « ${said} »`, `${browser} does not start (code ${status}): “${said}”`)
+        : t(`${browser} ne démarre pas (code ${status})`, `${browser} does not start (code ${status})`);
+    }
     if (result.exitCode === 0 && result.stdout.trim()) {
       // `Chromium 131.0… built on Debian GNU/Linux 12`: the name and number are the fact; the rest is the vendor's prose.
       const version = result.stdout.trim().split("\n")[0]!.replace(/ built on .*$/, "");
@@ -66,7 +75,7 @@ export async function probeBrowser(env: NodeJS.ProcessEnv = process.env): Promis
     label: t('Navigateur', 'Browser'),
     required: false,
     ok: false,
-    summary: t(`introuvable (cherché : ${looked})`, `not found (looked for: ${looked})`),
+    summary: broken ?? t(`introuvable (cherché : ${looked})`, `not found (looked for: ${looked})`),
     need: browserNeed,
     fix: ['sudo apt-get install -y chromium'],
     fixNote: t('ou un Chromium installé ailleurs : « export MSPR_CHROMIUM=<chemin> »', 'or a Chromium installed elsewhere: “export MSPR_CHROMIUM=<path>”'),

@@ -108,11 +108,14 @@ describe('mspr-lab doctor', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.byId['docker-engine']).toMatchObject({ required: false, ok: false });
-    expect(run.byId['docker-engine']!.summary.en).toMatch(/^unreachable: /);
+    expect(run.byId['docker-engine']!.summary).toEqual({
+      fr: `injoignable (${join(scratch, 'no-docker.sock')}) : rien à cette adresse (ENOENT)`,
+      en: `unreachable (${join(scratch, 'no-docker.sock')}): nothing at that address (ENOENT)`,
+    });
     expect(run.byId['docker-images']!.summary.en).toBe('not checked: no engine');
     // No image either (no engine), so nothing serves PostgreSQL.
     expect(run.byId['database-postgres']).toMatchObject({ ok: false });
-    expect(run.byId['database-postgres']!.summary.en).toMatch(/^MSPR_POSTGRES_ADMIN_URL \(127\.0\.0\.1:1\) does not answer: /);
+    expect(run.byId['database-postgres']!.summary.en).toBe('MSPR_POSTGRES_ADMIN_URL (127.0.0.1:1) does not answer: connection refused (ECONNREFUSED)');
     expect(run.byId['database-mysql']).toMatchObject({ ok: false, summary: { en: 'MSPR_MYSQL_ADMIN_URL not set, and no image' } });
     expect(run.byId.browser).toMatchObject({ ok: false, fix: ['sudo apt-get install -y chromium'], fixNote: { en: 'or a Chromium installed elsewhere: “export MSPR_CHROMIUM=<path>”' } });
     expect(run.byId.locale).toMatchObject({ ok: false, summary: { en: 'C: messages in English, an encoding other than UTF-8' } });

@@ -21,6 +21,7 @@ import { englishWordsIn, frenchWordsIn } from '../helpers/foreign-words.js';
  */
 const scratch = mkdtempSync(join(tmpdir(), 'mspr-doctor-missing-'));
 const aFile = join(scratch, 'a-file');
+const failingBrowser = join(scratch, 'failing-chromium');
 writeFileSync(aFile, 'not a folder');
 
 /** A Docker whose API answers `version` but holds no mspr-lab image (the images line missing needs an engine). */
@@ -38,7 +39,6 @@ beforeAll(async () => {
   const crashing = join(scratch, 'crashing-python');
   writeFileSync(crashing, '#!/bin/sh\necho "Fatal Python error: init_fs_encoding: failed to get the Python codec" >&2\nexit 3\n');
   chmodSync(crashing, 0o755);
-  const failingBrowser = join(scratch, 'failing-chromium');
   writeFileSync(failingBrowser, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n');
   chmodSync(failingBrowser, 0o755);
   const refused = { MSPR_POSTGRES_ADMIN_URL: 'postgresql://admin:s3cret@127.0.0.1:1/postgres', MSPR_MYSQL_ADMIN_URL: 'mysql://admin:s3cret@127.0.0.1:1/mysql', MSPR_MONGODB_URL: 'mongodb://admin:s3cret@127.0.0.1:1/admin' };
@@ -127,7 +127,8 @@ describe('doctor: every line missing, one language per page', () => {
     // The command is code (left out), its comment prose.
     const seen = 'correctif : # or C.UTF-8; Debian: sudo apt-get install -y locales';
     expect(englishWordsIn(`  ${comment}`)).toEqual([`or (${seen})`, `install (${seen})`]);
-    expect(englishWordsIn('Python : pas de réponse : Could not locate the bindings file')).toEqual(['not (Python : pas de réponse : Could not locate the bindings file)', 'the (Python : pas de réponse : Could not locate the bindings file)']);
+    const unquoted = 'ne se chargent pas : better-sqlite3 : Could not locate the bindings file';
+    expect(englishWordsIn(unquoted)).toEqual(['Could', 'not', 'the', 'file'].map((word) => `${word} (${unquoted})`));
   });
 
   it('Docker unreachable: the cause in words, the socket named, the alternatives in a note', () => {
@@ -192,6 +193,7 @@ describe('doctor: every line missing, one language per page', () => {
     ]);
     expect(row(fr, 'manquant Modules natifs')).toBe('manquant Modules natifs ne se chargent pas : better-sqlite3 : « Could not locate the bindings file. Tried: » (requis)');
     expect(row(fr, 'manquant git')).toBe('manquant git introuvable (facultatif)');
+    expect(row(en, `missing Browser ${failingBrowser}`)).toBe(`missing Browser ${failingBrowser} does not start (code 127): “error while loading shared libraries: libnss3.so” (optional)`);
     expect(under(fr, `manquant Navigateur introuvable (cherché : ${join(scratch, 'no-chromium')})`)).toEqual([
       'sert à : vérifier l’accessibilité et l’impression des rapports HTML',
       'correctif : sudo apt-get install -y chromium',
