@@ -28,7 +28,8 @@ export async function probeDocker(client = new DockerClient({ callTimeoutMs: 10_
     // The daemon's error names the call in English (`Docker call failed (version): connect ENOENT …`): its cause, in words,
     // is what the reader needs; a timeout has no cause and its own message says it.
     const cause = error instanceof MsprError ? error.cause : error;
-    const reason = error instanceof MsprError && !cause ? error.text : failureReason(cause);
+    const sentence = (text: string) => text.replace(/\.$/, ''); // the timeout's message ends a sentence; the line goes on
+    const reason = error instanceof MsprError && !cause ? t(sentence(error.text.fr), sentence(error.text.en)) : failureReason(cause);
     const address = (cause as { address?: unknown } | undefined)?.address;
     const where = typeof address === 'string' ? ` (${address})` : '';
     const fix = ['sudo systemctl start docker', 'sudo usermod -aG docker "$USER"'];

@@ -11,6 +11,7 @@ import { probeDocker } from '../../runner/doctor/probe-docker.js';
 import { probeBrowser, probeLocale, probeWorkDir } from '../../runner/doctor/probe-host.js';
 import { probePython } from '../../runner/doctor/probe-python.js';
 import { nativeModulesLine, nodeLine, probeGit } from '../../runner/doctor/probe-runtime.js';
+import { failureReason } from '../../runner/doctor/failure-reason.js';
 import { DockerClient } from '../../runner/sandbox/docker/docker-client.js';
 import { englishWordsIn, frenchWordsIn } from '../helpers/foreign-words.js';
 
@@ -142,7 +143,7 @@ describe('doctor: every line missing, one language per page', () => {
       '➜ sans systemd : « sudo dockerd & » ; après usermod, reconnectez-vous',
     ]);
     expect(row(fr, 'manquant Images Docker manquantes')).toBe('manquant Images Docker manquantes : python, postgres, mariadb ; présente : — (facultatif)');
-    expect(lines.filter((found) => found.id === 'docker-engine').map((found) => found.summary.fr)).toContain("injoignable : Docker n'a pas répondu en 0,2 s (version).");
+    expect(lines.filter((found) => found.id === 'docker-engine').map((found) => found.summary.fr)).toContain("injoignable : Docker n'a pas répondu en 0,2 s (version)");
   });
 
   it('database servers: refused and unknown hosts in words, passwords never shown, the URL example in each language', () => {
@@ -206,5 +207,26 @@ describe('doctor: every line missing, one language per page', () => {
       '➜ or C.UTF-8; if the locale is missing (Debian): “sudo apt-get install -y locales && sudo dpkg-reconfigure locales”',
     ]);
     for (const found of lines) for (const command of found.fix) expect(command, found.id).not.toContain('#');
+  });
+});
+
+describe('doctor: a driver’s failure in words', () => {
+  // Refused credentials need a server that refuses them: the errors are built as the drivers shape them.
+  it('refused credentials: PostgreSQL’s SQLSTATE, MySQL’s code name, MongoDB’s number', () => {
+    const pg = Object.assign(new Error('password authentication failed for user "admin"'), { code: '28P01' });
+    const mysql = Object.assign(new Error("Access denied for user 'admin'@'localhost' (using password: YES)"), { code: 'ER_ACCESS_DENIED_ERROR', errno: 1045 });
+    const mongo = Object.assign(new Error('Authentication failed.'), { code: 18 });
+    expect(failureReason(pg)).toEqual({ fr: 'identifiants refusés (28P01)', en: 'credentials refused (28P01)' });
+    expect(failureReason(mysql)).toEqual({ fr: 'identifiants refusés (ER_ACCESS_DENIED_ERROR)', en: 'credentials refused (ER_ACCESS_DENIED_ERROR)' });
+    expect(failureReason(mongo)).toEqual({ fr: 'identifiants refusés (18)', en: 'credentials refused (18)' });
+  });
+
+  it('a message it cannot put in words is quoted, what must not show masked', () => {
+    const error = new Error('server s3cret-host closed the connection unexpectedly');
+    expect(failureReason(error, (text) => text.replace('s3cret', '***'))).toEqual({
+      fr: '« server ***-host closed the connection unexpectedly »',
+      en: '“server ***-host closed the connection unexpectedly”',
+    });
+    expect(englishWordsIn(`ne répond pas : ${failureReason(error).fr}`)).toEqual([]);
   });
 });
