@@ -48,7 +48,7 @@ describe('mspr-lab doctor', () => {
     expect(healthy.byId['python-stack']!.summary.en).toContain(`sklearn ${sklearn}, `);
     expect(healthy.byId['python-stack']!.fix).toEqual([]);
     expect(healthy.byId['native-modules']!.summary.en).toMatch(/^better-sqlite3 \(SQLite 3\.\d+\.\d+\), nodejs-polars$/);
-    expect(healthy.byId['work-dir']!.summary.en).toMatch(new RegExp(`^${workDir}: \\d+\\.\\d GiB free$`));
+    expect(healthy.byId['work-dir']!.summary.en).toMatch(new RegExp(`^${workDir}: \\d{1,3}(,\\d{3})*(\\.\\d)? GiB free$`));
   });
 
   it('a missing interpreter: python and its data stack missing (required), the fix named, exit 1', () => {
