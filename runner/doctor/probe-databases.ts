@@ -2,14 +2,16 @@ import { t } from '../i18n.js';
 import type { ImageInfo } from '../images/image-lookup.js';
 import { ADMIN_URL_VARIABLES, adminUrl, type LocalKind } from '../services/local/admin-urls.js';
 import { type DoctorLine, line } from './doctor-line.js';
+import { failureReason } from './failure-reason.js';
 
 const NAMES: Record<LocalKind, string> = { postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB', mongodb: 'MongoDB' };
 /** The docker image that serves a kind when no server is configured (MongoDB has none). */
 const IMAGES: Partial<Record<LocalKind, string>> = { postgres: 'postgres', mysql: 'mariadb' };
+/** An admin URL, `{password}` standing for the reader's (a word of their language, so it goes in the note, not in `fix`). */
 const EXAMPLES: Record<LocalKind, string> = {
-  postgres: 'postgresql://admin:<password>@127.0.0.1:5432/postgres',
-  mysql: 'mysql://admin:<password>@127.0.0.1:3306/mysql',
-  mongodb: 'mongodb://admin:<password>@127.0.0.1:27017/admin',
+  postgres: 'postgresql://admin:{password}@127.0.0.1:5432/postgres',
+  mysql: 'mysql://admin:{password}@127.0.0.1:3306/mysql',
+  mongodb: 'mongodb://admin:{password}@127.0.0.1:27017/admin',
 };
 
 /**
@@ -27,25 +29,30 @@ async function probeKind(kind: LocalKind, images: ImageInfo[], env: NodeJS.Proce
   const image = IMAGES[kind] && images.find((found) => found.recipe === IMAGES[kind]);
   const viaImage = image ? t(` ; image ${image.tag} pour --services docker`, `; image ${image.tag} for --services docker`) : t('', '');
   const url = adminUrl(kind, env);
-  const fix = [`export ${variable}='${EXAMPLES[kind]}'`, ...(IMAGES[kind] ? [`sudo mspr-lab images build ${IMAGES[kind]}`] : [])];
+  const fix = IMAGES[kind] ? [`sudo mspr-lab images build ${IMAGES[kind]}`] : [];
+  const example = (password: string) => `export ${variable}='${EXAMPLES[kind].replace('{password}', password)}'`;
+  const fixNote = IMAGES[kind]
+    ? t(`ou un serveur existant : « ${example('<mot-de-passe>')} »`, `or an existing server: “${example('<password>')}”`)
+    : t(`un serveur existant : « ${example('<mot-de-passe>')} »`, `an existing server: “${example('<password>')}”`);
   if (!url) {
     const summary = image ? t(`${variable} non défini${viaImage.fr}`, `${variable} not set${viaImage.en}`) : t(`${variable} non défini, et pas d’image`, `${variable} not set, and no image`);
-    return line({ id: `database-${kind}`, label, required: false, ok: Boolean(image), summary, need, fix });
+    return line({ id: `database-${kind}`, label, required: false, ok: Boolean(image), summary, need, fix, fixNote });
   }
   const where = `${url.hostname}:${url.port || defaultPort(kind)}`;
   try {
     const version = await serverVersion(kind, url);
     return line({ id: `database-${kind}`, label, required: false, ok: true, summary: t(`${where} : ${version}${viaImage.fr}`, `${where}: ${version}${viaImage.en}`), need });
   } catch (error) {
-    const reason = mask(String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200), url);
+    const reason = failureReason(error, (text) => mask(text, url));
     return line({
       id: `database-${kind}`,
       label,
       required: false,
       ok: Boolean(image),
-      summary: t(`${variable} (${where}) ne répond pas : ${reason}${viaImage.fr}`, `${variable} (${where}) does not answer: ${reason}${viaImage.en}`),
+      summary: t(`${variable} (${where}) ne répond pas : ${reason.fr}${viaImage.fr}`, `${variable} (${where}) does not answer: ${reason.en}${viaImage.en}`),
       need,
       fix,
+      fixNote,
     });
   }
 }

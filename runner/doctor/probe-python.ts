@@ -1,8 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { execa } from 'execa';
-import { t } from '../i18n.js';
+import { type Localized, t } from '../i18n.js';
 import { plural } from '../i18n/format.js';
 import { type DoctorLine, line } from './doctor-line.js';
+import { codeReason } from './failure-reason.js';
 
 /** Modules every bundled scenario needs (what the interpreter preflight imports), then the ones some need. */
 const REQUIRED_MODULES = ['pandas', 'numpy', 'sklearn', 'nbconvert', 'nbclient', 'ipykernel'];
@@ -50,16 +51,15 @@ export async function probePython(python: string): Promise<DoctorLine[]> {
     probe = undefined;
   }
   if (!probe) {
-    const absent = (result as { code?: string }).code === 'ENOENT' || result.exitCode === 127;
-    const why = absent
-      ? t(`${python} n’existe pas`, `${python} does not exist`)
-      : t(`${python} ne démarre pas (code ${result.exitCode ?? result.signal}) : ${lastLine(result.stderr)}`, `${python} does not start (code ${result.exitCode ?? result.signal}): ${lastLine(result.stderr)}`);
+    const spawnCode = (result as { code?: string }).code;
+    const absent = spawnCode === 'ENOENT' || result.exitCode === 127;
+    const why = absent ? t(`${python} n’existe pas`, `${python} does not exist`) : notStarting(python, result, spawnCode);
     const fix = ['sudo apt-get install -y python3', ...useDebian(true)];
-    const stack = t('non vérifiée : pas d’interpréteur', 'not checked: no interpreter');
     return [
       line({ id: 'python', label, required: true, ok: false, summary: why, need, fix }),
-      line({ id: 'python-stack', label: t('Pile de données Python', 'Python data stack'), required: true, ok: false, summary: stack, need: stackNeed, fix }),
-      line({ id: 'python-extras', label: t('Bibliothèques Python facultatives', 'Optional Python libraries'), required: false, ok: false, summary: stack, need: extrasNeed, fix }),
+      // French agrees with each label: « la pile… non vérifiée », « les bibliothèques… non vérifiées ».
+      line({ id: 'python-stack', label: t('Pile de données Python', 'Python data stack'), required: true, ok: false, summary: t('non vérifiée : pas d’interpréteur', 'not checked: no interpreter'), need: stackNeed, fix }),
+      line({ id: 'python-extras', label: t('Bibliothèques Python facultatives', 'Optional Python libraries'), required: false, ok: false, summary: t('non vérifiées : pas d’interpréteur', 'not checked: no interpreter'), need: extrasNeed, fix }),
     ];
   }
   const kind = probe.venv ? t(' (environnement virtuel)', ' (virtual environment)') : t('', '');
@@ -93,6 +93,22 @@ function isDebianPython(python: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * An interpreter that is there but does not run the probe: not executable (a spawn code, in words), or it exits
+ * with an error whose last line is its own (English) text, quoted. `code undefined` was printed before.
+ */
+function notStarting(python: string, result: { exitCode?: number; signal?: string; stderr: string }, spawnCode: string | undefined): Localized {
+  if (spawnCode && !result.exitCode && !result.signal) {
+    const reason = codeReason(spawnCode) ?? t(spawnCode, spawnCode);
+    return t(`${python} ne démarre pas : ${reason.fr}`, `${python} does not start: ${reason.en}`);
+  }
+  const status = result.exitCode ?? result.signal ?? '?';
+  const said = lastLine(result.stderr);
+  return said
+    ? t(`${python} ne démarre pas (code ${status}) : « ${said} »`, `${python} does not start (code ${status}): “${said}”`)
+    : t(`${python} ne démarre pas (code ${status})`, `${python} does not start (code ${status})`);
 }
 
 function lastLine(text: string): string {

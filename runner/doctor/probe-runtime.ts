@@ -8,56 +8,71 @@ import { type DoctorLine, line } from './doctor-line.js';
  * nodejs-polars the data files; both must have built or downloaded their binary at install time) and git.
  */
 export async function probeRuntime(): Promise<DoctorLine[]> {
-  const node = process.versions.node;
+  return [nodeLine(process.versions.node), await nativeModules(), await probeGit()];
+}
+
+/** Exported for its tests: an older Node than the one mspr-lab needs. */
+export function nodeLine(node: string): DoctorLine {
   const [major = 0, minor = 0] = node.split('.').map(Number);
   const nodeOk = major > 20 || (major === 20 && minor >= 11);
-  return [
-    line({
-      id: 'node',
-      label: t('Node.js', 'Node.js'),
-      required: true,
-      ok: nodeOk,
-      summary: nodeOk ? t(node, node) : t(`${node} : il faut 20.11 ou plus`, `${node}: 20.11 or later is needed`),
-      need: t('faire tourner mspr-lab', 'running mspr-lab'),
-      fix: ['sudo apt-get install -y nodejs   # Node 20.11+, or from https://nodejs.org'],
-    }),
-    await nativeModules(),
-    await git(),
-  ];
+  return line({
+    id: 'node',
+    label: t('Node.js', 'Node.js'),
+    required: true,
+    ok: nodeOk,
+    summary: nodeOk ? t(node, node) : t(`${node} : il faut 20.11 ou plus`, `${node}: 20.11 or later is needed`),
+    need: t('faire tourner mspr-lab', 'running mspr-lab'),
+    fix: ['sudo apt-get install -y nodejs'],
+    fixNote: t('si Debian n’a pas Node 20.11 ou plus : https://nodejs.org', 'if Debian has no Node 20.11 or later: https://nodejs.org'),
+  });
 }
 
 async function nativeModules(): Promise<DoctorLine> {
   const found: string[] = [];
-  const broken: string[] = [];
+  const broken: NativeFailure[] = [];
   try {
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(':memory:');
     found.push(`better-sqlite3 (SQLite ${(db.prepare('select sqlite_version() as v').get() as { v: string }).v})`);
     db.close();
   } catch (error) {
-    broken.push(`better-sqlite3: ${firstLineOf(error)}`);
+    broken.push({ module: 'better-sqlite3', error });
   }
   try {
     const { default: pl } = await import('nodejs-polars');
     pl.DataFrame({ a: [1] });
     found.push('nodejs-polars');
   } catch (error) {
-    broken.push(`nodejs-polars: ${firstLineOf(error)}`);
+    broken.push({ module: 'nodejs-polars', error });
   }
+  return nativeModulesLine(found, broken);
+}
+
+/** A native module that did not load, and why (the loader's words). */
+export interface NativeFailure {
+  module: string;
+  error: unknown;
+}
+
+/** Exported for its tests: the loader's message is English, so it is quoted, never mixed into the French. */
+export function nativeModulesLine(found: string[], broken: NativeFailure[]): DoctorLine {
+  const quoted = (lang: 'fr' | 'en') => broken.map(({ module, error }) => (lang === 'fr' ? `${module} : « ${firstLineOf(error)} »` : `${module}: “${firstLineOf(error)}”`));
   return line({
     id: 'native-modules',
     label: t('Modules natifs', 'Native modules'),
     required: true,
     ok: broken.length === 0,
-    summary: broken.length ? t(`ne se chargent pas : ${broken.join(' ; ')}`, `do not load: ${broken.join('; ')}`) : t(found.join(', '), found.join(', ')),
+    summary: broken.length ? t(`ne se chargent pas : ${quoted('fr').join(' ; ')}`, `do not load: ${quoted('en').join('; ')}`) : t(found.join(', '), found.join(', ')),
     need: t('lire les bases SQLite et les fichiers de données', 'reading SQLite databases and data files'),
     // A failed build of better-sqlite3 needs a compiler and Node's headers (no prebuilt binary reachable).
-    fix: ['sudo apt-get install -y build-essential python3', 'npm rebuild -g mspr-lab   # or reinstall mspr-lab'],
+    fix: ['sudo apt-get install -y build-essential python3', 'npm rebuild -g mspr-lab'],
+    fixNote: t('si la reconstruction échoue, réinstallez mspr-lab', 'if the rebuild fails, reinstall mspr-lab'),
   });
 }
 
-async function git(): Promise<DoctorLine> {
-  const result = await execa('git', ['--version'], { reject: false, timeout: 10_000 });
+/** git on the PATH; `command` is another name for it (a test names one that does not exist). */
+export async function probeGit(command = 'git'): Promise<DoctorLine> {
+  const result = await execa(command, ['--version'], { reject: false, timeout: 10_000 });
   const ok = result.exitCode === 0;
   return line({
     id: 'git',

@@ -48,7 +48,7 @@ describe('mspr-lab doctor', () => {
     expect(healthy.byId['python-stack']!.summary.en).toContain(`sklearn ${sklearn}, `);
     expect(healthy.byId['python-stack']!.fix).toEqual([]);
     expect(healthy.byId['native-modules']!.summary.en).toMatch(/^better-sqlite3 \(SQLite 3\.\d+\.\d+\), nodejs-polars$/);
-    expect(healthy.byId['work-dir']!.summary.en).toMatch(new RegExp(`^${workDir}: \\d+\\.\\d GiB free$`));
+    expect(healthy.byId['work-dir']!.summary.en).toMatch(new RegExp(`^${workDir}: \\d{1,3}(,\\d{3})*(\\.\\d)? GiB free$`));
   });
 
   it('a missing interpreter: python and its data stack missing (required), the fix named, exit 1', () => {
@@ -95,7 +95,7 @@ describe('mspr-lab doctor', () => {
     const run = runCli(['doctor', '--json', '--python', '/usr/bin/python3', '--work-dir', '/proc/mspr-doctor'], quiet);
     const report = JSON.parse(run.stdout) as DoctorReport;
     expect(run.exitCode).toBe(1);
-    expect(report.lines.find((found) => found.id === 'work-dir')).toMatchObject({ required: true, ok: false, summary: { en: '/proc/mspr-doctor cannot be written (PSEUDO_FS)' } });
+    expect(report.lines.find((found) => found.id === 'work-dir')).toMatchObject({ required: true, ok: false, summary: { en: '/proc/mspr-doctor cannot be written: kernel file system (PSEUDO_FS)' } });
   });
 
   it('optional lines missing (no engine, a server that does not answer, no browser, a non-UTF-8 locale) still exit 0', () => {
@@ -108,13 +108,16 @@ describe('mspr-lab doctor', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.byId['docker-engine']).toMatchObject({ required: false, ok: false });
-    expect(run.byId['docker-engine']!.summary.en).toMatch(/^unreachable: /);
+    expect(run.byId['docker-engine']!.summary).toEqual({
+      fr: `injoignable (${join(scratch, 'no-docker.sock')}) : rien à cette adresse (ENOENT)`,
+      en: `unreachable (${join(scratch, 'no-docker.sock')}): nothing at that address (ENOENT)`,
+    });
     expect(run.byId['docker-images']!.summary.en).toBe('not checked: no engine');
     // No image either (no engine), so nothing serves PostgreSQL.
     expect(run.byId['database-postgres']).toMatchObject({ ok: false });
-    expect(run.byId['database-postgres']!.summary.en).toMatch(/^MSPR_POSTGRES_ADMIN_URL \(127\.0\.0\.1:1\) does not answer: /);
+    expect(run.byId['database-postgres']!.summary.en).toBe('MSPR_POSTGRES_ADMIN_URL (127.0.0.1:1) does not answer: connection refused (ECONNREFUSED)');
     expect(run.byId['database-mysql']).toMatchObject({ ok: false, summary: { en: 'MSPR_MYSQL_ADMIN_URL not set, and no image' } });
-    expect(run.byId.browser).toMatchObject({ ok: false, fix: ['sudo apt-get install -y chromium', 'export MSPR_CHROMIUM=/path/to/chromium'] });
+    expect(run.byId.browser).toMatchObject({ ok: false, fix: ['sudo apt-get install -y chromium'], fixNote: { en: 'or a Chromium installed elsewhere: “export MSPR_CHROMIUM=<path>”' } });
     expect(run.byId.locale).toMatchObject({ ok: false, summary: { en: 'C: messages in English, an encoding other than UTF-8' } });
     expect(JSON.stringify(run.report)).not.toContain('s3cret-doctor');
   });

@@ -58,6 +58,9 @@ function ourLines(text: string): string[] {
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('… ')) // the candidate's output, echoed
     .filter((line) => !/\bmspr-lab\s/.test(line)) // a command line, or a usage line: code
+    // A doctor fix (`correctif : sudo apt-get install -y git`) is a shell command, the same in both languages: code.
+    // A shell comment after it (`# or …`) is prose and stays checked.
+    .map((line) => line.replace(/^(\s*(?:correctif|fix)\s?:\s)[^#\n]*/u, '$1'))
     .map((line) => line.replace(/^\s+\S+(?: [[<][^\s\]>]*[\]>])*(?=\s{2,})/, '')); // the term column of a help list
 }
 

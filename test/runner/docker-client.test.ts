@@ -31,7 +31,7 @@ describe('a stuck Docker daemon', () => {
     expect(error).toBeInstanceOf(MsprError);
     expect((error as MsprError).code).toBe('MSPR_SANDBOX_FAILED');
     expect((error as MsprError).text).toEqual({
-      fr: "Docker n'a pas répondu en 0.3 s (list containers).",
+      fr: "Docker n'a pas répondu en 0,3 s (list containers).",
       en: 'Docker did not answer within 0.3 s (list containers).',
     });
     expect((error as MsprError).hint?.en).toContain('docker info');

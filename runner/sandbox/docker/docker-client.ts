@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 import { CLEANUP_THIS_RUN, MsprError } from '../../errors.js';
-import { t } from '../../i18n.js';
+import { type Lang, t } from '../../i18n.js';
+import { formatNumber } from '../../i18n/format.js';
 
 /** How long one ordinary daemon call (inspect, create, remove…) may take before mspr-lab gives up on it. */
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
@@ -51,10 +52,11 @@ export function statusOf(error: unknown): number | undefined {
 }
 
 function daemonTimeout(what: string, ms: number): MsprError {
-  const sec = Math.round(ms / 100) / 10;
+  // Seconds in each language's notation (`0,3 s` in French), one decimal as before.
+  const sec = (lang: Lang) => `${formatNumber(ms / 1000, lang, { maxDigits: 1 })} s`;
   return new MsprError(
     'MSPR_SANDBOX_FAILED',
-    t(`Docker n'a pas répondu en ${sec} s (${what}).`, `Docker did not answer within ${sec} s (${what}).`),
+    t(`Docker n'a pas répondu en ${sec('fr')} (${what}).`, `Docker did not answer within ${sec('en')} (${what}).`),
     {
       hint: t(
         `Vérifiez que le démon Docker fonctionne (\`docker info\`), que le disque n’est pas plein, puis relancez ; \`${CLEANUP_THIS_RUN}\` retire les restes de ce passage.`,
