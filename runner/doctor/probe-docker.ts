@@ -25,7 +25,7 @@ export async function probeDocker(client = new DockerClient({ callTimeoutMs: 10_
   try {
     version = (await client.call('version', () => client.docker.version())).Version;
   } catch (error) {
-    // The daemon's error names the call in English (`Docker call failed (version): connect ENOENT …`): its cause, in words,
+    // The daemon's error names the call in English (`connect ENOENT …` after the call’s name): its cause, in words,
     // is what the reader needs; a timeout has no cause and its own message says it.
     const cause = error instanceof MsprError ? error.cause : error;
     const sentence = (text: string) => text.replace(/\.$/, ''); // the timeout's message ends a sentence; the line goes on

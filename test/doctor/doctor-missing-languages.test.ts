@@ -143,7 +143,7 @@ describe('doctor: every line missing, one language per page', () => {
       '➜ sans systemd : « sudo dockerd & » ; après usermod, reconnectez-vous',
     ]);
     expect(row(fr, 'manquant Images Docker manquantes')).toBe('manquant Images Docker manquantes : python, postgres, mariadb ; présente : — (facultatif)');
-    expect(lines.filter((found) => found.id === 'docker-engine').map((found) => found.summary.fr)).toContain("injoignable : Docker n'a pas répondu en 0,2 s (version)");
+    expect(lines.filter((found) => found.id === 'docker-engine').map((found) => found.summary.fr)).toContain("injoignable : Docker n'a pas répondu en 0,2 s (appel `version`)");
   });
 
   it('database servers: refused and unknown hosts in words, passwords never shown, the URL example in each language', () => {

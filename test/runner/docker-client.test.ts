@@ -31,8 +31,8 @@ describe('a stuck Docker daemon', () => {
     expect(error).toBeInstanceOf(MsprError);
     expect((error as MsprError).code).toBe('MSPR_SANDBOX_FAILED');
     expect((error as MsprError).text).toEqual({
-      fr: "Docker n'a pas répondu en 0,3 s (list containers).",
-      en: 'Docker did not answer within 0.3 s (list containers).',
+      fr: "Docker n'a pas répondu en 0,3 s (appel `list containers`).",
+      en: 'Docker did not answer within 0.3 s (call `list containers`).',
     });
     expect((error as MsprError).hint?.en).toContain('docker info');
   });
@@ -41,6 +41,6 @@ describe('a stuck Docker daemon', () => {
     const backend = new DockerBackend({ client: new DockerClient({ docker: new Docker({ socketPath }) }), probeTimeoutMs: 300 });
     const probe = await backend.probe();
     expect(probe.available).toBe(false);
-    expect(probe.reason?.en).toBe('Docker engine unreachable (Docker did not answer within 0.3 s (version)); start dockerd or check DOCKER_HOST');
+    expect(probe.reason?.en).toBe('Docker engine unreachable (Docker did not answer within 0.3 s (call `version`)); start dockerd or check DOCKER_HOST');
   });
 });

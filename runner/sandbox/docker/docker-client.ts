@@ -56,7 +56,7 @@ function daemonTimeout(what: string, ms: number): MsprError {
   const sec = (lang: Lang) => `${formatNumber(ms / 1000, lang, { maxDigits: 1 })} s`;
   return new MsprError(
     'MSPR_SANDBOX_FAILED',
-    t(`Docker n'a pas répondu en ${sec('fr')} (${what}).`, `Docker did not answer within ${sec('en')} (${what}).`),
+    t(`Docker n'a pas répondu en ${sec('fr')} (appel \`${what}\`).`, `Docker did not answer within ${sec('en')} (call \`${what}\`).`),
     {
       hint: t(
         `Vérifiez que le démon Docker fonctionne (\`docker info\`), que le disque n’est pas plein, puis relancez ; \`${CLEANUP_THIS_RUN}\` retire les restes de ce passage.`,
@@ -71,7 +71,7 @@ function daemonError(what: string, error: unknown): MsprError {
   const unreachable = /ENOENT|ECONNREFUSED|EACCES|connect/i.test(message);
   return new MsprError(
     unreachable ? 'MSPR_SANDBOX_UNAVAILABLE' : 'MSPR_SANDBOX_FAILED',
-    t(`Échec de l'appel Docker (${what}) : ${message}`, `Docker call failed (${what}): ${message}`),
+    t(`Échec de l'appel Docker \`${what}\` : ${message}`, `Docker call \`${what}\` failed: ${message}`),
     {
       cause: error,
       hint: unreachable
