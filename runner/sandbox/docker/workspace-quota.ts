@@ -26,10 +26,11 @@ export function diskQuotaModeFrom(value: string | undefined): DiskQuotaMode {
 
 /**
  * Free space below which a quota filesystem counts as full after a step. ext4 may refuse a write (ENOSPC)
- * with up to about a MiB still free (its allocator keeps a per-CPU margin; 1 MiB measured here on 2 cores), so
- * "full" is less than 2 MiB or 2 % of the limit left.
+ * with up to about a MiB still free (its allocator keeps a per-CPU margin; 1 MiB measured here on 2 cores), and
+ * a program that writes in large chunks stops with up to one chunk unwritten (a 4 MiB write refused whole was
+ * seen on a loaded machine, leaving over 2 MiB free), so "full" is less than 4 MiB or 2 % of the limit left.
  */
-const fullBelow = (limitBytes: number) => Math.max(2 * 2 ** 20, limitBytes / 50);
+const fullBelow = (limitBytes: number) => Math.max(4 * 2 ** 20, limitBytes / 50);
 
 /** The workspace quota of one sandbox, whichever way it is held. */
 export interface WorkspaceQuota {

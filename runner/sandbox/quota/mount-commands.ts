@@ -4,7 +4,7 @@ import { execa } from 'execa';
 
 /**
  * The few system tools the quota disk needs (mount/umount/losetup from util-linux, mkfs.ext4/tune2fs from
- * e2fsprogs, cp from coreutils), each call bounded so a stuck kernel or tool cannot hang a run. They are found in PATH and
+ * e2fsprogs, cp and sync from coreutils), each call bounded so a stuck kernel or tool cannot hang a run. They are found in PATH and
  * in the sbin folders, which a non-login root shell may lack.
  */
 const SBIN = ['/usr/local/sbin', '/usr/sbin', '/sbin', '/usr/bin', '/bin'];

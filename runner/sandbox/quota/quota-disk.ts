@@ -78,8 +78,12 @@ export class QuotaDisk {
     }
   }
 
-  /** Bytes the candidate can still write. */
+  /**
+   * Bytes the candidate can still write, once the filesystem has written out what the step left in memory
+   * (`sync -f`): the count then no longer depends on when the kernel gets round to it on a busy machine.
+   */
   async freeBytes(): Promise<number> {
+    await run('sync', ['-f', this.mountPoint], 60_000).catch(() => undefined);
     const info = await statfs(this.mountPoint);
     return info.bavail * info.bsize;
   }
