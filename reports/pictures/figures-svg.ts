@@ -2,12 +2,17 @@ import type { Lang } from '../../runner/i18n.js';
 import type { FigurePicture } from './picture-data.js';
 import { COLOURS, fit, svgFrame, x } from './svg-frame.js';
 
-/** A figure in words: its kind, title and axes as the trace saw them (what the thumbnail draws). */
-export function figureSentence(figure: FigurePicture, lang: Lang): string {
+/** A figure's title and axis labels in words, "aucun" / "none" where it has none (sketches and saved figures alike). */
+export function titleAndAxes(figure: { title?: string | null; xlabel?: string | null; ylabel?: string | null }, lang: Lang): string[] {
   const none = lang === 'fr' ? 'aucun' : 'none';
-  const parts = lang === 'fr'
+  return lang === 'fr'
     ? [`titre : ${figure.title ?? none}`, `axe x : ${figure.xlabel ?? none}`, `axe y : ${figure.ylabel ?? none}`]
     : [`title: ${figure.title ?? none}`, `x axis: ${figure.xlabel ?? none}`, `y axis: ${figure.ylabel ?? none}`];
+}
+
+/** A figure in words: its kind, title and axes as the trace saw them (what the thumbnail draws). */
+export function figureSentence(figure: FigurePicture, lang: Lang): string {
+  const parts = titleAndAxes(figure, lang);
   if (figure.x || figure.y) parts.push(`${lang === 'fr' ? 'colonnes' : 'columns'}${lang === 'fr' ? ' : ' : ': '}${[figure.x, figure.y].filter(Boolean).join(' × ')}`);
   if (figure.file) parts.push(`${lang === 'fr' ? 'fichier' : 'file'}${lang === 'fr' ? ' : ' : ': '}${figure.file}`);
   return `${figure.kind} — ${parts.join(lang === 'fr' ? ' ; ' : '; ')}`;

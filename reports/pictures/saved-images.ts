@@ -4,14 +4,15 @@ import { pick } from '../../runner/i18n.js';
 import { formatNumber } from '../../runner/i18n/format.js';
 import type { ReportImage } from '../../runner/report-images/report-image.js';
 import { formatLocation } from '../format-evidence.js';
+import { titleAndAxes } from './figures-svg.js';
 import type { RunReport } from '../report.js';
 import { type RenderContext, sourceHref } from '../source-links.js';
 
 const e = (text: string | number) => escapeHtml(String(text));
 
 const WORDS = {
-  fr: { figures: 'Figures enregistrées par le code de l’équipe', screenshots: 'Pages de l’application, vues par l’audit d’accessibilité', notShown: 'Images non montrées', figure: 'Figure enregistrée', screenshot: 'Capture d’écran de la page', title: 'titre', x: 'axe x', y: 'axe y', none: 'aucun', shownAt: 'montrée en', colon: ' : ', list: ' ; ', thumbnails: 'Miniatures refaites par mspr-lab à partir des pixels (sans les métadonnées du fichier) ; l’original est dans le dépôt.' },
-  en: { figures: 'Figures the team’s code saved', screenshots: 'The app’s pages, as the accessibility audit saw them', notShown: 'Pictures not shown', figure: 'Saved figure', screenshot: 'Screenshot of the page', title: 'title', x: 'x axis', y: 'y axis', none: 'none', shownAt: 'shown at', colon: ': ', list: '; ', thumbnails: 'Thumbnails remade by mspr-lab from the pixels (without the file’s metadata); the original is in the repository.' },
+  fr: { figures: 'Figures enregistrées par le code de l’équipe', screenshots: 'Pages de l’application, vues par l’audit d’accessibilité', notShown: 'Images non montrées', figure: 'Figure enregistrée', screenshot: 'Capture d’écran de la page', title: 'titre', shownAt: 'montrée en', colon: ' : ', list: ' ; ', thumbnails: 'Miniatures refaites par mspr-lab à partir des pixels (sans les métadonnées du fichier) ; l’original est dans le dépôt.' },
+  en: { figures: 'Figures the team’s code saved', screenshots: 'The app’s pages, as the accessibility audit saw them', notShown: 'Pictures not shown', figure: 'Saved figure', screenshot: 'Screenshot of the page', title: 'title', shownAt: 'shown at', colon: ': ', list: '; ', thumbnails: 'Thumbnails remade by mspr-lab from the pixels (without the file’s metadata); the original is in the repository.' },
 } as const;
 
 /** What a report read from disk may embed: the grader's own thumbnail types and plain base64, nothing else. */
@@ -23,8 +24,7 @@ const size = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as 
 export function imageDescription(image: ReportImage, lang: Lang): string {
   const w = WORDS[lang];
   if (image.kind === 'screenshot') return `${w.screenshot} ${image.source}${image.title ? ` (${w.title}${w.colon}${image.title})` : ''}`;
-  const facts = [`${w.title}${w.colon}${image.title ?? w.none}`, `${w.x}${w.colon}${image.xlabel ?? w.none}`, `${w.y}${w.colon}${image.ylabel ?? w.none}`];
-  return `${w.figure} ${image.source} — ${facts.join(w.list)}`;
+  return `${w.figure} ${image.source} — ${titleAndAxes(image, lang).join(w.list)}`;
 }
 
 /**

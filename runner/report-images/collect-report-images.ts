@@ -5,7 +5,6 @@ import { countOf } from '../i18n/format.js';
 import { readFileInside } from '../safe-read/read-inside.js';
 import type { FigureEvent } from '../tracer/data-event-types.js';
 import { IMAGE_LIMITS } from './image-limits.js';
-import { makeThumbnail } from './make-thumbnail.js';
 import type { ImageNotShown, ReportImage, ReportImages } from './report-image.js';
 
 export interface ImageSources {
@@ -40,6 +39,8 @@ export async function collectReportImages(sources: ImageSources): Promise<Report
       notShown.push({ kind, source, why: readFailure(error) });
       return;
     }
+    // Loaded on the first picture: sharp brings libvips (~0.3 s), which a run without figures never needs.
+    const { makeThumbnail } = await import('./make-thumbnail.js');
     const outcome = await makeThumbnail(bytes);
     if (!outcome.ok) {
       notShown.push({ kind, source, why: outcome.reason });
