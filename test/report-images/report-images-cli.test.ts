@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,25 @@ describe('the team’s saved figures in the report (real CLI, local sandbox)', (
     // The sketches drawn from the trace are left out for the figures shown as saved.
     expect(html).not.toContain('<figcaption>Figures tracées par le code de l’équipe</figcaption>');
     expect(readFileSync(join(run.runDir!, 'report.md'), 'utf8')).toContain('- figures/panier.svg — non montrée : figure vectorielle');
+  }, 300_000);
+
+  it('a repository shaped as teams submit it (no mspr.yaml, notebooks/ reading ../data, French README): the figure a notebook saved to ../figures', () => {
+    const repo = join(mkdtempSync(join(tmpdir(), 'mspr-figures-')), 'prix-logements');
+    cpSync(fixture('real/notebooks-numbered'), repo, { recursive: true });
+    const notebook = join(repo, 'notebooks/01_exploration.ipynb');
+    const cells = JSON.parse(readFileSync(notebook, 'utf8')) as { cells: unknown[] };
+    cells.cells.push({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: [
+      'import os\n', 'import matplotlib\n', 'matplotlib.use("Agg")\n', 'import matplotlib.pyplot as plt\n', 'import pandas as pd\n',
+      'os.makedirs("../figures", exist_ok=True)\n', 'df = pd.read_csv("../data/logements.csv")\n', 'fig, ax = plt.subplots()\n',
+      'ax.hist(df[df.columns[-1]], bins=20)\n', 'ax.set(title="Distribution des prix", xlabel="Prix (€)", ylabel="Logements")\n', 'fig.savefig("../figures/prix.png")\n',
+    ] });
+    writeFileSync(notebook, JSON.stringify(cells));
+    const run = runCli(['check', repo, '-s', 'cdp-data-ia-bloc3-regression', '--sandbox', 'local', '--format', 'html', '--lang', 'fr']);
+    expect(run.report, run.stderr).toBeDefined();
+    expect(run.report!.images!.shown.map((image) => [image.source, image.title, image.xlabel, image.ylabel, image.location, image.width])).toEqual([
+      ['figures/prix.png', 'Distribution des prix', 'Prix (€)', 'Logements', { file: 'notebooks/01_exploration.ipynb', cell: 5, line: 11 }, 640],
+    ]);
+    expect(run.report!.images!.notShown).toEqual([]);
+    expect(readFileSync(join(run.runDir!, 'report.html'), 'utf8').match(/<img src="data:image\/png;base64,/g)).toHaveLength(1);
   }, 300_000);
 });
